@@ -1,0 +1,38 @@
+using Finsam.Domain.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Finsam.Data.Configurations;
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.Property(p => p.HomeMunicipality).HasMaxLength(100);
+        // Hex of an HMAC-SHA256: 64 characters. Unique so one person is one participant.
+        builder.Property(p => p.PersonKeyHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(p => p.PersonKeyHash).IsUnique();
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.IsIdentified);
+    }
+}
+
+internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> builder)
+    {
+        builder.HasOne(e => e.Participant).WithMany(p => p.Enrolments)
+            .HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Insats).WithMany()
+            .HasForeignKey(e => e.InsatsId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.ReferringMember).WithMany()
+            .HasForeignKey(e => e.ReferringMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.EndReasonSubCode).HasMaxLength(50);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.Ignore(e => e.DaysInInsats);
+
+        // Statistics select enrolments by insats and period.
+        builder.HasIndex(e => new { e.InsatsId, e.StartDate, e.EndDate });
+        builder.HasIndex(e => new { e.StartDate, e.EndDate });
+    }
+}

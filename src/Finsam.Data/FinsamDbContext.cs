@@ -1,0 +1,58 @@
+using Finsam.Data.Identity;
+using Finsam.Domain;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Insatser;
+using Finsam.Domain.Organisation;
+using Finsam.Domain.Participants;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Data;
+
+/// <summary>The one database of Finsam. Provider-neutral: migrations live per provider (see docs/architecture.md).</summary>
+public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Federation> Federations => Set<Federation>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Insats> Insatser => Set<Insats>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FinsamDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Gives every added or modified <see cref="IVersioned"/> entity a new concurrency token.</summary>
+    private void RenewVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Finsam.Domain.Insatser;
+using Finsam.Domain.Participants;
+using Finsam.Domain.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Data.Queries;
+
+/// <summary>Reads the enrolment facts that participant statistics are computed from (see <see cref="ParticipantFlow"/>).</summary>
+public static class ParticipantStatisticsQuery
+{
+    /// <summary>Enrolments active on at least one day of the year, projected to <see cref="EnrolmentFact"/>.</summary>
+    public static Task<List<EnrolmentFact>> FactsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return db.Enrolments.AsNoTracking()
+            .Where(e => e.StartDate <= to && (e.EndDate == null || e.EndDate >= from))
+            .ToFacts()
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every enrolment of one insats, projected to <see cref="EnrolmentFact"/>.</summary>
+    public static Task<List<EnrolmentFact>> FactsForInsatsAsync(this FinsamDbContext db, int insatsId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Enrolments.AsNoTracking().Where(e => e.InsatsId == insatsId).ToFacts().ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<EnrolmentFact> ToFacts(this IQueryable<Enrolment> enrolments) =>
+        enrolments.Select(e => new EnrolmentFact(e.InsatsId, e.ParticipantId, e.Participant!.Gender, e.StartDate, e.EndDate, e.EndReason));
+
+    /// <summary>The years that have any enrolment, newest first; always includes the given current year.</summary>
+    public static async Task<IReadOnlyList<int>> YearsWithEnrolmentsAsync(this FinsamDbContext db, int currentYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var first = await db.Enrolments.MinAsync(e => (DateOnly?)e.StartDate, cancellationToken);
+        var firstYear = Math.Min(first?.Year ?? currentYear, currentYear);
+        return Enumerable.Range(firstYear, currentYear - firstYear + 1).Reverse().ToList();
+    }
+
+    /// <summary>
+    /// The flow of each individual insats that ran during the year, and the förbund's total over the insatser that count in it.
+    /// </summary>
+    public static async Task<YearlyParticipantFlows> FlowsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
+    {
+        var facts = await db.FactsForYearAsync(year, cancellationToken);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var insatser = await db.Insatser.AsNoTracking()
+            .Where(i => i.Kind == InsatsKind.Individual && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
+            .OrderBy(i => i.Code)
+            .Select(i => new { i.Id, i.Code, i.Name, i.CountsInParticipantTotals })
+            .ToListAsync(cancellationToken);
+        var byInsats = facts.ToLookup(f => f.InsatsId);
+        var rows = insatser
+            .Select(i => new InsatsFlow(i.Id, i.Code, i.Name, i.CountsInParticipantTotals, ParticipantFlow.Compute(year, byInsats[i.Id])))
+            .ToList();
+        var counted = insatser.Where(i => i.CountsInParticipantTotals).Select(i => i.Id).ToHashSet();
+        var total = ParticipantFlow.Compute(year, facts.Where(f => counted.Contains(f.InsatsId)));
+        return new YearlyParticipantFlows(year, rows, total);
+    }
+}
+
+public sealed record InsatsFlow(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantFlow Flow);
+
+/// <summary>One year's flows per insats, and the total over the insatser that count in the förbund's totals.</summary>
+public sealed record YearlyParticipantFlows(int Year, IReadOnlyList<InsatsFlow> Insatser, ParticipantFlow Total);

@@ -1,0 +1,27 @@
+namespace Finsam.Reporting.Pdf;
+
+/// <summary>Turns a complete HTML document into a PDF. The only way reports become PDF in Finsam.</summary>
+public interface IPdfRenderer
+{
+    Task<byte[]> RenderAsync(string html, PdfPageOptions options, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Page set-up for one rendering. Defaults: A4 portrait, 2 cm margins, tagged PDF with bookmarks.</summary>
+public sealed record PdfPageOptions
+{
+    /// <summary>Document title, shown in the header and in the PDF metadata (from the HTML &lt;title&gt;).</summary>
+    public string? HeaderText { get; init; }
+
+    /// <summary>Whether every page shows "Sida X av Y" in the footer.</summary>
+    public bool PageNumbers { get; init; } = true;
+
+    public bool Landscape { get; init; }
+
+    public string MarginTop { get; init; } = "2.2cm";
+
+    public string MarginBottom { get; init; } = "2cm";
+
+    public string MarginLeft { get; init; } = "2cm";
+
+    public string MarginRight { get; init; } = "2cm";
+}

@@ -1,0 +1,59 @@
+using Finsam.Data.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Finsam.Web.Authorization;
+
+/// <summary>
+/// Every authorisation policy and the roles it admits: the one place that says who may do what.
+/// Pages get their policy by feature folder (see <see cref="PagePolicies"/>); navigation is filtered by the same policies.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user with at least one role.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>User administration and the audit log.</summary>
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Registering and changing insatser.</summary>
+    public const string Registration = nameof(Registration);
+
+    /// <summary>Reading person-level participant data. Never the board or the auditors.</summary>
+    public const string ParticipantData = nameof(ParticipantData);
+
+    /// <summary>Aggregated figures: statistics and goal dashboards.</summary>
+    public const string Overview = nameof(Overview);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [SignedIn] = [.. Roles.All],
+        [Administration] = [Roles.Administrator],
+        [Registration] = [Roles.Kansli, Roles.Director],
+        [ParticipantData] = [Roles.Kansli, Roles.Director],
+        [Overview] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
+    };
+
+    public static void Register(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (policy, roles) in RolesByPolicy)
+        {
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        // Anything not given a policy explicitly still needs a signed-in user with a role.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}
+
+/// <summary>The policy of each feature folder of Pages. A page outside these folders must say [AllowAnonymous] or [Authorize(Policy)].</summary>
+public static class PagePolicies
+{
+    public static readonly IReadOnlyList<(string Folder, string Policy)> Folders =
+    [
+        ("/Admin", Policies.Administration),
+        ("/Insatser", Policies.Registration),
+        ("/Deltagare", Policies.ParticipantData),
+        ("/Oversikt", Policies.Overview),
+    ];
+}

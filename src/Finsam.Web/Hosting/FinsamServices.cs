@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Finsam.Data;
+using Finsam.Data.Identity;
+using Finsam.Domain.Formatting;
+using Finsam.Reporting.Pdf;
+using Finsam.Web.Auditing;
+using Finsam.Web.Authorization;
+using Finsam.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Serilog;
+
+namespace Finsam.Web.Hosting;
+
+/// <summary>Everything Finsam.Web registers and the order of its request pipeline. Program.cs only calls these.</summary>
+public static class FinsamServices
+{
+    public static void AddFinsam(this WebApplicationBuilder builder, StartupCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = Path.GetFullPath(storage.DataDirectory, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+
+        builder.Host.UseSerilog((context, provider, logger) => LoggingSetup.Configure(context, provider, logger, dataDirectory));
+
+        services.AddSingleton(command);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<ChromiumOptions>(configuration.GetSection(ChromiumOptions.Section));
+        services.AddFinsamDatabase(configuration, dataDirectory);
+        services.AddHostedService<StartupHostedService>();
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 5;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<FinsamDbContext>()
+            .AddSignInManager<FinsamSignInManager>()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "Finsam.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/Konto/LoggaIn";
+            options.LogoutPath = "/Konto/LoggaUt";
+            options.AccessDeniedPath = "/Konto/AtkomstNekad";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "Finsam.Antiforgery");
+
+        services.AddAuthorization(Policies.Register);
+        services.AddRazorPages(options =>
+        {
+            foreach (var (folder, policy) in PagePolicies.Folders)
+            {
+                options.Conventions.AuthorizeFolder(folder, policy);
+            }
+
+            options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
+            options.Conventions.AuthorizeFolder("/Konto", Policies.SignedIn);
+            options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+
+        // Swedish letters are written as they are, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<FederationName>();
+        services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        services.AddHealthChecks().AddDbContextCheck<FinsamDbContext>("database");
+
+        CultureInfo.DefaultThreadCurrentCulture = SwedishFormat.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = SwedishFormat.Culture;
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(SwedishFormat.Culture);
+            options.SupportedCultures = [SwedishFormat.Culture];
+            options.SupportedUICultures = [SwedishFormat.Culture];
+            options.RequestCultureProviders.Clear();
+        });
+    }
+
+    public static void UseFinsam(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}

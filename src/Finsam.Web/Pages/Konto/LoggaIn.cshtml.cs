@@ -1,0 +1,66 @@
+using Finsam.Data.Identity;
+using Finsam.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Finsam.Web.Pages.Konto;
+
+public class LoggaInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await new SignInInputValidator().ValidateIntoAsync(Input, ModelState))
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError("", "Kontot är tillfälligt spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter.");
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
+            return Page();
+        }
+
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
+        {
+            user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+            await users.UpdateAsync(user);
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}
+
+public sealed class SignInInput
+{
+    public string Email { get; set; } = "";
+
+    public string Password { get; set; } = "";
+}
+
+public sealed class SignInInputValidator : AbstractValidator<SignInInput>
+{
+    public SignInInputValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Ange din e-postadress.");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Ange ditt lösenord.");
+    }
+}

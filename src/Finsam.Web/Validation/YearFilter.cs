@@ -1,0 +1,33 @@
+namespace Finsam.Web.Validation;
+
+/// <summary>A year chosen in a query string, checked against the years that have data.</summary>
+public sealed record YearFilter(int Year, IReadOnlyList<int> Available, string? Error)
+{
+    /// <summary>Picks the requested year when it is one of the available ones, otherwise the newest, with a message.</summary>
+    /// <param name="requested">The year asked for, or null for the newest.</param>
+    /// <param name="available">The years there is data for, newest first.</param>
+    /// <param name="unreadable">The query string held something that is not a year.</param>
+    public static YearFilter Choose(int? requested, IReadOnlyList<int> available, bool unreadable = false)
+    {
+        ArgumentNullException.ThrowIfNull(available);
+        if (available.Count == 0)
+        {
+            throw new ArgumentException("Minst ett år behövs.", nameof(available));
+        }
+
+        if (unreadable)
+        {
+            return new YearFilter(available[0], available, "Året ska anges med fyra siffror, till exempel 2025.");
+        }
+
+        if (requested is null || available.Contains(requested.Value))
+        {
+            return new YearFilter(requested ?? available[0], available, null);
+        }
+
+        return new YearFilter(
+            available[0],
+            available,
+            $"Året {requested} finns inte. Välj ett år mellan {available.Min()} och {available.Max()}.");
+    }
+}

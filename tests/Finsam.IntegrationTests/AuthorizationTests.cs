@@ -1,0 +1,123 @@
+using System.Net;
+using Finsam.Data.Identity;
+using Finsam.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>Each role reaches exactly its own pages; every other page is refused.</summary>
+public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : IClassFixture<AuthorizationTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public Dictionary<string, HttpClient> Clients { get; } = [];
+
+        public int InsatsId { get; private set; }
+
+        public int ParticipantId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            await Factory.SeedDemoAsync(2025);
+            InsatsId = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
+            ParticipantId = await Factory.WithDbAsync(db => db.Participants.Select(p => p.Id).FirstAsync());
+            foreach (var role in Roles.All)
+            {
+                Clients[role] = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(role));
+            }
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    private const string Admin = Roles.Administrator;
+    private const string Kansli = Roles.Kansli;
+    private const string Chef = Roles.Director;
+    private const string Board = Roles.Board;
+    private const string Auditor = Roles.Auditor;
+
+    /// <summary>Every page and the roles allowed on it. A new page belongs here.</summary>
+    public static TheoryData<string, string[]> Pages => new()
+    {
+        { "/", [Admin, Kansli, Chef, Board, Auditor] },
+        { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
+        { "/Insatser", [Kansli, Chef] },
+        { "/Insatser/Detaljer/{insats}", [Kansli, Chef] },
+        { "/Deltagare", [Kansli, Chef] },
+        { "/Deltagare/Detaljer/{participant}", [Kansli, Chef] },
+        { "/Oversikt", [Kansli, Chef, Board, Auditor] },
+        { "/Admin/Anvandare", [Admin] },
+        { "/Admin/Anvandare/Ny", [Admin] },
+        { "/Admin/Granskningslogg", [Admin] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Each_role_reaches_its_pages_and_is_refused_the_others(string page, string[] allowed)
+    {
+        var url = page.Replace("{insats}", fixture.InsatsId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{participant}", fixture.ParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        foreach (var role in Roles.All)
+        {
+            var response = await fixture.Clients[role].GetAsync(url);
+            if (allowed.Contains(role))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} should reach {url} but got {(int)response.StatusCode}.");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} should be refused {url} but got {(int)response.StatusCode}.");
+                Assert.Equal("/Konto/AtkomstNekad", response.Headers.Location!.AbsolutePath);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(string page, string[] allowed)
+    {
+        Assert.NotEmpty(allowed);
+        var url = page.Replace("{insats}", "1", StringComparison.Ordinal).Replace("{participant}", "1", StringComparison.Ordinal);
+        var response = await fixture.Factory.AnonymousClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Konto/LoggaIn", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_user_without_a_role_reaches_nothing()
+    {
+        var user = await fixture.Factory.CreateUserAsync();
+        var client = await fixture.Factory.SignedInClientAsync(user);
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Konto/AtkomstNekad", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_non_administrator_cannot_create_users_by_posting_the_form()
+    {
+        var kansli = fixture.Clients[Kansli];
+        var token = SignIn.AntiforgeryToken(await kansli.GetStringAsync("/Konto/BytLosenord"));
+        var response = await kansli.PostAsync("/Admin/Anvandare/Ny", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "intrang@test.finsam.test",
+            ["Input.DisplayName"] = "Intrång",
+            ["Input.Roles"] = Admin,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Konto/AtkomstNekad", response.Headers.Location!.AbsolutePath);
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "intrang@test.finsam.test")));
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_is_open_and_checks_the_database()
+    {
+        var response = await fixture.Factory.AnonymousClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
