@@ -4,6 +4,7 @@ using Finsam.Domain.Auditing;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.Domain.Participants;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace Finsam.Data;
 
 /// <summary>The one database of Finsam. Provider-neutral: migrations live per provider (see docs/architecture.md).</summary>
 public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data protection keys (cookies, antiforgery), shared by every app instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Federation> Federations => Set<Federation>();
 
     public DbSet<Member> Members => Set<Member>();

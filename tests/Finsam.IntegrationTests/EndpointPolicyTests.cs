@@ -1,4 +1,4 @@
-using Finsam.IntegrationTests.Infrastructure;
+using Finsam.TestSupport;
 using Finsam.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;

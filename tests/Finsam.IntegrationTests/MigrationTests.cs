@@ -1,7 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Sqlite;
 using Finsam.Data.SqlServer;
-using Finsam.IntegrationTests.Infrastructure;
+using Finsam.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

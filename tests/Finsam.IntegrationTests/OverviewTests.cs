@@ -5,7 +5,7 @@ using Finsam.Domain.Auditing;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Participants;
 using Finsam.Domain.Statistics;
-using Finsam.IntegrationTests.Infrastructure;
+using Finsam.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.IntegrationTests;

@@ -1,6 +1,6 @@
 using System.Net;
 using Finsam.Data.Identity;
-using Finsam.IntegrationTests.Infrastructure;
+using Finsam.TestSupport;
 using Finsam.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Finsam.Data.Identity;
-using Finsam.IntegrationTests.Infrastructure;
+using Finsam.TestSupport;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

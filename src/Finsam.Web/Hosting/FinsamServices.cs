@@ -9,6 +9,7 @@ using Finsam.Reporting.Pdf;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
 using Finsam.Web.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
@@ -69,6 +70,8 @@ public static class FinsamServices
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // Keys live in the database so that every app instance, and every restart, can read the cookies.
+        services.AddDataProtection().SetApplicationName("Finsam").PersistKeysToDbContext<FinsamDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "Finsam.Antiforgery");
 
         services.AddAuthorization(Policies.Register);

@@ -23,6 +23,7 @@ public sealed class ParticipantFilterValidator : AbstractValidator<ParticipantFi
 {
     public ParticipantFilterValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Year).InclusiveBetween(2004, 2100).WithMessage("Året ska vara mellan 2004 och 2100.");
         RuleFor(x => x.Gender).IsInEnum().WithMessage("Okänt kön.");
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret ska vara 1 eller mer.");

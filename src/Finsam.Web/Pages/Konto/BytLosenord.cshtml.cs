@@ -63,6 +63,7 @@ public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePassw
 {
     public ChangePasswordInputValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Ange ditt nuvarande lösenord.");
         RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Ange ett nytt lösenord.");
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Lösenorden är inte lika.");

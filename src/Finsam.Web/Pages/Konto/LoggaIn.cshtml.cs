@@ -60,6 +60,7 @@ public sealed class SignInInputValidator : AbstractValidator<SignInInput>
 {
     public SignInInputValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Email).NotEmpty().WithMessage("Ange din e-postadress.");
         RuleFor(x => x.Password).NotEmpty().WithMessage("Ange ditt lösenord.");
     }

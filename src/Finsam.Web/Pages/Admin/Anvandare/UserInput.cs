@@ -17,6 +17,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
     public UserInputValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Email).NotEmpty().WithMessage("Ange en e-postadress.")
             .EmailAddress().WithMessage("Ange en giltig e-postadress.")
             .MaximumLength(256).WithMessage("E-postadressen får vara högst 256 tecken.");

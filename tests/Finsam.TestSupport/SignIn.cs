@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Finsam.IntegrationTests.Infrastructure;
+namespace Finsam.TestSupport;
 
 /// <summary>Signs in through the real login form, antiforgery token and all, and returns a client that keeps the cookie.</summary>
 public static partial class SignIn

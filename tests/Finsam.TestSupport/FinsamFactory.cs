@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Finsam.IntegrationTests.Infrastructure;
+namespace Finsam.TestSupport;
 
 /// <summary>
 /// Finsam.Web in memory on its own SQLite file in a temporary folder, migrated by the app's real start-up

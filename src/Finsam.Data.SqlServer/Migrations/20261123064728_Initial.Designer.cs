@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Finsam.Data.SqlServer.Migrations
 {
     [DbContext(typeof(FinsamDbContext))]
-    [Migration("20261123063513_Initial")]
+    [Migration("20261123064728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -385,6 +385,25 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.HasIndex("InsatsId");
 
                     b.ToTable("InsatsExecutors");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

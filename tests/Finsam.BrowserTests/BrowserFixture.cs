@@ -1,0 +1,100 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Finsam.Data.Identity;
+using Finsam.TestSupport;
+using Microsoft.Playwright;
+
+namespace Finsam.BrowserTests;
+
+/// <summary>
+/// One app on Kestrel with the demo förbund and one user per role, and one headless Debian Chromium
+/// (never a downloaded browser) driven by Playwright. Shared by the browser tests of a class.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public FinsamServer Server { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Dictionary<string, TestUser> Users { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Browser tests need Debian's chromium at {ChromiumPath}: apt-get install chromium");
+        _ = Server.BaseAddress;
+        await Server.SeedDemoAsync(DateTime.Today.Year);
+        foreach (var role in Roles.All)
+        {
+            Users[role] = await Server.CreateUserAsync(role);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) on a page at the app's address.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "sv-SE",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form as a person would.</summary>
+    public async Task<IPage> SignInAsync(string role)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, Users[role]);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(user);
+        await page.GotoAsync("/Konto/LoggaIn");
+        await page.GetByLabel("E-postadress").FillAsync(user.Email);
+        await page.GetByLabel("Lösenord").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Konto/LoggaIn", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs axe-core on the page and fails with a readable list when anything is found.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        AxeResult result = await page.RunAxe();
+        var problems = result.Violations
+            .Select(v => $"{v.Impact}: {v.Id} – {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
+            .ToList();
+        Assert.True(problems.Count == 0, $"axe-core found on {page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}

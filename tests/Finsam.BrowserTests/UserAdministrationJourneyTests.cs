@@ -1,0 +1,53 @@
+using Finsam.Data.Identity;
+using Finsam.TestSupport;
+using Microsoft.Playwright;
+
+namespace Finsam.BrowserTests;
+
+public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_administrator_creates_an_auditor_who_signs_in_with_the_one_time_password()
+    {
+        var admin = await fixture.SignInAsync(Roles.Administrator);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Ny användare" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(admin);
+
+        await admin.GetByLabel("Namn").FillAsync("Rut Revisor");
+        await admin.GetByLabel("E-postadress").FillAsync("rut.revisor@test.finsam.test");
+        await admin.GetByLabel(Roles.Auditor).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Skapa användare" }).ClickAsync();
+
+        var status = admin.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToContainTextAsync("Användaren rut.revisor@test.finsam.test är skapad.");
+        var password = (await admin.Locator("code.secret").InnerTextAsync()).Trim();
+        await BrowserFixture.AssertAccessibleAsync(admin);
+
+        var auditor = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(auditor, new TestUser("rut.revisor@test.finsam.test", password, [Roles.Auditor]));
+        await Assertions.Expect(auditor.GetByText("Du är inloggad som Revisor.")).ToBeVisibleAsync();
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "rut.revisor@test.finsam.test" });
+        await Assertions.Expect(row).ToContainTextAsync("Revisor");
+        await Assertions.Expect(row).ToContainTextAsync("Aktiv");
+    }
+
+    [Fact]
+    public async Task A_form_with_errors_names_each_field_and_links_to_it()
+    {
+        var admin = await fixture.SignInAsync(Roles.Administrator);
+        await admin.GotoAsync("/Admin/Anvandare/Ny");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Skapa användare" }).ClickAsync();
+
+        var summary = admin.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToContainTextAsync("Ange ett namn.");
+        await Assertions.Expect(summary).ToContainTextAsync("Ange en e-postadress.");
+        await Assertions.Expect(summary).ToContainTextAsync("Välj minst en roll.");
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Ange en e-postadress." }).ClickAsync();
+        Assert.EndsWith("#Input_Email", admin.Url, StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(admin);
+    }
+}

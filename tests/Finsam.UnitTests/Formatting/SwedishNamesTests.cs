@@ -1,0 +1,42 @@
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Insatser;
+using Finsam.Domain.Organisation;
+using Finsam.Domain.Participants;
+
+namespace Finsam.UnitTests.Formatting;
+
+public sealed class SwedishNamesTests
+{
+    [Fact]
+    public void Every_enumeration_value_has_a_distinct_swedish_name()
+    {
+        AssertDistinct(Enum.GetValues<Gender>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<InsatsKind>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<InsatsStatus>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<MemberKind>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<EducationLevel>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<EndReason>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<TimeInSupport>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<FollowUpResult>().Select(SwedishNames.Of));
+        AssertDistinct(Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None).Select(SwedishNames.Of));
+    }
+
+    [Fact]
+    public void Several_supports_are_listed_in_order()
+    {
+        var support = IncomeSupport.UnemploymentInsurance | IncomeSupport.SicknessBenefit;
+        Assert.Equal("Sjukpenning, A-kassa", SwedishNames.Of(support));
+        Assert.Equal("", SwedishNames.Of(IncomeSupport.None));
+    }
+
+    [Fact]
+    public void An_undefined_value_is_an_error_not_a_blank() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => SwedishNames.Of((EndReason)99));
+
+    private static void AssertDistinct(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        Assert.All(list, n => Assert.False(string.IsNullOrWhiteSpace(n)));
+        Assert.Equal(list.Count, list.Distinct().Count());
+    }
+}

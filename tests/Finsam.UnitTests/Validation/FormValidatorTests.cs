@@ -1,0 +1,46 @@
+using Finsam.Data.Identity;
+using Finsam.Web.Pages.Admin.Anvandare;
+using Finsam.Web.Pages.Deltagare;
+using Finsam.Web.Pages.Konto;
+
+namespace Finsam.UnitTests.Validation;
+
+public sealed class FormValidatorTests
+{
+    [Fact]
+    public void A_valid_user_passes()
+    {
+        var result = new UserInputValidator().Validate(new UserInput { Email = "a@b.se", DisplayName = "Anna", Roles = [Roles.Kansli] });
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void Each_user_field_gets_its_own_swedish_message()
+    {
+        var result = new UserInputValidator().Validate(new UserInput { Email = "", DisplayName = "", Roles = ["Superuser"] });
+        var messages = result.Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
+        Assert.Equal("Ange en e-postadress.", messages["Email"]);
+        Assert.Equal("Ange ett namn.", messages["DisplayName"]);
+        Assert.Equal("Okänd roll: Superuser.", messages["Roles[0]"]);
+    }
+
+    [Fact]
+    public void New_passwords_must_match()
+    {
+        var result = new ChangePasswordInputValidator().Validate(new ChangePasswordInput
+        {
+            CurrentPassword = "gammalt-losenord",
+            NewPassword = "nytt-langt-losenord",
+            ConfirmPassword = "nytt-langt-losenord2",
+        });
+        Assert.Equal("Lösenorden är inte lika.", Assert.Single(result.Errors).ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(2003, 1, false)]
+    [InlineData(2025, 1, true)]
+    [InlineData(2025, 0, false)]
+    [InlineData(null, 3, true)]
+    public void Participant_filters_are_checked(int? year, int page, bool valid) =>
+        Assert.Equal(valid, new ParticipantFilterValidator().Validate(new ParticipantFilter { Year = year, Page = page }).IsValid);
+}
