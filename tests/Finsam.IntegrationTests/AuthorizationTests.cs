@@ -114,6 +114,14 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task An_unknown_page_gets_a_swedish_not_found_page()
+    {
+        var response = await fixture.Clients[Kansli].GetAsync("/finns-inte");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Sidan finns inte", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_health_endpoint_is_open_and_checks_the_database()
     {
         var response = await fixture.Factory.AnonymousClient().GetAsync("/health");

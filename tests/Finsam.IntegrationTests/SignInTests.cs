@@ -111,6 +111,22 @@ public sealed class SignInTests(FinsamFactory factory) : IClassFixture<FinsamFac
     }
 
     [Fact]
+    public async Task A_short_new_password_is_refused_by_the_password_policy()
+    {
+        var user = await factory.CreateUserAsync(Roles.Kansli);
+        var client = await factory.SignedInClientAsync(user);
+        var response = await client.PostFormAsync("/Konto/BytLosenord", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = user.Password,
+            ["Input.NewPassword"] = "kort123",
+            ["Input.ConfirmPassword"] = "kort123",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Lösenordet måste ha minst 12 tecken.", html);
+        Assert.DoesNotContain("Lösenordet är bytt.", html);
+    }
+
+    [Fact]
     public async Task A_user_can_change_their_password()
     {
         var user = await factory.CreateUserAsync(Roles.Director);
