@@ -28,6 +28,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
+    public DbSet<EndReasonCode> EndReasonCodes => Set<EndReasonCode>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

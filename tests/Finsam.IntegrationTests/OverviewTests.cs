@@ -79,7 +79,7 @@ public sealed partial class OverviewTests(OverviewTests.Fixture fixture) : IClas
         var id = await fixture.Factory.WithDbAsync(db => db.Participants.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
         await kansli.GetStringAsync($"/Deltagare/Detaljer/{id}");
-        await kansli.GetStringAsync("/Deltagare?kon=1");
+        await kansli.GetStringAsync("/Deltagare?kon=Woman");
 
         var entries = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserName == user.Email).OrderBy(a => a.Id).ToListAsync());
         Assert.Collection(
@@ -93,19 +93,24 @@ public sealed partial class OverviewTests(OverviewTests.Fixture fixture) : IClas
             e =>
             {
                 Assert.Equal(AuditAction.View, e.Action);
-                Assert.Equal("ParticipantList", e.EntityType);
+                Assert.Equal("EnrolmentList", e.EntityType);
                 Assert.Contains("kön=Woman", e.Details, StringComparison.Ordinal);
             });
     }
 
     [Fact]
-    public async Task The_participant_list_pages_and_filters()
+    public async Task The_enrolment_list_pages_and_filters()
     {
         var kansli = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(Roles.Kansli));
-        var women = await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync(p => p.Gender == Gender.Woman));
-        var html = await kansli.GetStringAsync("/Deltagare?kon=1&sida=2");
-        Assert.Contains($"{SwedishFormat.Number(women)} deltagare, sida 2 av {(women + 49) / 50}", html, StringComparison.Ordinal);
-        Assert.Contains("kon=1&amp;sida=1", html, StringComparison.Ordinal);
+        var women = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.Participant!.Gender == Gender.Woman));
+        var html = System.Net.WebUtility.HtmlDecode(await kansli.GetStringAsync("/Deltagare?kon=Woman&sida=2"));
+        Assert.Contains($"{SwedishFormat.Number(women)} deltaganden, sida 2 av {(women + 49) / 50}", html, StringComparison.Ordinal);
+        Assert.Contains("kon=Woman&sida=1", html, StringComparison.Ordinal);
+
+        var ongoingIn2024 = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e =>
+            e.EndDate == null && e.StartDate <= new DateOnly(2024, 12, 31)));
+        html = System.Net.WebUtility.HtmlDecode(await kansli.GetStringAsync("/Deltagare?ar=2024&status=Ongoing"));
+        Assert.Contains($"{SwedishFormat.Number(ongoingIn2024)} deltaganden", html, StringComparison.Ordinal);
 
         var bad = await kansli.GetStringAsync("/Deltagare?ar=1850");
         Assert.Contains("Året ska vara mellan 2004 och 2100.", bad, StringComparison.Ordinal);

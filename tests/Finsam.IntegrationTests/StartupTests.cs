@@ -129,7 +129,7 @@ public sealed partial class StartupTests
         }
 
         Assert.Contains("\"RequestPath\":\"/Deltagare\"", logs, StringComparison.Ordinal);
-        Assert.Contains("\"RequestPath\":\"/finns-inte\"", logs, StringComparison.Ordinal);
+        Assert.True(logs.Contains("\"RequestPath\":\"/finns-inte\"", StringComparison.Ordinal), logs);
         Assert.DoesNotContain(user.Email, logs, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("fel-losenord", logs, StringComparison.Ordinal);
     }

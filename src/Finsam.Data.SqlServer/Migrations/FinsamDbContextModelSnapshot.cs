@@ -265,6 +265,42 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Participants.EndReasonCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EndReason")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EndReasonCodes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EndReason = 1,
+                            IsActive = true,
+                            Name = "Subventionerad anställning"
+                        });
+                });
+
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>
                 {
                     b.Property<int>("Id")
@@ -280,11 +316,15 @@ namespace Finsam.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("EndReasonSubCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int?>("FollowUp12Months")
                         .HasColumnType("int");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("InsatsId")
                         .HasColumnType("int");
@@ -312,6 +352,8 @@ namespace Finsam.Data.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey");
 
                     b.HasIndex("ParticipantId");
 

@@ -27,12 +27,26 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
             .HasForeignKey(e => e.InsatsId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.ReferringMember).WithMany()
             .HasForeignKey(e => e.ReferringMemberId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(e => e.EndReasonSubCode).HasMaxLength(50);
+        builder.Property(e => e.EndReasonSubCode).HasMaxLength(100);
+        builder.Property(e => e.ImportKey).HasMaxLength(64);
+        builder.HasIndex(e => e.ImportKey);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.DaysInInsats);
 
         // Statistics select enrolments by insats and period.
         builder.HasIndex(e => new { e.InsatsId, e.StartDate, e.EndDate });
         builder.HasIndex(e => new { e.StartDate, e.EndDate });
+    }
+}
+
+internal sealed class EndReasonCodeConfiguration : IEntityTypeConfiguration<EndReasonCode>
+{
+    public void Configure(EntityTypeBuilder<EndReasonCode> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.HasIndex(c => c.Name).IsUnique();
+
+        // The sub-code the annual reports of several förbund show; more are added in the app.
+        builder.HasData(new EndReasonCode { Id = 1, EndReason = EndReason.Work, Name = "Subventionerad anställning" });
     }
 }

@@ -107,5 +107,88 @@ public static class SwedishNames
         _ => throw Unknown(support),
     };
 
+    /// <summary>
+    /// Reads a value from its Swedish name (as <see cref="Of(Gender)"/> and its siblings write it), ignoring case.
+    /// Also accepts the short forms K, M and Annat for gender.
+    /// </summary>
+    public static bool TryParse<T>(string? text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        var wanted = (text ?? "").Trim();
+        if (wanted.Length == 0)
+        {
+            return false;
+        }
+
+        if (typeof(T) == typeof(Gender))
+        {
+            wanted = wanted.ToUpperInvariant() switch
+            {
+                "K" => Of(Gender.Woman),
+                "M" => Of(Gender.Man),
+                "ANNAT" or "EJ ANGIVET" => Of(Gender.OtherOrUnspecified),
+                _ => wanted,
+            };
+        }
+
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (Convert.ToInt64(candidate, System.Globalization.CultureInfo.InvariantCulture) == 0 && typeof(T) == typeof(IncomeSupport))
+            {
+                continue;
+            }
+
+            if (string.Equals(NameOf(candidate), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a list of supports separated by commas, e.g. "Sjukpenning, A-kassa". Empty text is none.</summary>
+    public static bool TryParseSupport(string? text, out IncomeSupport support, out string? unknown)
+    {
+        support = IncomeSupport.None;
+        unknown = null;
+        foreach (var part in (text ?? "").Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParse<IncomeSupport>(part, out var one))
+            {
+                unknown = part;
+                return false;
+            }
+
+            support |= one;
+        }
+
+        return true;
+    }
+
+    /// <summary>The accepted names of an enumeration, for messages: "Kvinna, Man, Annat/ej angivet".</summary>
+    public static string Choices<T>()
+        where T : struct, Enum =>
+        string.Join(", ", Enum.GetValues<T>()
+            .Where(v => typeof(T) != typeof(IncomeSupport) || Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
+            .Select(v => NameOf(v)));
+
+    private static string NameOf<T>(T value)
+        where T : struct, Enum => value switch
+        {
+            Gender g => Of(g),
+            InsatsKind k => Of(k),
+            InsatsStatus s => Of(s),
+            MemberKind m => Of(m),
+            EducationLevel e => Of(e),
+            EndReason r => Of(r),
+            TimeInSupport t => Of(t),
+            FollowUpResult f => Of(f),
+            IncomeSupport i => OfSingle(i),
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Ingen svensk benämning."),
+        };
+
     private static ArgumentOutOfRangeException Unknown<T>(T value) => new(nameof(value), value, "Okänt värde.");
 }

@@ -39,6 +39,9 @@ public class Enrolment : IVersioned
 
     public FollowUpResult? FollowUp12Months { get; set; }
 
+    /// <summary>Identifies a row imported from a file, so that importing the same file again updates instead of duplicating.</summary>
+    public string? ImportKey { get; set; }
+
     public Guid Version { get; set; }
 
     /// <summary>Active on at least one day of the given period.</summary>

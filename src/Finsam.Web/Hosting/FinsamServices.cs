@@ -9,6 +9,8 @@ using Finsam.Reporting.Pdf;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
 using Finsam.Web.Identity;
+using Finsam.Web.Registration;
+using Finsam.Web.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -29,9 +31,19 @@ public static class FinsamServices
         var dataDirectory = Path.GetFullPath(storage.DataDirectory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
 
-        builder.Host.UseSerilog((context, provider, logger) => LoggingSetup.Configure(context, provider, logger, dataDirectory));
+        // Each host keeps its own logger (the static Log.Logger is left alone), so several hosts in one process,
+        // as in the tests, never write into each other's files.
+        builder.Host.UseSerilog((context, provider, logger) => LoggingSetup.Configure(context, provider, logger, dataDirectory), preserveStaticLogger: true);
 
         services.AddSingleton(command);
+        services.AddSingleton(new StorageLocation(dataDirectory));
+        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<PersonKeyProvider>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<InsatsService>();
+        services.AddScoped<EnrolmentImporter>();
+        services.AddScoped<EnrolmentExporter>();
+        services.AddScoped<RetentionService>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
@@ -86,7 +98,7 @@ public static class FinsamServices
             options.Conventions.AuthorizeFolder("/Konto", Policies.SignedIn);
             options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn");
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(SwedishModelBinding.Configure);
 
         // Swedish letters are written as they are, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -118,7 +130,7 @@ public static class FinsamServices
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -1,6 +1,6 @@
 using Finsam.Data.Identity;
 using Finsam.Web.Pages.Admin.Anvandare;
-using Finsam.Web.Pages.Deltagare;
+using Finsam.Web.Registration;
 using Finsam.Web.Pages.Konto;
 
 namespace Finsam.UnitTests.Validation;
@@ -37,10 +37,13 @@ public sealed class FormValidatorTests
     }
 
     [Theory]
-    [InlineData(2003, 1, false)]
-    [InlineData(2025, 1, true)]
-    [InlineData(2025, 0, false)]
-    [InlineData(null, 3, true)]
-    public void Participant_filters_are_checked(int? year, int page, bool valid) =>
-        Assert.Equal(valid, new ParticipantFilterValidator().Validate(new ParticipantFilter { Year = year, Page = page }).IsValid);
+    [InlineData(2003, false)]
+    [InlineData(2025, true)]
+    [InlineData(null, true)]
+    public void Enrolment_filters_are_checked(int? year, bool valid) =>
+        Assert.Equal(valid, new EnrolmentQueryValidator().Validate(new EnrolmentQuery { Year = year }).IsValid);
+
+    [Fact]
+    public void An_unknown_status_in_the_query_is_refused() =>
+        Assert.False(new EnrolmentQueryValidator().Validate(new EnrolmentQuery { Status = (EnrolmentStatus)9 }).IsValid);
 }

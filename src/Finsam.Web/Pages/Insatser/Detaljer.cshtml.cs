@@ -1,6 +1,8 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
+using Finsam.Domain.Auditing;
 using Finsam.Domain.Insatser;
+using Finsam.Web.Registration;
 using Finsam.Domain.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,12 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Pages.Insatser;
 
-public class DetaljerModel(FinsamDbContext db, TimeProvider clock) : PageModel
+public class DetaljerModel(FinsamDbContext db, InsatsService insatser, TimeProvider clock) : PageModel
 {
     public Insats Insats { get; private set; } = null!;
 
     /// <summary>The insats's participant flow for each year it has run, newest first.</summary>
     public IReadOnlyList<ParticipantFlow> Flows { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -24,6 +28,7 @@ public class DetaljerModel(FinsamDbContext db, TimeProvider clock) : PageModel
         }
 
         Insats = insats;
+        History = await insatser.HistoryAsync(id, cancellationToken);
         if (insats.HasParticipants)
         {
             var facts = await db.FactsForInsatsAsync(id, cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Finsam.Data.Sqlite.Migrations
 {
     [DbContext(typeof(FinsamDbContext))]
-    [Migration("20261123064719_Initial")]
+    [Migration("20261123070817_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -254,6 +254,40 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Participants.EndReasonCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EndReasonCodes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EndReason = 1,
+                            IsActive = true,
+                            Name = "Subventionerad anställning"
+                        });
+                });
+
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>
                 {
                     b.Property<int>("Id")
@@ -267,11 +301,15 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EndReasonSubCode")
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("FollowUp12Months")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("InsatsId")
                         .HasColumnType("INTEGER");
@@ -299,6 +337,8 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey");
 
                     b.HasIndex("ParticipantId");
 

@@ -88,6 +88,21 @@ namespace Finsam.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EndReasonCodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EndReason = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EndReasonCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Federations",
                 columns: table => new
                 {
@@ -307,9 +322,10 @@ namespace Finsam.Data.SqlServer.Migrations
                     TimeInSupportBeforeStart = table.Column<int>(type: "int", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     EndReason = table.Column<int>(type: "int", nullable: true),
-                    EndReasonSubCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    EndReasonSubCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     SupportAtEnd = table.Column<int>(type: "int", nullable: false),
                     FollowUp12Months = table.Column<int>(type: "int", nullable: true),
+                    ImportKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -334,6 +350,11 @@ namespace Finsam.Data.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "EndReasonCodes",
+                columns: new[] { "Id", "EndReason", "IsActive", "Name" },
+                values: new object[] { 1, 1, true, "Subventionerad anställning" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -383,6 +404,17 @@ namespace Finsam.Data.SqlServer.Migrations
                 name: "IX_AuditEntries_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndReasonCodes_Name",
+                table: "EndReasonCodes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_ImportKey",
+                table: "Enrolments",
+                column: "ImportKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_InsatsId_StartDate_EndDate",
@@ -452,6 +484,9 @@ namespace Finsam.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EndReasonCodes");
 
             migrationBuilder.DropTable(
                 name: "Enrolments");

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+
+namespace Finsam.Reporting.Tabular;
+
+/// <summary>
+/// Writes rows as CSV (UTF-8 with BOM, semicolon separated: what Swedish Excel opens directly) or as an Excel
+/// sheet with typed cells. Text that a spreadsheet would take for a formula is neutralised.
+/// </summary>
+public static class TableWriter
+{
+    /// <summary>A value: string, int, decimal, DateOnly or null.</summary>
+    public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var text = new StringBuilder();
+        text.AppendJoin(';', headers.Select(Quote)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            text.AppendJoin(';', row.Select(v => Quote(AsText(v)))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static byte[] WriteExcel(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<double>? columnWidths = null)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add(sheetName);
+        for (var c = 0; c < headers.Count; c++)
+        {
+            var cell = sheet.Cell(1, c + 1);
+            cell.Value = headers[c];
+            cell.DataType = XLDataType.Text;
+            cell.Style.Font.Bold = true;
+            sheet.Column(c + 1).Width = columnWidths is not null && c < columnWidths.Count ? columnWidths[c] : 16;
+        }
+
+        var r = 2;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Count; c++)
+            {
+                SetCell(sheet.Cell(r, c + 1), row[c]);
+            }
+
+            r++;
+        }
+
+        sheet.SheetView.FreezeRows(1);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void SetCell(IXLCell cell, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                break;
+            case DateOnly date:
+                cell.Value = date.ToDateTime(TimeOnly.MinValue);
+                cell.Style.DateFormat.Format = "yyyy-mm-dd";
+                break;
+            case int number:
+                cell.Value = number;
+                break;
+            case decimal amount:
+                cell.Value = amount;
+                cell.Style.NumberFormat.Format = "# ##0.00";
+                break;
+            default:
+                // Set as text explicitly: ClosedXML would otherwise guess the type (and a leading '=' is never a formula here).
+                cell.SetValue(value.ToString() ?? "");
+                cell.DataType = XLDataType.Text;
+                break;
+        }
+    }
+
+    private static string AsText(object? value) => value switch
+    {
+        null => "",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        decimal amount => amount.ToString(CultureInfo.InvariantCulture).Replace('.', ','),
+        _ => NeutraliseFormula(value.ToString() ?? ""),
+    };
+
+    /// <summary>Prefixes text starting with = + - @ (or a tab/CR) with an apostrophe, so a spreadsheet shows it as text.</summary>
+    public static string NeutraliseFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([';', '"', '\r', '\n', ',']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}
