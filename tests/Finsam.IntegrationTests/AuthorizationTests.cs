@@ -18,11 +18,14 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public int ParticipantId { get; private set; }
 
+        public int EnrolmentId { get; private set; }
+
         public async Task InitializeAsync()
         {
             await Factory.SeedDemoAsync(2025);
             InsatsId = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
             ParticipantId = await Factory.WithDbAsync(db => db.Participants.Select(p => p.Id).FirstAsync());
+            EnrolmentId = await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.EndDate == null).Select(e => e.Id).FirstAsync());
             foreach (var role in Roles.All)
             {
                 Clients[role] = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(role));
@@ -47,6 +50,16 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Insatser/Detaljer/{insats}", [Kansli, Chef] },
         { "/Deltagare", [Kansli, Chef] },
         { "/Deltagare/Detaljer/{participant}", [Kansli, Chef] },
+        { "/Deltagare/Andra/{participant}", [Kansli, Chef] },
+        { "/Deltagare/Ny", [Kansli, Chef] },
+        { "/Deltagare/Avslut/{enrolment}", [Kansli, Chef] },
+        { "/Deltagare/Deltagande/{enrolment}", [Kansli, Chef] },
+        { "/Deltagare/Import", [Kansli, Chef] },
+        { "/Deltagare/Export?format=csv", [Kansli, Chef] },
+        { "/Deltagare/Gallring", [Kansli, Chef] },
+        { "/Deltagare/Underkoder", [Kansli, Chef] },
+        { "/Insatser/Ny", [Kansli, Chef] },
+        { "/Insatser/Redigera/{insats}", [Kansli, Chef] },
         { "/Oversikt", [Kansli, Chef, Board, Auditor] },
         { "/Admin/Anvandare", [Admin] },
         { "/Admin/Anvandare/Ny", [Admin] },
@@ -58,7 +71,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     public async Task Each_role_reaches_its_pages_and_is_refused_the_others(string page, string[] allowed)
     {
         var url = page.Replace("{insats}", fixture.InsatsId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{participant}", fixture.ParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{participant}", fixture.ParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{enrolment}", fixture.EnrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         foreach (var role in Roles.All)
         {
             var response = await fixture.Clients[role].GetAsync(url);
@@ -79,7 +93,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     public async Task Anonymous_visitors_are_sent_to_sign_in(string page, string[] allowed)
     {
         Assert.NotEmpty(allowed);
-        var url = page.Replace("{insats}", "1", StringComparison.Ordinal).Replace("{participant}", "1", StringComparison.Ordinal);
+        var url = page.Replace("{insats}", "1", StringComparison.Ordinal).Replace("{participant}", "1", StringComparison.Ordinal).Replace("{enrolment}", "1", StringComparison.Ordinal);
         var response = await fixture.Factory.AnonymousClient().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Konto/LoggaIn", response.Headers.Location!.AbsolutePath);

@@ -23,7 +23,7 @@ public static partial class SignIn
     }
 
     /// <summary>GETs the page to obtain its antiforgery token, then posts the form to it.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? getUrl = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? getUrl = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var page = await client.GetStringAsync(getUrl ?? url);
@@ -32,6 +32,19 @@ public static partial class SignIn
             new("__RequestVerificationToken", AntiforgeryToken(page)),
         };
         return await client.PostAsync(url, new FormUrlEncodedContent(content));
+    }
+
+    /// <summary>Uploads a file to a form (multipart), with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string url, string field, string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = AntiforgeryToken(await client.GetStringAsync(url));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        return await client.PostAsync(url, form);
     }
 
     public static string AntiforgeryToken(string html)

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Finsam.Data.Identity;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Participants;
+using Finsam.Domain.Participants.Import;
+using Finsam.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>The enrolment import is all or nothing, idempotent, and the export reads back as the same file.</summary>
+public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClassFixture<ImportExportTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public HttpClient Kansli { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            Kansli = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Kansli));
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    private static readonly string Header = string.Join(';', EnrolmentFileFormat.Columns);
+
+    /// <summary>A valid personnummer for a running number: born 1980–1999, check digit computed.</summary>
+    private static string Personnummer(int n)
+    {
+        var digits = $"{80 + (n % 20):D2}{1 + (n % 12):D2}{1 + (n % 28):D2}{n % 1000:D3}";
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var v = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += v > 9 ? v - 9 : v;
+        }
+
+        return $"19{digits[..6]}-{digits[6..]}{(10 - (sum % 10)) % 10}";
+    }
+
+    /// <summary>Row n of a big file: every fifth row identified, the rest anonymous; a third of them ended.</summary>
+    private static string Row(int n)
+    {
+        var identified = n % 5 == 0;
+        var pnr = identified ? Personnummer(n) : "";
+        var birthYear = identified ? 1900 + int.Parse(pnr.AsSpan(2, 2), CultureInfo.InvariantCulture) : 1975 + (n % 25);
+        var start = new DateOnly(DateTime.Today.Year - 1, 1, 1).AddDays(n % 200);
+        var insats = n % 2 == 0 ? "P31" : "P33";
+        var ended = n % 3 == 0;
+        string[] cells =
+        [
+            "", "", pnr, identified ? start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
+            n % 2 == 0 ? "Kvinna" : "Man", birthYear.ToString(CultureInfo.InvariantCulture), "Åkerby", "Gymnasial",
+            insats, start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Försäkringskassan", "\"Sjukpenning, Försörjningsstöd\"", "1–2 år",
+            ended ? start.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "", ended ? "Arbete" : "", "", ended ? "Lön" : "", "",
+        ];
+        return string.Join(';', cells);
+    }
+
+    private static byte[] File(IEnumerable<string> rows) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Header + "\r\n" + string.Join("\r\n", rows) + "\r\n")];
+
+    private async Task<string> ImportAsync(byte[] file, string name = "deltaganden.csv")
+    {
+        var response = await fixture.Kansli.UploadAsync("/Deltagare/Import", "fil", name, file);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Asserts that the import page says the text; on failure shows what it said instead.</summary>
+    private static void Says(string html, string text)
+    {
+        var normalised = System.Text.RegularExpressions.Regex.Replace(html.Replace('\u00a0', ' '), "\\s+", " ");
+        var outcome = System.Text.RegularExpressions.Regex.Matches(normalised, "(Importen är klar[^<]*|Inget importerades[^<]*|<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td></tr>)")
+            .Take(10).Select(m => m.Value);
+        Assert.True(normalised.Contains(text, StringComparison.Ordinal), $"Expected \"{text}\" but the page said:\n" + string.Join("\n", outcome));
+    }
+
+    private Task<int> EnrolmentCountAsync() => fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync());
+
+    [Fact]
+    public async Task Five_thousand_rows_with_one_bad_row_import_nothing_then_all_and_a_second_import_adds_nothing()
+    {
+        var rows = Enumerable.Range(1, 5000).Select(Row).ToList();
+        var bad = rows[2999].Split(';');
+        bad[9] = "2025-02-30"; // File line 3001: the header is line 1.
+        rows[2999] = string.Join(';', bad);
+        var before = await EnrolmentCountAsync();
+        var participantsBefore = await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync());
+        var identifiedBefore = await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync(p => p.PersonKeyHash != null));
+
+        var html = await ImportAsync(File(rows));
+        Assert.Contains("Inget importerades: 1 fel att rätta", html, StringComparison.Ordinal);
+        Assert.Contains("<td>3001</td><td>Startdatum</td><td>\"2025-02-30\" är inte ett datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2025-03-14.</td>", html, StringComparison.Ordinal);
+        Assert.Equal(before, await EnrolmentCountAsync());
+        Assert.Equal(participantsBefore, await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync()));
+
+        rows[2999] = Row(3000);
+        html = await ImportAsync(File(rows));
+        Says(html, "Importen är klar: 5 000 rader, varav 5 000 nya, 0 ändrade och 0 oförändrade");
+        Assert.Equal(before + 5000, await EnrolmentCountAsync());
+        // Every fifth row carries a personnummer: 1 000 identified persons, one participant each.
+        Assert.Equal(identifiedBefore + 1000, await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync(p => p.PersonKeyHash != null)));
+
+        html = await ImportAsync(File(rows));
+        Says(html, "Importen är klar: 5 000 rader, varav 0 nya, 0 ändrade och 5 000 oförändrade");
+        Assert.Equal(before + 5000, await EnrolmentCountAsync());
+
+        var audit = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditAction.Import).OrderBy(a => a.Id).ToListAsync());
+        Assert.Contains(audit, a => a.Details == "deltaganden.csv: 5000 rader, 5000 nya, 0 ändrade, 0 oförändrade");
+    }
+
+    [Fact]
+    public async Task A_changed_row_updates_its_enrolment_instead_of_adding_one()
+    {
+        // Another home municipality than the big file's rows, so these anonymous rows are told apart from those.
+        var rows = Enumerable.Range(9001, 3).Select(n => Row(n).Replace("Åkerby", "Strandvik", StringComparison.Ordinal)).ToList();
+        await ImportAsync(File(rows));
+        var count = await EnrolmentCountAsync();
+
+        var cells = rows[1].Split(';');
+        var start = DateOnly.ParseExact(cells[9], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        cells[13] = start.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        cells[14] = "Studier";
+        rows[1] = string.Join(';', cells);
+        var html = await ImportAsync(File(rows));
+
+        Says(html, "varav 0 nya, 1 ändrade och 2 oförändrade");
+        Assert.Equal(count, await EnrolmentCountAsync());
+    }
+
+    [Fact]
+    public async Task Bad_columns_and_files_are_refused_before_any_row_is_read()
+    {
+        var html = await ImportAsync(Encoding.UTF8.GetBytes("Kön;Födelseår;Projekt\nKvinna;1990;P31\n"));
+        Assert.Contains("Kolumnen \"Insats\" saknas i rubrikraden.", html, StringComparison.Ordinal);
+        Assert.Contains("Kolumnen \"Startdatum\" saknas i rubrikraden.", html, StringComparison.Ordinal);
+        Assert.Contains("Okänd kolumn \"Projekt\".", html, StringComparison.Ordinal);
+
+        html = await ImportAsync(Encoding.Latin1.GetBytes(Header + "\nÅ;1\n"));
+        Assert.Contains("Filen är inte sparad som UTF-8.", html, StringComparison.Ordinal);
+
+        html = await ImportAsync([1, 2, 3, 4], "deltaganden.xlsx");
+        Assert.Contains("Filen kunde inte läsas som en Excel-arbetsbok (.xlsx).", html, StringComparison.Ordinal);
+
+        html = await ImportAsync(File([]));
+        Assert.Contains("Filen har rubriker men inga rader att importera.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rows_are_checked_against_each_other()
+    {
+        var row = Row(7000);
+        var html = await ImportAsync(File([row.Replace("Man", "Man", StringComparison.Ordinal), Row(7005), Row(7005)]));
+        Assert.Contains("Inget importerades", html, StringComparison.Ordinal);
+        Assert.Contains("<td>4</td><td>Startdatum</td>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task An_exported_file_imports_back_without_any_change(string format)
+    {
+        var insats = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P32").Select(i => i.Id).SingleAsync());
+        var response = await fixture.Kansli.GetAsync($"/Deltagare/Export?insats={insats}&format={format}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"deltaganden-{DateTime.Now:yyyy-MM-dd}.{format}", response.Content.Headers.ContentDisposition!.FileName);
+        var file = await response.Content.ReadAsByteArrayAsync();
+        var expected = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.InsatsId == insats));
+        Assert.True(expected > 20);
+        var count = await EnrolmentCountAsync();
+
+        var html = await ImportAsync(file, "export." + format);
+
+        Says(html, $"Importen är klar: {expected} rader, varav 0 nya, 0 ändrade och {expected} oförändrade");
+        Assert.Equal(count, await EnrolmentCountAsync());
+        var exports = await fixture.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Export));
+        Assert.True(exports >= 1);
+    }
+
+    [Fact]
+    public async Task The_example_file_in_the_app_imports()
+    {
+        var example = await fixture.Kansli.GetByteArrayAsync("/mallar/deltaganden-exempel.csv");
+        var html = await ImportAsync(example, "deltaganden-exempel.csv");
+        Says(html, "Importen är klar: 3 rader");
+    }
+
+    [Fact]
+    public async Task Only_registration_roles_may_export()
+    {
+        var board = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(Roles.Board));
+        var response = await board.GetAsync("/Deltagare/Export?format=csv");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Konto/AtkomstNekad", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Kansli.GetAsync("/Deltagare/Export?format=pdf")).StatusCode);
+    }
+}

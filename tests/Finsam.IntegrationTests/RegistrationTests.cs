@@ -1,0 +1,258 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Finsam.Data.Identity;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Participants;
+using Finsam.TestSupport;
+using Finsam.Web.Registration;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>The kansli registers starts and ends through the forms; rules, privacy, concurrency and audit hold.</summary>
+public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture) : IClassFixture<RegistrationTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public HttpClient Kansli { get; private set; } = null!;
+
+        public int P31 { get; private set; }
+
+        public int P33 { get; private set; }
+
+        public int Structural { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            P31 = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
+            P33 = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P33").Select(i => i.Id).SingleAsync());
+            Structural = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P20").Select(i => i.Id).SingleAsync());
+            Kansli = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Kansli));
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+
+    private static List<KeyValuePair<string, string>> Start(string pnr, string birthYear, int insats, string start) =>
+    [
+        new("Input.PersonalIdentityNumber", pnr),
+        new("Input.ConsentDate", pnr.Length > 0 ? start : ""),
+        new("Input.Gender", nameof(Gender.Woman)),
+        new("Input.BirthYear", birthYear),
+        new("Input.HomeMunicipality", "Åkerby"),
+        new("Input.Education", nameof(EducationLevel.UpperSecondary)),
+        new("Input.InsatsId", insats.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Input.StartDate", start),
+        new("Input.SupportAtStart", nameof(IncomeSupport.SicknessBenefit)),
+        new("Input.SupportAtStart", nameof(IncomeSupport.MeansTestedAllowance)),
+        new("Input.TimeInSupportBeforeStart", nameof(TimeInSupport.OneToTwoYears)),
+    ];
+
+    private async Task<(HttpResponseMessage Response, string Html)> PostAsync(string url, List<KeyValuePair<string, string>> fields, string? getUrl = null)
+    {
+        var response = await fixture.Kansli.PostFormAsync(url, fields, getUrl);
+        return (response, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_start_with_personnummer_stores_only_the_hash_and_recognises_the_person_next_time()
+    {
+        var (response, _) = await PostAsync("/Deltagare/Ny", Start("19850704-5568", "1985", fixture.P31, "2025-02-03"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var participantId = int.Parse(ParticipantIdInUrl().Match(response.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var participant = await fixture.Factory.WithDbAsync(db => db.Participants.Include(p => p.Enrolments).SingleAsync(p => p.Id == participantId));
+        Assert.Matches("^[0-9a-f]{64}$", participant.PersonKeyHash);
+        Assert.Equal(new DateOnly(2025, 2, 3), participant.ConsentDate);
+        var enrolment = Assert.Single(participant.Enrolments);
+        Assert.Equal(IncomeSupport.SicknessBenefit | IncomeSupport.MeansTestedAllowance, enrolment.SupportAtStart);
+
+        // The same person in another insats, written the short way: the same participant.
+        var (second, _) = await PostAsync("/Deltagare/Ny", Start("850704-5568", "1985", fixture.P33, "2025-05-05"));
+        Assert.Equal(response.Headers.Location, second.Headers.Location);
+        Assert.Equal(2, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.ParticipantId == participantId)));
+
+        // The number is nowhere in the database file, in any form.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(fixture.Factory.DataDirectory, "finsam.db"));
+        var wal = Path.Combine(fixture.Factory.DataDirectory, "finsam.db-wal");
+        var all = System.Text.Encoding.Latin1.GetString(bytes) + (File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(wal)) : "");
+        Assert.DoesNotContain("8507045568", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("198507045568", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("850704-5568", all, StringComparison.Ordinal);
+
+        // Searching by the number finds the person, through a POST that logs no number.
+        var search = await fixture.Kansli.PostFormAsync("/Deltagare?handler=Search", [new("pnr", "19850704-5568")], getUrl: "/Deltagare");
+        Assert.Equal(response.Headers.Location!.ToString(), search.Headers.Location!.ToString());
+        var entries = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+        Assert.DoesNotContain(entries, e => (e.Details ?? "").Contains("5568", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_start_without_personnummer_is_anonymous()
+    {
+        var (response, _) = await PostAsync("/Deltagare/Ny", Start("", "1999", fixture.P31, "2025-03-03"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = int.Parse(ParticipantIdInUrl().Match(response.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var participant = await fixture.Factory.WithDbAsync(db => db.Participants.SingleAsync(p => p.Id == id));
+        Assert.Null(participant.PersonKeyHash);
+        Assert.Null(participant.ConsentDate);
+    }
+
+    [Theory]
+    [InlineData("19850704-5569", "1985", "Kontrollsiffran i personnumret stämmer inte.")]
+    [InlineData("19850231-5568", "1985", "Datumet i personnumret finns inte.")]
+    [InlineData("19900315-1231", "1991", "Födelseåret stämmer inte med personnumret.")]
+    public async Task A_bad_personnummer_is_refused_and_not_sent_back(string pnr, string birthYear, string message)
+    {
+        var (response, html) = await PostAsync("/Deltagare/Ny", Start(pnr, birthYear, fixture.P31, "2025-02-03"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(pnr, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Impossible_dates_and_unknown_codes_are_refused_with_messages()
+    {
+        var future = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", fixture.P31, future));
+        Assert.Contains("Startdatumet ligger i framtiden.", html, StringComparison.Ordinal);
+
+        (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", fixture.Structural, "2025-01-10"));
+        Assert.Contains("Insatsen P20 är strukturinriktad och tar inte emot deltagare.", html, StringComparison.Ordinal);
+
+        (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", 99_999, "2025-01-10"));
+        Assert.Contains("Insatsen finns inte.", html, StringComparison.Ordinal);
+
+        var fields = Start("", "1990", fixture.P31, "2025-13-45");
+        (_, html) = await PostAsync("/Deltagare/Ny", fields);
+        Assert.Contains("\"2025-13-45\" är inte ett giltigt värde", html, StringComparison.Ordinal);
+
+        fields = Start("", "abc", fixture.P31, "2025-01-10");
+        fields.RemoveAll(f => f.Key == "Input.Gender");
+        (_, html) = await PostAsync("/Deltagare/Ny", fields);
+        Assert.Contains("Välj kön.", html, StringComparison.Ordinal);
+        Assert.Contains("\"abc\" är inte ett giltigt värde", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ending_an_enrolment_checks_the_dates_and_saves_the_outcome()
+    {
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1992", fixture.P31, "2025-04-01"));
+        var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.SingleAsync(e => e.ParticipantId == participantId));
+        var url = $"/Deltagare/Avslut/{enrolment.Id}";
+
+        List<KeyValuePair<string, string>> End(string date, string reason) =>
+        [
+            new("Input.Version", enrolment.Version.ToString()),
+            new("Input.EndDate", date),
+            new("Input.EndReason", reason),
+            new("Input.EndReasonSubCode", reason == nameof(EndReason.Work) ? "Subventionerad anställning" : ""),
+            new("Input.SupportAtEnd", nameof(IncomeSupport.Salary)),
+        ];
+
+        var (_, html) = await PostAsync(url, End("2025-03-01", nameof(EndReason.Work)));
+        Assert.Contains("Slutdatumet ligger före startdatumet.", html, StringComparison.Ordinal);
+
+        var (ok, _) = await PostAsync(url, End("2025-09-30", nameof(EndReason.Work)));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var ended = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment.Id));
+        Assert.Equal(new DateOnly(2025, 9, 30), ended.EndDate);
+        Assert.Equal(EndReason.Work, ended.EndReason);
+        Assert.Equal("Subventionerad anställning", ended.EndReasonSubCode);
+        Assert.Equal(IncomeSupport.Salary, ended.SupportAtEnd);
+        Assert.NotEqual(enrolment.Version, ended.Version);
+    }
+
+    [Fact]
+    public async Task Two_people_editing_the_same_enrolment_the_second_is_told_and_nothing_is_overwritten()
+    {
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1993", fixture.P33, "2025-01-15"));
+        var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.ParticipantId == participantId));
+        var other = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(Roles.Director));
+        var url = $"/Deltagare/Avslut/{enrolment.Id}";
+
+        // Both opened the form with the same version; the first saves.
+        List<KeyValuePair<string, string>> End(string date, string reason) =>
+        [
+            new("Input.Version", enrolment.Version.ToString()),
+            new("Input.EndDate", date),
+            new("Input.EndReason", reason),
+        ];
+        var first = await other.PostFormAsync(url, End("2025-06-30", nameof(EndReason.Studies)));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        var (second, html) = await PostAsync(url, End("2025-07-31", nameof(EndReason.Illness)));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains(RegistrationService.ConcurrencyMessage, html, StringComparison.Ordinal);
+
+        var saved = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment.Id));
+        Assert.Equal((new DateOnly(2025, 6, 30), EndReason.Studies), (saved.EndDate!.Value, saved.EndReason!.Value));
+    }
+
+    [Fact]
+    public async Task An_overlapping_enrolment_in_the_same_insats_is_refused()
+    {
+        await PostAsync("/Deltagare/Ny", Start("20020611-2344", "2002", fixture.P31, "2025-01-01"));
+        var (_, html) = await PostAsync("/Deltagare/Ny", Start("20020611-2344", "2002", fixture.P31, "2025-06-01"));
+        Assert.Contains("Personen har redan ett deltagande i P31 som pågår då", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Corrections_and_removal_are_audit_logged()
+    {
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1994", fixture.P31, "2025-02-10"));
+        var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.ParticipantId == participantId));
+        var url = $"/Deltagare/Deltagande/{enrolment.Id}";
+
+        var (saved, _) = await PostAsync(url + "?handler=Save",
+        [
+            new("Input.Version", enrolment.Version.ToString()),
+            new("Input.InsatsId", fixture.P31.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Input.StartDate", "2025-02-11"),
+            new("Input.TimeInSupportBeforeStart", nameof(TimeInSupport.Unknown)),
+        ], getUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var version = await fixture.Factory.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolment.Id).Select(e => e.Version).SingleAsync());
+
+        var (notConfirmed, html) = await PostAsync(url + "?handler=Delete", [new("version", version.ToString())], getUrl: url);
+        Assert.Contains("Kryssa i att deltagandet är felregistrerat", html, StringComparison.Ordinal);
+
+        var (deleted, _) = await PostAsync(url + "?handler=Delete", [new("version", version.ToString()), new("confirm", "true")], getUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.Participants.AnyAsync(p => p.Id == participantId)));
+
+        var id = enrolment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var log = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Enrolment" && a.EntityId == id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditAction.Create, AuditAction.View, AuditAction.Update, AuditAction.View, AuditAction.View, AuditAction.Delete], log.Select(a => a.Action));
+        Assert.Contains("StartDate", log.Single(a => a.Action == AuditAction.Update).Details, StringComparison.Ordinal);
+        Assert.All(log, a => Assert.NotNull(a.UserName));
+    }
+
+    [Fact]
+    public async Task The_board_and_auditors_cannot_post_registrations()
+    {
+        foreach (var role in new[] { Roles.Board, Roles.Auditor, Roles.Administrator })
+        {
+            var client = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(role));
+            var token = SignIn.AntiforgeryToken(await client.GetStringAsync("/Konto/BytLosenord"));
+            var fields = Start("", "1990", fixture.P31, "2025-01-10");
+            fields.Add(new("__RequestVerificationToken", token));
+            var count = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync());
+            var response = await client.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/Konto/AtkomstNekad", response.Headers.Location!.AbsolutePath);
+            Assert.Equal(count, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+        }
+    }
+
+    [GeneratedRegex("/Deltagare/Detaljer/(\\d+)")]
+    private static partial Regex ParticipantIdInUrl();
+}
