@@ -32,6 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Users[role] = await Server.CreateUserAsync(role);
         }
 
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,6 +55,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "sv-SE",
         });
+        // Generous limits: CI has two cores shared with the other test assemblies running at the same time.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

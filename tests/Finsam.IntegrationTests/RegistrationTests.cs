@@ -37,6 +37,11 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     }
 
 
+    /// <summary>Last year: inside the demo insatser's periods whenever the tests run.</summary>
+    private static readonly int LastYear = DateTime.Today.Year - 1;
+
+    private static string D(int month, int day) => new DateOnly(LastYear, month, day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static List<KeyValuePair<string, string>> Start(string pnr, string birthYear, int insats, string start) =>
     [
         new("Input.PersonalIdentityNumber", pnr),
@@ -61,18 +66,18 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     [Fact]
     public async Task A_start_with_personnummer_stores_only_the_hash_and_recognises_the_person_next_time()
     {
-        var (response, _) = await PostAsync("/Deltagare/Ny", Start("19850704-5568", "1985", fixture.P31, "2025-02-03"));
+        var (response, _) = await PostAsync("/Deltagare/Ny", Start("19850704-5568", "1985", fixture.P31, D(2, 3)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var participantId = int.Parse(ParticipantIdInUrl().Match(response.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         var participant = await fixture.Factory.WithDbAsync(db => db.Participants.Include(p => p.Enrolments).SingleAsync(p => p.Id == participantId));
         Assert.Matches("^[0-9a-f]{64}$", participant.PersonKeyHash);
-        Assert.Equal(new DateOnly(2025, 2, 3), participant.ConsentDate);
+        Assert.Equal(new DateOnly(LastYear, 2, 3), participant.ConsentDate);
         var enrolment = Assert.Single(participant.Enrolments);
         Assert.Equal(IncomeSupport.SicknessBenefit | IncomeSupport.MeansTestedAllowance, enrolment.SupportAtStart);
 
         // The same person in another insats, written the short way: the same participant.
-        var (second, _) = await PostAsync("/Deltagare/Ny", Start("850704-5568", "1985", fixture.P33, "2025-05-05"));
+        var (second, _) = await PostAsync("/Deltagare/Ny", Start("850704-5568", "1985", fixture.P33, D(5, 5)));
         Assert.Equal(response.Headers.Location, second.Headers.Location);
         Assert.Equal(2, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.ParticipantId == participantId)));
 
@@ -95,7 +100,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     [Fact]
     public async Task A_start_without_personnummer_is_anonymous()
     {
-        var (response, _) = await PostAsync("/Deltagare/Ny", Start("", "1999", fixture.P31, "2025-03-03"));
+        var (response, _) = await PostAsync("/Deltagare/Ny", Start("", "1999", fixture.P31, D(3, 3)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = int.Parse(ParticipantIdInUrl().Match(response.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var participant = await fixture.Factory.WithDbAsync(db => db.Participants.SingleAsync(p => p.Id == id));
@@ -109,7 +114,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     [InlineData("19900315-1231", "1991", "Födelseåret stämmer inte med personnumret.")]
     public async Task A_bad_personnummer_is_refused_and_not_sent_back(string pnr, string birthYear, string message)
     {
-        var (response, html) = await PostAsync("/Deltagare/Ny", Start(pnr, birthYear, fixture.P31, "2025-02-03"));
+        var (response, html) = await PostAsync("/Deltagare/Ny", Start(pnr, birthYear, fixture.P31, D(2, 3)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.DoesNotContain(pnr, html, StringComparison.Ordinal);
@@ -122,17 +127,17 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
         var (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", fixture.P31, future));
         Assert.Contains("Startdatumet ligger i framtiden.", html, StringComparison.Ordinal);
 
-        (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", fixture.Structural, "2025-01-10"));
+        (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", fixture.Structural, D(1, 10)));
         Assert.Contains("Insatsen P20 är strukturinriktad och tar inte emot deltagare.", html, StringComparison.Ordinal);
 
-        (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", 99_999, "2025-01-10"));
+        (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", 99_999, D(1, 10)));
         Assert.Contains("Insatsen finns inte.", html, StringComparison.Ordinal);
 
         var fields = Start("", "1990", fixture.P31, "2025-13-45");
         (_, html) = await PostAsync("/Deltagare/Ny", fields);
         Assert.Contains("\"2025-13-45\" är inte ett giltigt värde", html, StringComparison.Ordinal);
 
-        fields = Start("", "abc", fixture.P31, "2025-01-10");
+        fields = Start("", "abc", fixture.P31, D(1, 10));
         fields.RemoveAll(f => f.Key == "Input.Gender");
         (_, html) = await PostAsync("/Deltagare/Ny", fields);
         Assert.Contains("Välj kön.", html, StringComparison.Ordinal);
@@ -142,7 +147,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     [Fact]
     public async Task Ending_an_enrolment_checks_the_dates_and_saves_the_outcome()
     {
-        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1992", fixture.P31, "2025-04-01"));
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1992", fixture.P31, D(4, 1)));
         var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.SingleAsync(e => e.ParticipantId == participantId));
         var url = $"/Deltagare/Avslut/{enrolment.Id}";
@@ -156,13 +161,13 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
             new("Input.SupportAtEnd", nameof(IncomeSupport.Salary)),
         ];
 
-        var (_, html) = await PostAsync(url, End("2025-03-01", nameof(EndReason.Work)));
+        var (_, html) = await PostAsync(url, End(D(3, 1), nameof(EndReason.Work)));
         Assert.Contains("Slutdatumet ligger före startdatumet.", html, StringComparison.Ordinal);
 
-        var (ok, _) = await PostAsync(url, End("2025-09-30", nameof(EndReason.Work)));
+        var (ok, _) = await PostAsync(url, End(D(9, 30), nameof(EndReason.Work)));
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var ended = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment.Id));
-        Assert.Equal(new DateOnly(2025, 9, 30), ended.EndDate);
+        Assert.Equal(new DateOnly(LastYear, 9, 30), ended.EndDate);
         Assert.Equal(EndReason.Work, ended.EndReason);
         Assert.Equal("Subventionerad anställning", ended.EndReasonSubCode);
         Assert.Equal(IncomeSupport.Salary, ended.SupportAtEnd);
@@ -172,7 +177,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     [Fact]
     public async Task Two_people_editing_the_same_enrolment_the_second_is_told_and_nothing_is_overwritten()
     {
-        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1993", fixture.P33, "2025-01-15"));
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1993", fixture.P33, D(1, 15)));
         var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.ParticipantId == participantId));
         var other = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(Roles.Director));
@@ -185,29 +190,29 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
             new("Input.EndDate", date),
             new("Input.EndReason", reason),
         ];
-        var first = await other.PostFormAsync(url, End("2025-06-30", nameof(EndReason.Studies)));
+        var first = await other.PostFormAsync(url, End(D(6, 30), nameof(EndReason.Studies)));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        var (second, html) = await PostAsync(url, End("2025-07-31", nameof(EndReason.Illness)));
+        var (second, html) = await PostAsync(url, End(D(7, 31), nameof(EndReason.Illness)));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains(RegistrationService.ConcurrencyMessage, html, StringComparison.Ordinal);
 
         var saved = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment.Id));
-        Assert.Equal((new DateOnly(2025, 6, 30), EndReason.Studies), (saved.EndDate!.Value, saved.EndReason!.Value));
+        Assert.Equal((new DateOnly(LastYear, 6, 30), EndReason.Studies), (saved.EndDate!.Value, saved.EndReason!.Value));
     }
 
     [Fact]
     public async Task An_overlapping_enrolment_in_the_same_insats_is_refused()
     {
-        await PostAsync("/Deltagare/Ny", Start("20020611-2344", "2002", fixture.P31, "2025-01-01"));
-        var (_, html) = await PostAsync("/Deltagare/Ny", Start("20020611-2344", "2002", fixture.P31, "2025-06-01"));
+        await PostAsync("/Deltagare/Ny", Start("20020611-2344", "2002", fixture.P31, D(1, 1)));
+        var (_, html) = await PostAsync("/Deltagare/Ny", Start("20020611-2344", "2002", fixture.P31, D(6, 1)));
         Assert.Contains("Personen har redan ett deltagande i P31 som pågår då", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Corrections_and_removal_are_audit_logged()
     {
-        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1994", fixture.P31, "2025-02-10"));
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("", "1994", fixture.P31, D(2, 10)));
         var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.ParticipantId == participantId));
         var url = $"/Deltagare/Deltagande/{enrolment.Id}";
@@ -216,7 +221,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
         [
             new("Input.Version", enrolment.Version.ToString()),
             new("Input.InsatsId", fixture.P31.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Input.StartDate", "2025-02-11"),
+            new("Input.StartDate", D(2, 11)),
             new("Input.TimeInSupportBeforeStart", nameof(TimeInSupport.Unknown)),
         ], getUrl: url);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -243,7 +248,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
         {
             var client = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(role));
             var token = SignIn.AntiforgeryToken(await client.GetStringAsync("/Konto/BytLosenord"));
-            var fields = Start("", "1990", fixture.P31, "2025-01-10");
+            var fields = Start("", "1990", fixture.P31, D(1, 10));
             fields.Add(new("__RequestVerificationToken", token));
             var count = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync());
             var response = await client.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(fields));

@@ -1,0 +1,77 @@
+using System.Text;
+using Finsam.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Finsam.BrowserTests;
+
+/// <summary>The kansli's daily work in the browser: register a start, register the end, import a file.</summary>
+public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_kansli_registers_a_participant_and_then_the_end()
+    {
+        var page = await fixture.SignInAsync(Roles.Kansli);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deltagare", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera start" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Personnummer eller samordningsnummer (frivilligt)").FillAsync("19900315-1231");
+        var start = DateTime.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Datum för samtycke").FillAsync(start);
+        await page.GetByLabel("Kön").SelectOptionAsync(new SelectOptionValue { Label = "Kvinna" });
+        await page.GetByLabel("Födelseår").FillAsync("1990");
+        await page.GetByLabel("Hemkommun").FillAsync("Åkerby");
+        await page.GetByLabel("Insats", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "P31 Samverkansteam Åkerby" });
+        await page.GetByLabel("Startdatum").FillAsync(start);
+        await page.GetByLabel("Remitterad av").SelectOptionAsync(new SelectOptionValue { Label = "Försäkringskassan" });
+        await page.GetByLabel("Sjukpenning").First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera start" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Starten är registrerad.");
+        await Assertions.Expect(page.GetByText("Med personuppgifter, samtycke")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.DoesNotContain("19900315", await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera avslut" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Slutdatum").FillAsync(DateTime.Today.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Avslutsorsak").SelectOptionAsync(new SelectOptionValue { Label = "Arbete" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera avslut" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Slutdatumet ligger före startdatumet.");
+
+        await page.GetByLabel("Slutdatum").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Underkod (frivillig)").SelectOptionAsync(new SelectOptionValue { Label = "Subventionerad anställning (Arbete)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera avslut" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Avslutet är registrerat.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Arbete (Subventionerad anställning)" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_kansli_imports_a_file_sees_each_error_then_imports_it_corrected()
+    {
+        var year = DateTime.Today.Year - 1;
+        string File(string birthYear) =>
+            "Kön;Födelseår;Insats;Startdatum;Slutdatum;Avslutsorsak\r\n" +
+            $"Kvinna;1988;P33;{year}-03-01;{year}-09-30;Studier\r\n" +
+            $"Man;{birthYear};P31;{year}-04-01;;\r\n";
+
+        var page = await fixture.SignInAsync(Roles.Director);
+        await page.GotoAsync("/Deltagare/Import");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("nittonhundra")) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera och importera" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inget importerades: 1 fel att rätta" })).ToBeVisibleAsync();
+        var errorRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Födelseår" });
+        await Assertions.Expect(errorRow).ToContainTextAsync("3");
+        await Assertions.Expect(errorRow).ToContainTextAsync("\"nittonhundra\"");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        var before = await fixture.Server.WithDbAsync(db => db.Enrolments.CountAsync());
+        await page.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("1979")) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera och importera" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importen är klar: 2 rader, varav 2 nya, 0 ändrade och 0 oförändrade.");
+        Assert.Equal(before + 2, await fixture.Server.WithDbAsync(db => db.Enrolments.CountAsync()));
+    }
+}
