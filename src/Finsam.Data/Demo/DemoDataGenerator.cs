@@ -71,8 +71,11 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
             participants.Add(participant);
 
             // Most take part in one insats, some in two or three (counted once as a unique individual).
+            // An insats is chosen in proportion to how long it has run, so a new one is not crowded.
             var count = Pick((1, 80), (2, 16), (3, 4));
-            var chosen = individual.OrderBy(_ => _random.Next()).Take(count);
+            var chosen = individual
+                .OrderBy(i => -Math.Log(1 - _random.NextDouble()) / Math.Max(1, RunningDays(i, today)))
+                .Take(count);
             foreach (var insats in chosen)
             {
                 if (NewEnrolment(participant, insats, members, today) is { } enrolment)
@@ -90,6 +93,15 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
         }
 
         return new DemoData(federation, members, insatser, participants, enrolments);
+    }
+
+    /// <summary>Days the insats runs within the demo's window (from the year before the first year until today).</summary>
+    private int RunningDays(Insats insats, DateOnly today)
+    {
+        var from = new DateOnly(FirstYear - 1, 1, 1);
+        var start = insats.StartDate > from ? insats.StartDate : from;
+        var end = insats.EndDate is { } e && e < today ? e : today;
+        return Math.Max(0, end.DayNumber - start.DayNumber);
     }
 
     private static Insats Insats(

@@ -53,7 +53,7 @@ public class DeltagandeModel(FinsamDbContext db, RegistrationService registratio
             var result = await registration.UpdateEnrolmentAsync(id, Input, cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Meddelande"] = "Rättelsen är sparad.";
+                TempData["Meddelande"] = "Ändringarna är sparade.";
                 return await BackToParticipantAsync(id, cancellationToken);
             }
 
