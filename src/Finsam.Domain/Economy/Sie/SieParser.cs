@@ -1,0 +1,447 @@
+using System.Globalization;
+using System.Text;
+
+namespace Finsam.Domain.Economy.Sie;
+
+/// <summary>
+/// Reads SIE files (the Swedish standard for exchanging accounting data, types 1–4, E and I): PC8 (code page 437)
+/// or UTF-8 text, quoted fields with backslash escapes, object lists in braces, and vouchers with their transactions.
+/// A malformed record stops the reading with the line number and the reason; records the standard allows but
+/// Finsam does not use (#KSUMMA, #ADRESS, #SRU …) are skipped; an unbalanced voucher is a warning.
+/// </summary>
+public static class SieParser
+{
+    public const int MaxLineLength = 10_000;
+
+    private static readonly Encoding Pc8 = LoadPc8();
+
+    private static Encoding LoadPc8()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(437, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
+    }
+
+    /// <summary>Reads raw bytes: UTF-8 when it has a byte-order mark or decodes cleanly, otherwise PC8 (CP437).</summary>
+    public static SieDocument Parse(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Parse(Decode(bytes));
+    }
+
+    public static string Decode(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()))
+        {
+            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        }
+
+        try
+        {
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            // A file that says #FORMAT PC8 is PC8 even when its bytes happen to be valid UTF-8 (pure ASCII is the same in both).
+            return text.Contains("#FORMAT PC8", StringComparison.OrdinalIgnoreCase) && bytes.Any(b => b >= 0x80) ? Pc8.GetString(bytes) : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Pc8.GetString(bytes);
+        }
+    }
+
+    public static SieDocument Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var document = new SieDocument();
+        var lines = text.Split('\n');
+        SieVoucher? voucher = null;
+        var inVoucher = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var number = i + 1;
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length > MaxLineLength)
+            {
+                throw new SieFormatException(number, $"raden är längre än {MaxLineLength} tecken.");
+            }
+
+            if (line.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new SieFormatException(number, "raden innehåller ett nolltecken; filen är inte en SIE-textfil.");
+            }
+
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            if (trimmed == "{")
+            {
+                if (voucher is null || inVoucher)
+                {
+                    throw new SieFormatException(number, "\"{\" utan föregående #VER.");
+                }
+
+                inVoucher = true;
+                continue;
+            }
+
+            if (trimmed == "}")
+            {
+                if (!inVoucher || voucher is null)
+                {
+                    throw new SieFormatException(number, "\"}\" utan öppnad verifikation.");
+                }
+
+                CloseVoucher(document, voucher);
+                voucher = null;
+                inVoucher = false;
+                continue;
+            }
+
+            if (trimmed[0] != '#')
+            {
+                throw new SieFormatException(number, "raden börjar inte med en etikett (#).");
+            }
+
+            var fields = Tokenize(trimmed, number);
+            var label = fields[0].Text.ToUpperInvariant();
+            if (voucher is not null && !inVoucher)
+            {
+                throw new SieFormatException(voucher.Line, "#VER saknar sina transaktioner inom { }.");
+            }
+
+            if (inVoucher)
+            {
+                switch (label)
+                {
+                    case "#TRANS":
+                        voucher!.Transactions.Add(ReadTransaction(fields, number));
+                        break;
+                    case "#RTRANS" or "#BTRANS":
+                        // Added and removed transactions: a #RTRANS is followed by the same #TRANS, so skipping keeps the sum right.
+                        break;
+                    default:
+                        throw new SieFormatException(number, $"{label} får inte stå inuti en verifikation.");
+                }
+
+                continue;
+            }
+
+            ReadRecord(document, label, fields, number, ref voucher);
+        }
+
+        if (voucher is not null)
+        {
+            throw new SieFormatException(voucher.Line, "verifikationen avslutas aldrig med \"}\".");
+        }
+
+        return document;
+    }
+
+    private static void ReadRecord(SieDocument document, string label, List<Token> f, int line, ref SieVoucher? voucher)
+    {
+        switch (label)
+        {
+            case "#FLAGGA":
+                document.Flag = Field(f, 1, line, "flagga") switch
+                {
+                    "0" => false,
+                    "1" => true,
+                    var other => throw new SieFormatException(line, $"#FLAGGA ska vara 0 eller 1, inte \"{other}\"."),
+                };
+                break;
+            case "#FORMAT":
+                document.Format = Field(f, 1, line, "format");
+                break;
+            case "#SIETYP":
+                document.SieType = Field(f, 1, line, "SIE-typ");
+                if (document.SieType is not ("1" or "2" or "3" or "4"))
+                {
+                    throw new SieFormatException(line, $"SIE-typ \"{document.SieType}\" stöds inte; typ 1–4 (E och I) kan läsas.");
+                }
+
+                break;
+            case "#PROGRAM":
+                document.ProgramName = Field(f, 1, line, "programnamn");
+                break;
+            case "#FNAMN":
+                document.CompanyName = Field(f, 1, line, "företagsnamn");
+                break;
+            case "#ORGNR":
+                document.OrganisationNumber = Field(f, 1, line, "organisationsnummer");
+                break;
+            case "#RAR":
+                var index = Int(f, 1, line, "årsnummer");
+                var start = Date(f, 2, line, "startdatum");
+                var end = Date(f, 3, line, "slutdatum");
+                if (end < start)
+                {
+                    throw new SieFormatException(line, "räkenskapsårets slut ligger före dess start.");
+                }
+
+                document.FiscalYears[index] = new SieFiscalYear(index, start, end);
+                break;
+            case "#KONTO":
+                var account = Account(f, 1, line);
+                document.Accounts[account] = new SieAccount(account, Field(f, 2, line, "kontonamn"))
+                {
+                    Type = document.Accounts.GetValueOrDefault(account)?.Type,
+                };
+                break;
+            case "#KTYP":
+                var typed = Account(f, 1, line);
+                var type = Field(f, 2, line, "kontotyp").ToUpperInvariant();
+                if (type is not ("T" or "S" or "K" or "I"))
+                {
+                    throw new SieFormatException(line, $"kontotypen ska vara T, S, K eller I, inte \"{type}\".");
+                }
+
+                document.Accounts[typed] = (document.Accounts.GetValueOrDefault(typed) ?? new SieAccount(typed, "")) with { Type = type[0] };
+                break;
+            case "#DIM":
+                document.Dimensions[Int(f, 1, line, "dimensionsnummer")] = Field(f, 2, line, "dimensionsnamn");
+                break;
+            case "#OBJEKT":
+                document.Objects[(Int(f, 1, line, "dimensionsnummer"), Field(f, 2, line, "objektkod"))] = Field(f, 3, line, "objektnamn");
+                break;
+            case "#IB":
+                document.OpeningBalances.Add(new SieBalance(Int(f, 1, line, "årsnummer"), Account(f, 2, line), Amount(f, 3, line), line));
+                break;
+            case "#UB":
+                document.ClosingBalances.Add(new SieBalance(Int(f, 1, line, "årsnummer"), Account(f, 2, line), Amount(f, 3, line), line));
+                break;
+            case "#RES":
+                document.Results.Add(new SieBalance(Int(f, 1, line, "årsnummer"), Account(f, 2, line), Amount(f, 3, line), line));
+                break;
+            case "#OIB" or "#OUB":
+                var objects = Objects(f, 3, line);
+                if (objects.Count != 1)
+                {
+                    throw new SieFormatException(line, $"{label} ska ange exakt ett objekt, t.ex. {{6 \"P25\"}}.");
+                }
+
+                var balance = new SieObjectBalance(Int(f, 1, line, "årsnummer"), Account(f, 2, line), objects[0].Dimension, objects[0].Code, Amount(f, 4, line), line);
+                (label == "#OIB" ? document.ObjectOpeningBalances : document.ObjectClosingBalances).Add(balance);
+                break;
+            case "#PSALDO" or "#PBUDGET":
+                if (label == "#PSALDO")
+                {
+                    var period = Int(f, 2, line, "period");
+                    if (period % 100 is < 1 or > 12)
+                    {
+                        throw new SieFormatException(line, $"perioden {period} är inte ÅÅÅÅMM.");
+                    }
+
+                    document.PeriodBalances.Add(new SiePeriodBalance(Int(f, 1, line, "årsnummer"), period, Account(f, 3, line), Objects(f, 4, line), Amount(f, 5, line), line));
+                }
+
+                break;
+            case "#VER":
+                var series = f.Count > 1 ? f[1].Text : "";
+                var verNumber = f.Count > 2 ? f[2].Text : "";
+                voucher = new SieVoucher(series, verNumber, Date(f, 3, line, "verifikationsdatum"), f.Count > 4 ? f[4].Text : null, line);
+                break;
+            case "#TRANS":
+                throw new SieFormatException(line, "#TRANS utanför en verifikation.");
+            default:
+                // #KSUMMA, #ADRESS, #GEN, #KPTYP, #VALUTA, #SRU, #TAXAR, #OMFATTN, #BKOD, #ENHET, #PROSA, #UNDERDIM … are not used by Finsam.
+                break;
+        }
+    }
+
+    private static SieTransaction ReadTransaction(List<Token> f, int line)
+    {
+        var account = Account(f, 1, line);
+        var objects = Objects(f, 2, line);
+        var amount = Amount(f, 3, line);
+        DateOnly? date = f.Count > 4 && f[4].Text.Length > 0 ? Date(f, 4, line, "transaktionsdatum") : null;
+        var text = f.Count > 5 && f[5].Text.Length > 0 ? f[5].Text : null;
+        return new SieTransaction(account, objects, amount, date, text, line);
+    }
+
+    private static void CloseVoucher(SieDocument document, SieVoucher voucher)
+    {
+        if (voucher.Transactions.Count == 0)
+        {
+            document.Warnings.Add($"Rad {voucher.Line}: verifikation {voucher.Series} {voucher.Number} saknar transaktioner.");
+        }
+        else if (voucher.Sum != 0m)
+        {
+            document.Warnings.Add(
+                $"Rad {voucher.Line}: verifikation {voucher.Series} {voucher.Number} balanserar inte (summa {voucher.Sum.ToString("0.00", CultureInfo.InvariantCulture)}).");
+        }
+
+        document.Vouchers.Add(voucher);
+    }
+
+    private readonly record struct Token(string Text, bool IsList, bool Quoted);
+
+    /// <summary>
+    /// Splits a record into fields: words separated by spaces or tabs, "quoted text" with \" and \\ escapes,
+    /// and {object lists} kept whole.
+    /// </summary>
+    private static List<Token> Tokenize(string line, int number)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            var c = line[i];
+            if (c is ' ' or '\t')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                var text = new StringBuilder();
+                i++;
+                var closed = false;
+                while (i < line.Length)
+                {
+                    if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] is '"' or '\\')
+                    {
+                        text.Append(line[i + 1]);
+                        i += 2;
+                    }
+                    else if (line[i] == '"')
+                    {
+                        closed = true;
+                        i++;
+                        break;
+                    }
+                    else
+                    {
+                        text.Append(line[i++]);
+                    }
+                }
+
+                if (!closed)
+                {
+                    throw new SieFormatException(number, "ett citattecken (\") avslutas aldrig.");
+                }
+
+                tokens.Add(new Token(text.ToString(), false, true));
+            }
+            else if (c == '{')
+            {
+                var end = FindListEnd(line, i, number);
+                tokens.Add(new Token(line[(i + 1)..end], true, false));
+                i = end + 1;
+            }
+            else if (c == '}')
+            {
+                throw new SieFormatException(number, "\"}\" utan \"{\".");
+            }
+            else
+            {
+                var start = i;
+                while (i < line.Length && line[i] is not (' ' or '\t' or '"' or '{'))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(line[start..i], false, false));
+            }
+        }
+
+        return tokens;
+    }
+
+    private static int FindListEnd(string line, int open, int number)
+    {
+        var quoted = false;
+        for (var i = open + 1; i < line.Length; i++)
+        {
+            if (quoted && line[i] == '\\' && i + 1 < line.Length)
+            {
+                i++;
+            }
+            else if (line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && line[i] == '}')
+            {
+                return i;
+            }
+            else if (!quoted && line[i] == '{')
+            {
+                throw new SieFormatException(number, "en objektlista får inte innehålla en annan lista.");
+            }
+        }
+
+        throw new SieFormatException(number, "objektlistan avslutas aldrig med \"}\".");
+    }
+
+    private static string Field(List<Token> f, int index, int line, string what)
+    {
+        if (index >= f.Count || f[index].IsList)
+        {
+            throw new SieFormatException(line, $"{f[0].Text} saknar {what}.");
+        }
+
+        return f[index].Text;
+    }
+
+    private static int Int(List<Token> f, int index, int line, string what)
+    {
+        var text = Field(f, index, line, what);
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new SieFormatException(line, $"{what} \"{text}\" är inte ett heltal.");
+    }
+
+    private static string Account(List<Token> f, int index, int line)
+    {
+        var text = Field(f, index, line, "kontonummer");
+        return text.Length is > 0 and <= 10 && text.All(char.IsAsciiDigit)
+            ? text
+            : throw new SieFormatException(line, $"kontonumret \"{text}\" är inte ett nummer.");
+    }
+
+    private static decimal Amount(List<Token> f, int index, int line)
+    {
+        var text = Field(f, index, line, "belopp");
+        return text.Length <= 30 && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new SieFormatException(line, $"beloppet \"{text}\" är inte ett tal (decimalpunkt, t.ex. -1234.50).");
+    }
+
+    private static DateOnly Date(List<Token> f, int index, int line, string what)
+    {
+        var text = Field(f, index, line, what);
+        return DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new SieFormatException(line, $"{what} \"{text}\" är inte ett datum ÅÅÅÅMMDD.");
+    }
+
+    private static List<SieObjectRef> Objects(List<Token> f, int index, int line)
+    {
+        if (index >= f.Count || !f[index].IsList)
+        {
+            throw new SieFormatException(line, $"{f[0].Text} saknar objektlista {{…}}.");
+        }
+
+        var inner = Tokenize(f[index].Text, line);
+        if (inner.Count % 2 != 0)
+        {
+            throw new SieFormatException(line, "objektlistan ska bestå av par: dimension och objekt.");
+        }
+
+        var result = new List<SieObjectRef>(inner.Count / 2);
+        for (var i = 0; i < inner.Count; i += 2)
+        {
+            if (inner[i].IsList || !int.TryParse(inner[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var dimension))
+            {
+                throw new SieFormatException(line, $"dimensionen \"{inner[i].Text}\" i objektlistan är inte ett heltal.");
+            }
+
+            result.Add(new SieObjectRef(dimension, inner[i + 1].Text));
+        }
+
+        return result;
+    }
+}
