@@ -1,6 +1,7 @@
 using Finsam.Data.Identity;
 using Finsam.Domain;
 using Finsam.Domain.Auditing;
+using Finsam.Domain.Economy;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.Domain.Participants;
@@ -31,6 +32,18 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
     public DbSet<EndReasonCode> EndReasonCodes => Set<EndReasonCode>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
+
+    public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
+
+    public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
+
+    public DbSet<LedgerBalance> LedgerBalances => Set<LedgerBalance>();
+
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<VoucherLine> VoucherLines => Set<VoucherLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,10 +9,10 @@ public sealed class SignInJourneyTests(BrowserFixture fixture) : IClassFixture<B
     public static TheoryData<string, string[]> NavigationByRole => new()
     {
         { Roles.Administrator, ["Start", "Användare", "Granskningslogg"] },
-        { Roles.Kansli, ["Start", "Insatser", "Deltagare", "Översikt"] },
-        { Roles.Director, ["Start", "Insatser", "Deltagare", "Översikt"] },
+        { Roles.Kansli, ["Start", "Insatser", "Deltagare", "Översikt", "Ekonomi"] },
+        { Roles.Director, ["Start", "Insatser", "Deltagare", "Översikt", "Ekonomi"] },
         { Roles.Board, ["Start", "Översikt"] },
-        { Roles.Auditor, ["Start", "Översikt"] },
+        { Roles.Auditor, ["Start", "Översikt", "Ekonomi"] },
     };
 
     [Theory]

@@ -61,6 +61,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Insatser/Ny", [Kansli, Chef] },
         { "/Insatser/Redigera/{insats}", [Kansli, Chef] },
         { "/Oversikt", [Kansli, Chef, Board, Auditor] },
+        { "/Ekonomi", [Kansli, Chef, Auditor] },
+        { "/Ekonomi/Import", [Kansli, Chef] },
         { "/Admin/Anvandare", [Admin] },
         { "/Admin/Anvandare/Ny", [Admin] },
         { "/Admin/Granskningslogg", [Admin] },

@@ -21,6 +21,12 @@ public static class Policies
     /// <summary>Reading person-level participant data. Never the board or the auditors.</summary>
     public const string ParticipantData = nameof(ParticipantData);
 
+    /// <summary>The ledger, statements and reports: read.</summary>
+    public const string Economy = nameof(Economy);
+
+    /// <summary>Importing the ledger.</summary>
+    public const string EconomyImport = nameof(EconomyImport);
+
     /// <summary>Aggregated figures: statistics and goal dashboards.</summary>
     public const string Overview = nameof(Overview);
 
@@ -31,6 +37,8 @@ public static class Policies
         [Registration] = [Roles.Kansli, Roles.Director],
         [ParticipantData] = [Roles.Kansli, Roles.Director],
         [Overview] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
+        [Economy] = [Roles.Kansli, Roles.Director, Roles.Auditor],
+        [EconomyImport] = [Roles.Kansli, Roles.Director],
     };
 
     public static void Register(AuthorizationOptions options)
@@ -55,5 +63,6 @@ public static class PagePolicies
         ("/Insatser", Policies.Registration),
         ("/Deltagare", Policies.ParticipantData),
         ("/Oversikt", Policies.Overview),
+        ("/Ekonomi", Policies.Economy),
     ];
 }

@@ -8,6 +8,7 @@ using Finsam.Domain.Formatting;
 using Finsam.Reporting.Pdf;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
+using Finsam.Web.Economy;
 using Finsam.Web.Identity;
 using Finsam.Web.Registration;
 using Finsam.Web.Validation;
@@ -44,6 +45,8 @@ public static class FinsamServices
         services.AddScoped<EnrolmentImporter>();
         services.AddScoped<EnrolmentExporter>();
         services.AddScoped<RetentionService>();
+        services.Configure<EconomyOptions>(configuration.GetSection(EconomyOptions.Section));
+        services.AddScoped<LedgerImporter>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
@@ -95,6 +98,7 @@ public static class FinsamServices
             }
 
             options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
+            options.Conventions.AuthorizePage("/Ekonomi/Import", Policies.EconomyImport);
             options.Conventions.AuthorizeFolder("/Konto", Policies.SignedIn);
             options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn");
             options.Conventions.AllowAnonymousToPage("/Error");

@@ -118,6 +118,24 @@ namespace Finsam.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FiscalYears",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FiscalYears", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Insatser",
                 columns: table => new
                 {
@@ -285,6 +303,106 @@ namespace Finsam.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FiscalYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<char>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerAccounts_FiscalYears_FiscalYearId",
+                        column: x => x.FiscalYearId,
+                        principalTable: "FiscalYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerBalances",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FiscalYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BalanceYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObjectDimension = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObjectCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerBalances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerBalances_FiscalYears_FiscalYearId",
+                        column: x => x.FiscalYearId,
+                        principalTable: "FiscalYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FiscalYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrganisationNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AccountCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoucherCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerImports_FiscalYears_FiscalYearId",
+                        column: x => x.FiscalYearId,
+                        principalTable: "FiscalYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FiscalYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Series = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Vouchers_FiscalYears_FiscalYearId",
+                        column: x => x.FiscalYearId,
+                        principalTable: "FiscalYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InsatsExecutors",
                 columns: table => new
                 {
@@ -349,6 +467,30 @@ namespace Finsam.Data.Sqlite.Migrations
                         principalTable: "Participants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VoucherLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VoucherId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ObjectCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoucherLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VoucherLines_Vouchers_VoucherId",
+                        column: x => x.VoucherId,
+                        principalTable: "Vouchers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
@@ -435,6 +577,12 @@ namespace Finsam.Data.Sqlite.Migrations
                 columns: new[] { "StartDate", "EndDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FiscalYears_Year",
+                table: "FiscalYears",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Insatser_Code",
                 table: "Insatser",
                 column: "Code",
@@ -444,6 +592,23 @@ namespace Finsam.Data.Sqlite.Migrations
                 name: "IX_InsatsExecutors_InsatsId",
                 table: "InsatsExecutors",
                 column: "InsatsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerAccounts_FiscalYearId_Number",
+                table: "LedgerAccounts",
+                columns: new[] { "FiscalYearId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerBalances_FiscalYearId_BalanceYear_Kind_Account",
+                table: "LedgerBalances",
+                columns: new[] { "FiscalYearId", "BalanceYear", "Kind", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerImports_FiscalYearId",
+                table: "LedgerImports",
+                column: "FiscalYearId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_Name",
@@ -456,6 +621,21 @@ namespace Finsam.Data.Sqlite.Migrations
                 table: "Participants",
                 column: "PersonKeyHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoucherLines_Account_ObjectCode",
+                table: "VoucherLines",
+                columns: new[] { "Account", "ObjectCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoucherLines_VoucherId",
+                table: "VoucherLines",
+                column: "VoucherId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_FiscalYearId_Date",
+                table: "Vouchers",
+                columns: new[] { "FiscalYearId", "Date" });
         }
 
         /// <inheritdoc />
@@ -495,6 +675,18 @@ namespace Finsam.Data.Sqlite.Migrations
                 name: "InsatsExecutors");
 
             migrationBuilder.DropTable(
+                name: "LedgerAccounts");
+
+            migrationBuilder.DropTable(
+                name: "LedgerBalances");
+
+            migrationBuilder.DropTable(
+                name: "LedgerImports");
+
+            migrationBuilder.DropTable(
+                name: "VoucherLines");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -508,6 +700,12 @@ namespace Finsam.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Members");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers");
+
+            migrationBuilder.DropTable(
+                name: "FiscalYears");
         }
     }
 }

@@ -1,0 +1,79 @@
+using Finsam.Domain.Economy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Finsam.Data.Configurations;
+
+internal sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalYear>
+{
+    public void Configure(EntityTypeBuilder<FiscalYear> builder)
+    {
+        builder.HasIndex(y => y.Year).IsUnique();
+        builder.Property(y => y.Version).IsConcurrencyToken();
+        builder.Ignore(y => y.IsClosed);
+    }
+}
+
+internal sealed class LedgerImportConfiguration : IEntityTypeConfiguration<LedgerImport>
+{
+    public void Configure(EntityTypeBuilder<LedgerImport> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(i => i.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.FiscalYearId).IsUnique();
+        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.Sha256).HasMaxLength(64);
+        builder.Property(i => i.ImportedBy).HasMaxLength(256);
+        builder.Property(i => i.CompanyName).HasMaxLength(200);
+        builder.Property(i => i.OrganisationNumber).HasMaxLength(20);
+        builder.Property(i => i.Warnings).HasMaxLength(20_000);
+    }
+}
+
+internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<LedgerAccount>
+{
+    public void Configure(EntityTypeBuilder<LedgerAccount> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(a => a.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Number).HasMaxLength(10);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.HasIndex(a => new { a.FiscalYearId, a.Number }).IsUnique();
+    }
+}
+
+internal sealed class LedgerBalanceConfiguration : IEntityTypeConfiguration<LedgerBalance>
+{
+    public void Configure(EntityTypeBuilder<LedgerBalance> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(b => b.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(b => b.Account).HasMaxLength(10);
+        builder.Property(b => b.ObjectCode).HasMaxLength(50);
+        builder.Property(b => b.Amount).HasPrecision(18, 2);
+        builder.HasIndex(b => new { b.FiscalYearId, b.BalanceYear, b.Kind, b.Account });
+    }
+}
+
+internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
+{
+    public void Configure(EntityTypeBuilder<Voucher> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(v => v.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Lines).WithOne().HasForeignKey(l => l.VoucherId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(v => v.Series).HasMaxLength(20);
+        builder.Property(v => v.Number).HasMaxLength(20);
+        builder.Property(v => v.Text).HasMaxLength(500);
+        builder.HasIndex(v => new { v.FiscalYearId, v.Date });
+    }
+}
+
+internal sealed class VoucherLineConfiguration : IEntityTypeConfiguration<VoucherLine>
+{
+    public void Configure(EntityTypeBuilder<VoucherLine> builder)
+    {
+        builder.Property(l => l.Account).HasMaxLength(10);
+        builder.Property(l => l.ObjectCode).HasMaxLength(50);
+        builder.Property(l => l.Amount).HasPrecision(18, 2);
+        builder.Property(l => l.Text).HasMaxLength(500);
+        builder.HasIndex(l => new { l.VoucherId });
+        builder.HasIndex(l => new { l.Account, l.ObjectCode });
+    }
+}

@@ -1,0 +1,28 @@
+namespace Finsam.Domain.Economy;
+
+/// <summary>A fiscal year (verksamhetsår / räkenskapsår). A closed year cannot change.</summary>
+public class FiscalYear : IVersioned
+{
+    public int Id { get; set; }
+
+    /// <summary>The calendar year the fiscal year starts in; unique.</summary>
+    public int Year { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    public DateOnly EndDate { get; set; }
+
+    public FiscalYearStatus Status { get; set; } = FiscalYearStatus.Open;
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    public Guid Version { get; set; }
+
+    public bool IsClosed => Status == FiscalYearStatus.Closed;
+}
+
+public enum FiscalYearStatus
+{
+    Open = 1,
+    Closed = 2,
+}

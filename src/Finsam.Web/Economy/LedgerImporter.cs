@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Finsam.Data;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Sie;
+using Finsam.Web.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Finsam.Web.Economy;
+
+/// <summary>Configuration section "Economy".</summary>
+public sealed class EconomyOptions
+{
+    public const string Section = "Economy";
+
+    /// <summary>The SIE dimension whose objects are the insatser's project codes. SIE's own number for projects is 6.</summary>
+    public int InsatsDimension { get; set; } = 6;
+}
+
+/// <summary>
+/// Imports a SIE file as the ledger of its fiscal year (#RAR 0). The file is read whole first; a malformed file is
+/// refused with its line number and nothing changes. A valid file replaces the year's ledger in one transaction.
+/// A closed year is never changed.
+/// </summary>
+public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<EconomyOptions> options, TimeProvider clock, IHttpContextAccessor http)
+{
+    public const long MaxFileBytes = 100 * 1024 * 1024;
+
+    public sealed record Outcome(string? Error, int Year, LedgerImport? Import)
+    {
+        public bool Succeeded => Error is null;
+    }
+
+    public async Task<Outcome> ImportAsync(byte[] file, string fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        SieDocument sie;
+        try
+        {
+            sie = SieParser.Parse(file);
+        }
+        catch (SieFormatException ex)
+        {
+            return new Outcome($"Filen kunde inte läsas. {ex.Message}", 0, null);
+        }
+
+        if (!sie.FiscalYears.TryGetValue(0, out var current))
+        {
+            return new Outcome("Filen saknar räkenskapsår (#RAR 0) och kan inte knytas till ett verksamhetsår.", 0, null);
+        }
+
+        var year = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == current.Start.Year, cancellationToken);
+        if (year is { IsClosed: true })
+        {
+            return new Outcome($"Verksamhetsåret {year.Year} är stängt och kan inte ändras.", year.Year, null);
+        }
+
+        if (year is not null && (year.StartDate != current.Start || year.EndDate != current.End))
+        {
+            return new Outcome(
+                $"Filens räkenskapsår ({current.Start:yyyy-MM-dd} – {current.End:yyyy-MM-dd}) stämmer inte med verksamhetsåret {year.Year} ({year.StartDate:yyyy-MM-dd} – {year.EndDate:yyyy-MM-dd}).",
+                year.Year,
+                null);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (year is null)
+        {
+            year = new FiscalYear { Year = current.Start.Year, StartDate = current.Start, EndDate = current.End };
+            db.FiscalYears.Add(year);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await DeleteLedgerAsync(year.Id, cancellationToken);
+        }
+
+        var import = Store(sie, year, fileName, file);
+        audit.Add(AuditAction.Import, "Ledger", year.Year.ToString(CultureInfo.InvariantCulture),
+            $"{Path.GetFileName(fileName)}: {import.AccountCount} konton, {import.VoucherCount} verifikationer, {import.TransactionCount} transaktioner");
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new Outcome(null, year.Year, import);
+    }
+
+    private async Task DeleteLedgerAsync(int yearId, CancellationToken cancellationToken)
+    {
+        await db.VoucherLines.Where(l => db.Vouchers.Any(v => v.Id == l.VoucherId && v.FiscalYearId == yearId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Vouchers.Where(v => v.FiscalYearId == yearId).ExecuteDeleteAsync(cancellationToken);
+        await db.LedgerBalances.Where(b => b.FiscalYearId == yearId).ExecuteDeleteAsync(cancellationToken);
+        await db.LedgerAccounts.Where(a => a.FiscalYearId == yearId).ExecuteDeleteAsync(cancellationToken);
+        await db.LedgerImports.Where(i => i.FiscalYearId == yearId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private LedgerImport Store(SieDocument sie, FiscalYear year, string fileName, byte[] file)
+    {
+        var dimension = options.Value.InsatsDimension;
+        int CalendarYear(int index) => sie.FiscalYears.TryGetValue(index, out var y) ? y.Start.Year : year.Year + index;
+
+        var accountNumbers = sie.Accounts.Keys
+            .Concat(sie.OpeningBalances.Select(b => b.Account)).Concat(sie.ClosingBalances.Select(b => b.Account))
+            .Concat(sie.Results.Select(b => b.Account)).Concat(sie.Vouchers.SelectMany(v => v.Transactions).Select(t => t.Account))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var number in accountNumbers)
+        {
+            var account = sie.Accounts.GetValueOrDefault(number);
+            db.LedgerAccounts.Add(new LedgerAccount { FiscalYearId = year.Id, Number = number, Name = account?.Name ?? "", Type = account?.Type });
+        }
+
+        void AddBalances(IEnumerable<SieBalance> balances, LedgerBalanceKind kind)
+        {
+            foreach (var b in balances)
+            {
+                db.LedgerBalances.Add(new LedgerBalance { FiscalYearId = year.Id, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account, Amount = b.Amount });
+            }
+        }
+
+        AddBalances(sie.OpeningBalances, LedgerBalanceKind.Opening);
+        AddBalances(sie.ClosingBalances, LedgerBalanceKind.Closing);
+        AddBalances(sie.Results, LedgerBalanceKind.Result);
+        foreach (var (balances, kind) in new[] { (sie.ObjectOpeningBalances, LedgerBalanceKind.Opening), (sie.ObjectClosingBalances, LedgerBalanceKind.Closing) })
+        {
+            foreach (var b in balances)
+            {
+                db.LedgerBalances.Add(new LedgerBalance
+                {
+                    FiscalYearId = year.Id, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account,
+                    ObjectDimension = b.Dimension, ObjectCode = b.ObjectCode, Amount = b.Amount,
+                });
+            }
+        }
+
+        foreach (var p in sie.PeriodBalances)
+        {
+            var insatsObject = p.Objects.FirstOrDefault(o => o.Dimension == dimension);
+            db.LedgerBalances.Add(new LedgerBalance
+            {
+                FiscalYearId = year.Id, BalanceYear = CalendarYear(p.YearIndex), Kind = LedgerBalanceKind.Period, Period = p.Period,
+                Account = p.Account, ObjectDimension = insatsObject is null ? null : dimension, ObjectCode = insatsObject?.Code, Amount = p.Amount,
+            });
+        }
+
+        var transactions = 0;
+        foreach (var v in sie.Vouchers)
+        {
+            var voucher = new Voucher { FiscalYearId = year.Id, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500) };
+            foreach (var t in v.Transactions)
+            {
+                voucher.Lines.Add(new VoucherLine
+                {
+                    Account = t.Account,
+                    ObjectCode = t.Objects.FirstOrDefault(o => o.Dimension == dimension)?.Code,
+                    Amount = t.Amount,
+                    Date = t.Date,
+                    Text = CutOrNull(t.Text, 500),
+                });
+                transactions++;
+            }
+
+            db.Vouchers.Add(voucher);
+        }
+
+        var import = new LedgerImport
+        {
+            FiscalYearId = year.Id,
+            FileName = Cut(Path.GetFileName(fileName), 260),
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file)),
+            ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
+            ImportedBy = http.HttpContext?.User.Identity?.Name,
+            CompanyName = CutOrNull(sie.CompanyName, 200),
+            OrganisationNumber = CutOrNull(sie.OrganisationNumber, 20),
+            AccountCount = sie.Accounts.Count,
+            VoucherCount = sie.Vouchers.Count,
+            TransactionCount = transactions,
+            Warnings = sie.Warnings.Count == 0 ? null : Cut(string.Join('\n', sie.Warnings), 20_000),
+        };
+        db.LedgerImports.Add(import);
+        return import;
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static string? CutOrNull(string? text, int max) => string.IsNullOrEmpty(text) ? null : Cut(text, max);
+}

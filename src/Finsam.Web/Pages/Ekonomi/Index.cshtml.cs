@@ -1,0 +1,25 @@
+using Finsam.Data;
+using Finsam.Domain.Economy;
+using Finsam.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Pages.Ekonomi;
+
+public class IndexModel(FinsamDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public sealed record Row(FiscalYear Year, LedgerImport? Import);
+
+    public IReadOnlyList<Row> Years { get; private set; } = [];
+
+    public bool CanImport { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        CanImport = (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        var years = await db.FiscalYears.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync(cancellationToken);
+        var imports = await db.LedgerImports.AsNoTracking().ToDictionaryAsync(i => i.FiscalYearId, cancellationToken);
+        Years = years.Select(y => new Row(y, imports.GetValueOrDefault(y.Id))).ToList();
+    }
+}
