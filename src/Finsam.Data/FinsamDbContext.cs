@@ -35,6 +35,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
 
+    public DbSet<MunicipalityShare> MunicipalityShares => Set<MunicipalityShare>();
+
     public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
 
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();

@@ -159,6 +159,10 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("MemberContributionTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -310,6 +314,34 @@ namespace Finsam.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("LedgerImports");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.MunicipalityShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FiscalYearId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("FiscalYearId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("MunicipalityShares");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>
@@ -845,6 +877,23 @@ namespace Finsam.Data.SqlServer.Migrations
                         .HasForeignKey("FiscalYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.MunicipalityShare", b =>
+                {
+                    b.HasOne("Finsam.Domain.Economy.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Finsam.Domain.Organisation.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>

@@ -149,6 +149,10 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("MemberContributionTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -294,6 +298,32 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LedgerImports");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.MunicipalityShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("FiscalYearId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("MunicipalityShares");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>
@@ -805,6 +835,23 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasForeignKey("FiscalYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.MunicipalityShare", b =>
+                {
+                    b.HasOne("Finsam.Domain.Economy.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Finsam.Domain.Organisation.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>

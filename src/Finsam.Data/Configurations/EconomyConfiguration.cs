@@ -11,6 +11,18 @@ internal sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalY
         builder.HasIndex(y => y.Year).IsUnique();
         builder.Property(y => y.Version).IsConcurrencyToken();
         builder.Ignore(y => y.IsClosed);
+        builder.Property(y => y.MemberContributionTotal).HasPrecision(18, 2);
+    }
+}
+
+internal sealed class MunicipalityShareConfiguration : IEntityTypeConfiguration<MunicipalityShare>
+{
+    public void Configure(EntityTypeBuilder<MunicipalityShare> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(s => s.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Member).WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.Percent).HasPrecision(5, 2);
+        builder.HasIndex(s => new { s.FiscalYearId, s.MemberId }).IsUnique();
     }
 }
 

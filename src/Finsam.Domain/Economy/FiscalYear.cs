@@ -16,6 +16,9 @@ public class FiscalYear : IVersioned
 
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>The members' total contribution of the year in kronor (medlemsbidrag), split by <see cref="MemberContributions"/>.</summary>
+    public decimal? MemberContributionTotal { get; set; }
+
     public Guid Version { get; set; }
 
     public bool IsClosed => Status == FiscalYearStatus.Closed;
