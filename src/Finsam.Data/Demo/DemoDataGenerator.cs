@@ -19,7 +19,7 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
 
     public int LastYear => lastYear;
 
-    public DemoData Generate(int participantCount = 420)
+    public DemoData Generate(int participantCount = 520)
     {
         var federation = new Federation
         {
