@@ -2,6 +2,7 @@ using Finsam.Data.Identity;
 using Finsam.Domain;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.Domain.Participants;
@@ -46,6 +47,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
     public DbSet<Voucher> Vouchers => Set<Voucher>();
 
     public DbSet<VoucherLine> VoucherLines => Set<VoucherLine>();
+
+    public DbSet<AccountMappingRule> AccountMappingRules => Set<AccountMappingRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

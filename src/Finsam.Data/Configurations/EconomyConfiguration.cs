@@ -1,4 +1,5 @@
 using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Statements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -87,5 +88,15 @@ internal sealed class VoucherLineConfiguration : IEntityTypeConfiguration<Vouche
         builder.Property(l => l.Text).HasMaxLength(500);
         builder.HasIndex(l => new { l.VoucherId });
         builder.HasIndex(l => new { l.Account, l.ObjectCode });
+    }
+}
+
+internal sealed class AccountMappingRuleConfiguration : IEntityTypeConfiguration<AccountMappingRule>
+{
+    public void Configure(EntityTypeBuilder<AccountMappingRule> builder)
+    {
+        builder.Property(r => r.Prefix).HasMaxLength(10);
+        builder.HasIndex(r => r.Prefix).IsUnique();
+        builder.HasData(AccountMappingRule.Defaults.Select(r => new AccountMappingRule { Id = r.Id, Prefix = r.Prefix, Line = r.Line }));
     }
 }

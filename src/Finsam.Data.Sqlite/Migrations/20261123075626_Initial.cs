@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Finsam.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
@@ -11,6 +13,20 @@ namespace Finsam.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "AccountMappingRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountMappingRules", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -522,9 +538,51 @@ namespace Finsam.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.InsertData(
+                table: "AccountMappingRules",
+                columns: new[] { "Id", "Line", "Prefix" },
+                values: new object[,]
+                {
+                    { 1, 20, "10" },
+                    { 2, 20, "11" },
+                    { 3, 20, "12" },
+                    { 4, 21, "13" },
+                    { 5, 22, "14" },
+                    { 6, 23, "15" },
+                    { 7, 23, "16" },
+                    { 8, 23, "17" },
+                    { 9, 24, "18" },
+                    { 10, 25, "19" },
+                    { 11, 30, "20" },
+                    { 12, 31, "22" },
+                    { 13, 32, "23" },
+                    { 14, 33, "24" },
+                    { 15, 33, "25" },
+                    { 16, 33, "26" },
+                    { 17, 33, "27" },
+                    { 18, 33, "28" },
+                    { 19, 33, "29" },
+                    { 20, 1, "3" },
+                    { 21, 2, "4" },
+                    { 22, 2, "5" },
+                    { 23, 2, "6" },
+                    { 24, 2, "7" },
+                    { 25, 3, "78" },
+                    { 26, 4, "84" },
+                    { 27, 5, "85" },
+                    { 28, 6, "87" },
+                    { 29, 7, "89" }
+                });
+
+            migrationBuilder.InsertData(
                 table: "EndReasonCodes",
                 columns: new[] { "Id", "EndReason", "IsActive", "Name" },
                 values: new object[] { 1, 1, true, "Subventionerad anställning" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountMappingRules_Prefix",
+                table: "AccountMappingRules",
+                column: "Prefix",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -680,6 +738,9 @@ namespace Finsam.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountMappingRules");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

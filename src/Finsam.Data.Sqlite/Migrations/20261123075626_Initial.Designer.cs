@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Finsam.Data.Sqlite.Migrations
 {
     [DbContext(typeof(FinsamDbContext))]
-    [Migration("20261123074503_Initial")]
+    [Migration("20261123075626_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -327,6 +327,204 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MunicipalityShares");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.Statements.AccountMappingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("AccountMappingRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Line = 20,
+                            Prefix = "10"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Line = 20,
+                            Prefix = "11"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Line = 20,
+                            Prefix = "12"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Line = 21,
+                            Prefix = "13"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Line = 22,
+                            Prefix = "14"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Line = 23,
+                            Prefix = "15"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Line = 23,
+                            Prefix = "16"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Line = 23,
+                            Prefix = "17"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Line = 24,
+                            Prefix = "18"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Line = 25,
+                            Prefix = "19"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Line = 30,
+                            Prefix = "20"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Line = 31,
+                            Prefix = "22"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Line = 32,
+                            Prefix = "23"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Line = 33,
+                            Prefix = "24"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Line = 33,
+                            Prefix = "25"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Line = 33,
+                            Prefix = "26"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Line = 33,
+                            Prefix = "27"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Line = 33,
+                            Prefix = "28"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Line = 33,
+                            Prefix = "29"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Line = 1,
+                            Prefix = "3"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Line = 2,
+                            Prefix = "4"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Line = 2,
+                            Prefix = "5"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Line = 2,
+                            Prefix = "6"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Line = 2,
+                            Prefix = "7"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Line = 3,
+                            Prefix = "78"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Line = 4,
+                            Prefix = "84"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Line = 5,
+                            Prefix = "85"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Line = 6,
+                            Prefix = "87"
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Line = 7,
+                            Prefix = "89"
+                        });
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>

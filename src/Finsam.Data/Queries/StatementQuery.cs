@@ -1,0 +1,48 @@
+using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Statements;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Data.Queries;
+
+/// <summary>Builds a year's statements, and the previous year's for comparison, from the imported ledgers.</summary>
+public static class StatementQuery
+{
+    public sealed record YearStatements(FinancialStatements Current, FinancialStatements? Previous);
+
+    /// <returns>Null when the year has no imported ledger.</returns>
+    public static async Task<YearStatements?> StatementsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rules = await db.AccountMappingRules.AsNoTracking().ToListAsync(cancellationToken);
+        var current = await FiguresAsync(db, year, year, cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+
+        // The previous year's own ledger when it has been imported; otherwise the previous-year figures of this year's file.
+        var previousOwn = await FiguresAsync(db, year - 1, year - 1, cancellationToken);
+        var previous = previousOwn ?? await FiguresAsync(db, year, year - 1, cancellationToken);
+        var statements = FinancialStatements.Build(current, rules, previousOwn);
+        var previousStatements = previous is { Closing.Count: > 0 } ? FinancialStatements.Build(previous, rules) : null;
+        return new YearStatements(statements, previousStatements);
+    }
+
+    /// <summary>The account balances of <paramref name="balanceYear"/> as imported with the ledger of <paramref name="fiscalYear"/>.</summary>
+    private static async Task<LedgerFigures?> FiguresAsync(FinsamDbContext db, int fiscalYear, int balanceYear, CancellationToken cancellationToken)
+    {
+        var yearId = await db.FiscalYears.Where(y => y.Year == fiscalYear).Select(y => (int?)y.Id).SingleOrDefaultAsync(cancellationToken);
+        if (yearId is null || !await db.LedgerImports.AnyAsync(i => i.FiscalYearId == yearId, cancellationToken))
+        {
+            return null;
+        }
+
+        var rows = await db.LedgerBalances.AsNoTracking()
+            .Where(b => b.FiscalYearId == yearId && b.BalanceYear == balanceYear && b.ObjectCode == null && b.Kind != LedgerBalanceKind.Period)
+            .Select(b => new { b.Kind, b.Account, b.Amount })
+            .ToListAsync(cancellationToken);
+        Dictionary<string, decimal> Of(LedgerBalanceKind kind) =>
+            rows.Where(r => r.Kind == kind).GroupBy(r => r.Account).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount), StringComparer.Ordinal);
+        return new LedgerFigures(balanceYear, Of(LedgerBalanceKind.Opening), Of(LedgerBalanceKind.Closing), Of(LedgerBalanceKind.Result));
+    }
+}

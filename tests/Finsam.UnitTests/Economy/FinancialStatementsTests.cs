@@ -1,0 +1,154 @@
+using Finsam.Domain.Economy.Statements;
+
+namespace Finsam.UnitTests.Economy;
+
+/// <summary>A hand-made ledger whose statements are worked out by hand in the comments.</summary>
+public sealed class FinancialStatementsTests
+{
+    private static readonly AccountMappingRule[] Rules = [.. AccountMappingRule.Defaults];
+
+    private static Dictionary<string, decimal> Opening() => new()
+    {
+        ["1220"] = 100_000m,        // inventarier
+        ["1510"] = 400_000m,        // kundfordringar
+        ["1930"] = 13_506_000m,     // bank
+        ["2050"] = -12_906_000m,    // eget kapital
+        ["2440"] = -1_100_000m,     // leverantörsskulder
+    };
+
+    private static Dictionary<string, decimal> Results() => new()
+    {
+        ["3010"] = -27_000_000m,    // medlemsbidrag
+        ["3510"] = -1_000_000m,     // ESF
+        ["4010"] = 5_000_000m,      // personal
+        ["7010"] = 22_500_000m,     // köpta tjänster
+        ["7810"] = 50_000m,         // avskrivningar
+        ["8410"] = -10_000m,        // ränteintäkter
+        ["8510"] = 2_000m,          // räntekostnader
+    };
+
+    // Årets resultat: 28 000 000 − 27 500 000 − 50 000 + 10 000 − 2 000 = 458 000.
+    // Inventarier: 100 000 + 30 000 bought − 50 000 depreciated = 80 000. Bank balances the ledger: 14 384 000.
+    private static Dictionary<string, decimal> Closing() => new()
+    {
+        ["1220"] = 80_000m,
+        ["1510"] = 300_000m,
+        ["1930"] = 14_384_000m,
+        ["2050"] = -12_906_000m,
+        ["2440"] = -1_400_000m,
+    };
+
+    private static FinancialStatements Build(Dictionary<string, decimal>? closing = null, Dictionary<string, decimal>? results = null, LedgerFigures? previous = null) =>
+        FinancialStatements.Build(new LedgerFigures(2025, Opening(), closing ?? Closing(), results ?? Results()), Rules, previous);
+
+    [Fact]
+    public void The_income_statement_has_income_positive_and_costs_negative()
+    {
+        var income = Build().Income;
+        Assert.Equal(28_000_000m, income.OperatingIncome);
+        Assert.Equal(-27_500_000m, income.OperatingCosts);
+        Assert.Equal(-50_000m, income.Depreciation);
+        Assert.Equal(450_000m, income.OperatingResult);
+        Assert.Equal(10_000m, income.FinancialIncome);
+        Assert.Equal(-2_000m, income.FinancialCosts);
+        Assert.Equal(458_000m, income.ResultAfterFinancialItems);
+        Assert.Equal(458_000m, income.ResultForTheYear);
+    }
+
+    [Fact]
+    public void The_balance_sheet_includes_the_unbooked_result_in_equity_and_balances()
+    {
+        var statements = Build();
+        var closing = statements.Closing;
+        Assert.Equal(80_000m, closing.FixedAssets);
+        Assert.Equal(300_000m, closing.ShortTermReceivables);
+        Assert.Equal(14_384_000m, closing.CashAndBank);
+        Assert.Equal(14_764_000m, closing.TotalAssets);
+        Assert.Equal(13_364_000m, closing.Equity);      // 12 906 000 + 458 000
+        Assert.Equal(458_000m, closing.ResultForTheYear);
+        Assert.Equal(1_400_000m, closing.ShortTermLiabilities);
+        Assert.Equal(14_764_000m, closing.TotalEquityAndLiabilities);
+        Assert.Equal(14_006_000m, statements.Opening.TotalAssets);
+        Assert.True(statements.AllChecksPass, string.Join("; ", statements.Checks.Where(c => !c.Passed).Select(c => c.Name)));
+    }
+
+    [Fact]
+    public void The_cash_flow_statement_is_derived_and_ends_in_the_balance_sheets_cash()
+    {
+        var flow = Build().CashFlow;
+        Assert.Equal(458_000m, flow.ResultForTheYear);
+        Assert.Equal(50_000m, flow.DepreciationAddedBack);
+        Assert.Equal(100_000m, flow.ChangeInReceivablesAndInventories);   // receivables fell: cash came in
+        Assert.Equal(300_000m, flow.ChangeInShortTermLiabilities);
+        Assert.Equal(908_000m, flow.FromOperatingActivities);
+        Assert.Equal(-30_000m, flow.Investments);
+        Assert.Equal(0m, flow.FromFinancingActivities);
+        Assert.Equal(878_000m, flow.CashFlowForTheYear);
+        Assert.Equal(13_506_000m, flow.CashAtStart);
+        Assert.Equal(14_384_000m, flow.CashAtEnd);
+    }
+
+    [Fact]
+    public void A_result_already_booked_to_equity_is_not_counted_twice()
+    {
+        var results = Results();
+        results["8999"] = 458_000m;          // bokslut: årets resultat moved to equity
+        var closing = Closing();
+        closing["2099"] = -458_000m;
+        var statements = Build(closing, results);
+        Assert.Equal(13_364_000m, statements.Closing.Equity);
+        Assert.Equal(458_000m, statements.Income.ResultForTheYear);
+        Assert.True(statements.AllChecksPass);
+    }
+
+    [Fact]
+    public void An_inconsistent_ledger_fails_the_checks_with_the_amounts_involved()
+    {
+        var closing = Closing();
+        closing["1930"] = 14_385_000m;       // one thousand too much in the bank
+        var statements = Build(closing);
+
+        Assert.False(statements.AllChecksPass);
+        var balance = statements.Checks.Single(c => c.Name == "Balansräkningen balanserar");
+        Assert.False(balance.Passed);
+        Assert.Equal((14_765_000m, 14_764_000m), (balance.Expected, balance.Actual));
+        var cash = statements.Checks.Single(c => c.Name.StartsWith("Likvida medel vid årets slut", StringComparison.Ordinal));
+        Assert.False(cash.Passed);
+        Assert.Equal((14_385_000m, 14_384_000m), (cash.Expected, cash.Actual));
+    }
+
+    [Fact]
+    public void Unmapped_accounts_with_balances_are_listed()
+    {
+        var results = Results();
+        results["8210"] = -5_000m;
+        var statements = Build(results: results);
+        Assert.Equal("8210", Assert.Single(statements.Unmapped).Account);
+        var check = statements.Checks[0];
+        Assert.False(check.Passed);
+        Assert.Equal("Konton utan mappning: 8210.", check.Explanation);
+    }
+
+    [Fact]
+    public void Opening_cash_that_differs_from_last_years_closing_cash_is_caught()
+    {
+        // As in a published report: last year's balance sheet said 13 606,0 tkr, this year's start says 13 506,0.
+        var previous = new LedgerFigures(2024, new Dictionary<string, decimal>(), new Dictionary<string, decimal> { ["1930"] = 13_606_000m, ["1510"] = 400_000m, ["1220"] = 100_000m }, new Dictionary<string, decimal>());
+        var check = Build(previous: previous).Checks.Single(c => c.Name == "Likvida medel vid årets början är lika med föregående års kassa och bank");
+        Assert.False(check.Passed);
+        Assert.Equal((13_606_000m, 13_506_000m), (check.Expected, check.Actual));
+    }
+
+    [Theory]
+    [InlineData("1930", StatementLine.CashAndBank)]
+    [InlineData("7810", StatementLine.Depreciation)]
+    [InlineData("7010", StatementLine.OperatingCosts)]
+    [InlineData("30100", StatementLine.OperatingIncome)]
+    [InlineData("2099", StatementLine.Equity)]
+    [InlineData("8999", StatementLine.ResultTransfer)]
+    public void The_longest_matching_prefix_decides(string account, StatementLine line) =>
+        Assert.Equal(line, AccountMappingRule.Resolve(Rules, account));
+
+    [Fact]
+    public void An_account_outside_every_rule_has_no_line() => Assert.Null(AccountMappingRule.Resolve(Rules, "8010"));
+}
