@@ -7,7 +7,10 @@ namespace Finsam.Data.Queries;
 /// <summary>Builds a year's statements, and the previous year's for comparison, from the imported ledgers.</summary>
 public static class StatementQuery
 {
-    public sealed record YearStatements(FinancialStatements Current, FinancialStatements? Previous);
+    /// <param name="Current">The year's statements and checks.</param>
+    /// <param name="Previous">Last year's figures for the comparison column, when known.</param>
+    /// <param name="PreviousCashFlowKnown">Whether last year's opening balances are known, which its cash flow needs.</param>
+    public sealed record YearStatements(FinancialStatements Current, FinancialStatements? Previous, bool PreviousCashFlowKnown);
 
     /// <returns>Null when the year has no imported ledger.</returns>
     public static async Task<YearStatements?> StatementsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
@@ -25,7 +28,7 @@ public static class StatementQuery
         var previous = previousOwn ?? await FiguresAsync(db, year, year - 1, cancellationToken);
         var statements = FinancialStatements.Build(current, rules, previousOwn);
         var previousStatements = previous is { Closing.Count: > 0 } ? FinancialStatements.Build(previous, rules) : null;
-        return new YearStatements(statements, previousStatements);
+        return new YearStatements(statements, previousStatements, previous is { Opening.Count: > 0 });
     }
 
     /// <summary>The account balances of <paramref name="balanceYear"/> as imported with the ledger of <paramref name="fiscalYear"/>.</summary>

@@ -85,7 +85,7 @@ public class RakenskaperModel(FinsamDbContext db) : PageModel
         ];
 
         var cf = c.CashFlow;
-        var pf = p?.CashFlow;
+        var pf = statements.PreviousCashFlowKnown ? p?.CashFlow : null;
         CashFlowRows =
         [
             new("Årets resultat", cf.ResultForTheYear, pf?.ResultForTheYear),
