@@ -63,6 +63,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Oversikt", [Kansli, Chef, Board, Auditor] },
         { "/Ekonomi", [Kansli, Chef, Auditor] },
         { "/Ekonomi/Import", [Kansli, Chef] },
+        { "/Ekonomi/Kontoplan", [Kansli, Chef, Auditor] },
+        { "/Ekonomi/Medlemsbidrag", [Kansli, Chef, Auditor] },
         { "/Admin/Anvandare", [Admin] },
         { "/Admin/Anvandare/Ny", [Admin] },
         { "/Admin/Granskningslogg", [Admin] },

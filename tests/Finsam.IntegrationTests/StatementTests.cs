@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Finsam.Data.Identity;
 using Finsam.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.IntegrationTests;
 
@@ -130,5 +131,33 @@ public sealed class StatementTests
         Assert.Contains("<strong>Likvida medel vid årets början är lika med föregående års kassa och bank.</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Väntat 13 606 000 kr, faktiskt 13 506 000 kr, skillnad -100 000 kr.", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Likvida medel vid årets slut enligt kassaflödesanalysen är lika med kassa och bank i balansräkningen.</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_the_mapping_changes_the_statements_and_only_registration_roles_may_change_it()
+    {
+        var (factory, chef) = await ImportAsync(("2025.se", Year2025()));
+        await using var _ = factory;
+        // Depreciation mapped as an ordinary operating cost: the line moves, the result stays.
+        var saved = await chef.PostFormAsync("/Ekonomi/Kontoplan?handler=Save", [new("Prefix", "78"), new("Line", "OperatingCosts")], getUrl: "/Ekonomi/Kontoplan");
+        Assert.Contains("Regeln för 78 är sparad.", Text(await saved.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var html = Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025"));
+        Assert.Contains("<th scope=\"row\">Verksamhetens kostnader</th><td>-27 550,0</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Avskrivningar</th><td>0,0</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Årets resultat</th><td>458,0</td>", html, StringComparison.Ordinal);
+
+        // Without the rule for 84, the interest income account has no line: an error above the statements.
+        var removeUrl = $"/Ekonomi/Kontoplan?handler=Remove&id={await factory.WithDbAsync(db => db.AccountMappingRules.Where(r => r.Prefix == "84").Select(r => r.Id).SingleAsync())}";
+        await chef.PostFormAsync(removeUrl, [], getUrl: "/Ekonomi/Kontoplan");
+        html = Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025"));
+        Assert.Contains("Konton utan mappning: 8410.", html, StringComparison.Ordinal);
+
+        var auditor = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Auditor));
+        var page = Text(await auditor.GetStringAsync("/Ekonomi/Kontoplan"));
+        Assert.DoesNotContain("Spara regeln", page, StringComparison.Ordinal);
+        var response = await auditor.PostFormAsync("/Ekonomi/Kontoplan?handler=Save", [new("Prefix", "3"), new("Line", "OperatingCosts")], getUrl: "/Ekonomi/Kontoplan");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(Finsam.Domain.Economy.Statements.StatementLine.OperatingIncome,
+            await factory.WithDbAsync(db => db.AccountMappingRules.Where(r => r.Prefix == "3").Select(r => r.Line).SingleAsync()));
     }
 }
