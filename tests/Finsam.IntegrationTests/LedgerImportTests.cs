@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Finsam.Data.Identity;
 using Finsam.Domain.Economy;
 using Finsam.TestSupport;
@@ -10,12 +9,6 @@ namespace Finsam.IntegrationTests;
 /// <summary>A SIE file becomes its year's ledger; a new file replaces it whole; a bad file or a closed year changes nothing.</summary>
 public sealed class LedgerImportTests
 {
-    private static byte[] Pc8(string text)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(437).GetBytes(text);
-    }
-
     private static string Sie(int year, decimal contribution)
     {
         string A(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
@@ -58,7 +51,7 @@ public sealed class LedgerImportTests
         await using var factory = new FinsamFactory();
         var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));
 
-        var response = await kansli.UploadAsync("/Ekonomi/Import", "fil", "bokforing-2025.se", Pc8(Sie(2025, 4_500_000m)));
+        var response = await kansli.UploadAsync("/Ekonomi/Import", "fil", "bokforing-2025.se", SieFiles.Pc8(Sie(2025, 4_500_000m)));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace('\u00a0', ' ');
         Assert.Contains("Bokföringen för 2025 är inläst: 3 konton, 2 verifikationer och 4 transaktioner.", html, StringComparison.Ordinal);
 
@@ -86,7 +79,7 @@ public sealed class LedgerImportTests
         Assert.Contains("4 375 000,00", balancesPage, StringComparison.Ordinal); // UB 1930: 1 000 000 + 4 500 000 − 125 000.
 
         // A second file for 2025 replaces the first whole.
-        response = await kansli.UploadAsync("/Ekonomi/Import", "fil", "bokforing-2025-v2.se", Pc8(Sie(2025, 4_600_000m)));
+        response = await kansli.UploadAsync("/Ekonomi/Import", "fil", "bokforing-2025-v2.se", SieFiles.Pc8(Sie(2025, 4_600_000m)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await factory.WithDbAsync(async db =>
         {
@@ -104,10 +97,10 @@ public sealed class LedgerImportTests
     {
         await using var factory = new FinsamFactory();
         var chef = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Director));
-        await chef.UploadAsync("/Ekonomi/Import", "fil", "ok.se", Pc8(Sie(2025, 4_500_000m)));
+        await chef.UploadAsync("/Ekonomi/Import", "fil", "ok.se", SieFiles.Pc8(Sie(2025, 4_500_000m)));
 
         var broken = Sie(2025, 9m).Replace("#TRANS 1930 {} -125000.00", "#TRANS 1930 {} -125 000", StringComparison.Ordinal);
-        var response = await chef.UploadAsync("/Ekonomi/Import", "fil", "trasig.se", Pc8(broken));
+        var response = await chef.UploadAsync("/Ekonomi/Import", "fil", "trasig.se", SieFiles.Pc8(broken));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         // "-125 000" is two fields: the amount "-125" and a transaction date "000" that is no date.
         Assert.True(html.Contains("Filen kunde inte läsas. Rad 28: transaktionsdatum \"000\" är inte ett datum ÅÅÅÅMMDD.", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(html, "Filen kunde[^<]*").Value);
@@ -120,7 +113,7 @@ public sealed class LedgerImportTests
     {
         await using var factory = new FinsamFactory();
         var chef = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Director));
-        await chef.UploadAsync("/Ekonomi/Import", "fil", "ok.se", Pc8(Sie(2024, 1m)));
+        await chef.UploadAsync("/Ekonomi/Import", "fil", "ok.se", SieFiles.Pc8(Sie(2024, 1m)));
         await factory.WithDbAsync(async db =>
         {
             var year = await db.FiscalYears.SingleAsync();
@@ -128,7 +121,7 @@ public sealed class LedgerImportTests
             return await db.SaveChangesAsync();
         });
 
-        var response = await chef.UploadAsync("/Ekonomi/Import", "fil", "ny.se", Pc8(Sie(2024, 2m)));
+        var response = await chef.UploadAsync("/Ekonomi/Import", "fil", "ny.se", SieFiles.Pc8(Sie(2024, 2m)));
         Assert.Contains("Verksamhetsåret 2024 är stängt och kan inte ändras.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal("ok.se", await factory.WithDbAsync(db => db.LedgerImports.Select(i => i.FileName).SingleAsync()));
     }
@@ -143,7 +136,7 @@ public sealed class LedgerImportTests
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Pc8(Sie(2025, 1m))), "fil", "x.se" },
+            { new ByteArrayContent(SieFiles.Pc8(Sie(2025, 1m))), "fil", "x.se" },
         };
         var response = await auditor.PostAsync("/Ekonomi/Import", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

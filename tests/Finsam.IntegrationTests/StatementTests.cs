@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using Finsam.Data.Identity;
 using Finsam.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -10,83 +8,13 @@ namespace Finsam.IntegrationTests;
 /// <summary>Two imported years give statements with the previous year beside them, and every check is shown.</summary>
 public sealed class StatementTests
 {
-    private static byte[] Pc8(string text)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(437).GetBytes(text);
-    }
-
-    private static string A(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>A year's file: the same hand-worked ledger as the unit tests (årets resultat 458 000, bank 13 506 000 → 14 384 000).</summary>
-    private static string Year2025(decimal closingBank = 14_384_000m) => $$"""
-        #FLAGGA 0
-        #FORMAT PC8
-        #SIETYP 4
-        #FNAMN "Samordningsförbundet Älvdalen"
-        #RAR 0 20250101 20251231
-        #RAR -1 20240101 20241231
-        #KONTO 1220 "Inventarier"
-        #KONTO 1510 "Kundfordringar"
-        #KONTO 1930 "Bank"
-        #KONTO 2050 "Eget kapital"
-        #KONTO 2440 "Leverantörsskulder"
-        #KONTO 3010 "Medlemsbidrag"
-        #KONTO 3510 "ESF-bidrag"
-        #KONTO 4010 "Löner"
-        #KONTO 7010 "Köpta tjänster"
-        #KONTO 7810 "Avskrivningar inventarier"
-        #KONTO 8410 "Ränteintäkter"
-        #KONTO 8510 "Räntekostnader"
-        #IB 0 1220 100000.00
-        #IB 0 1510 400000.00
-        #IB 0 1930 13506000.00
-        #IB 0 2050 -12906000.00
-        #IB 0 2440 -1100000.00
-        #UB 0 1220 80000.00
-        #UB 0 1510 300000.00
-        #UB 0 1930 {{A(closingBank)}}
-        #UB 0 2050 -12906000.00
-        #UB 0 2440 -1400000.00
-        #RES 0 3010 -27000000.00
-        #RES 0 3510 -1000000.00
-        #RES 0 4010 5000000.00
-        #RES 0 7010 22500000.00
-        #RES 0 7810 50000.00
-        #RES 0 8410 -10000.00
-        #RES 0 8510 2000.00
-        #UB -1 1220 100000.00
-        #UB -1 1510 400000.00
-        #UB -1 1930 13506000.00
-        #UB -1 2050 -12806000.00
-        #UB -1 2440 -1100000.00
-        #RES -1 3010 -26000000.00
-        #RES -1 7010 25900000.00
-        """;
-
-    /// <summary>Last year's own file, whose closing bank says 13 606 000: the error of a published 2020 report.</summary>
-    private const string Year2024WithWrongBank = """
-        #FLAGGA 0
-        #SIETYP 4
-        #RAR 0 20240101 20241231
-        #IB 0 1930 13000000.00
-        #IB 0 2050 -13000000.00
-        #UB 0 1220 100000.00
-        #UB 0 1510 400000.00
-        #UB 0 1930 13606000.00
-        #UB 0 2050 -12906000.00
-        #UB 0 2440 -1200000.00
-        #RES 0 3010 -26000000.00
-        #RES 0 7010 25900000.00
-        """;
-
     private static async Task<(FinsamFactory Factory, HttpClient Client)> ImportAsync(params (string Name, string Content)[] files)
     {
         var factory = new FinsamFactory();
         var chef = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Director));
         foreach (var (name, content) in files)
         {
-            var response = await chef.UploadAsync("/Ekonomi/Import", "fil", name, Pc8(content));
+            var response = await chef.UploadAsync("/Ekonomi/Import", "fil", name, SieFiles.Pc8(content));
             Assert.Contains("är inläst", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
@@ -99,7 +27,7 @@ public sealed class StatementTests
     [Fact]
     public async Task A_consistent_ledger_gives_reconciled_statements_in_tkr_with_last_year_beside()
     {
-        var (factory, chef) = await ImportAsync(("2025.se", Year2025()));
+        var (factory, chef) = await ImportAsync(("2025.se", SieFiles.Year2025()));
         await using var _ = factory;
         var html = Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025"));
 
@@ -121,7 +49,7 @@ public sealed class StatementTests
     [Fact]
     public async Task An_inconsistent_ledger_is_shown_with_each_failing_check_and_its_amounts()
     {
-        var (factory, chef) = await ImportAsync(("2024.se", Year2024WithWrongBank), ("2025.se", Year2025(closingBank: 14_385_000m)));
+        var (factory, chef) = await ImportAsync(("2024.se", SieFiles.Year2024WithWrongBank), ("2025.se", SieFiles.Year2025(closingBank: 14_385_000m)));
         await using var _ = factory;
         var html = Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025?enhet=kr"));
 
@@ -136,7 +64,7 @@ public sealed class StatementTests
     [Fact]
     public async Task Changing_the_mapping_changes_the_statements_and_only_registration_roles_may_change_it()
     {
-        var (factory, chef) = await ImportAsync(("2025.se", Year2025()));
+        var (factory, chef) = await ImportAsync(("2025.se", SieFiles.Year2025()));
         await using var _ = factory;
         // Depreciation mapped as an ordinary operating cost: the line moves, the result stays.
         var saved = await chef.PostFormAsync("/Ekonomi/Kontoplan?handler=Save", [new("Prefix", "78"), new("Line", "OperatingCosts")], getUrl: "/Ekonomi/Kontoplan");

@@ -17,6 +17,14 @@ public sealed record FormChoices(
 
     public sealed record MemberChoice(int Id, string Name);
 
+    /// <summary>An enrolment with its insats, and the choices for editing it; null when it does not exist.</summary>
+    public static async Task<(Enrolment Enrolment, FormChoices Choices)?> ForEnrolmentAsync(FinsamDbContext db, int enrolmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Insats).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        return enrolment is null ? null : (enrolment, await LoadAsync(db, enrolment.EndReasonSubCode, cancellationToken));
+    }
+
     public static async Task<FormChoices> LoadAsync(FinsamDbContext db, string? currentSubCode = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -94,14 +94,12 @@ public class DeltagandeModel(FinsamDbContext db, RegistrationService registratio
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Insats).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (enrolment is null)
+        if (await FormChoices.ForEnrolmentAsync(db, id, cancellationToken) is not { } loaded)
         {
             return false;
         }
 
-        Enrolment = enrolment;
-        Choices = await FormChoices.LoadAsync(db, enrolment.EndReasonSubCode, cancellationToken);
+        (Enrolment, Choices) = loaded;
         return true;
     }
 }
