@@ -88,4 +88,28 @@ public sealed class StatementTests
         Assert.Equal(Finsam.Domain.Economy.Statements.StatementLine.OperatingIncome,
             await factory.WithDbAsync(db => db.AccountMappingRules.Where(r => r.Prefix == "3").Select(r => r.Line).SingleAsync()));
     }
+
+    [Fact]
+    public async Task The_equity_ceiling_is_a_parameter_per_year_and_equity_is_compared_with_it()
+    {
+        var (factory, chef) = await ImportAsync(("2025.se", SieFiles.Year2025()));
+        await using var _ = factory;
+        Assert.Contains("Inget takbelopp är angivet för 2025.", Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025")), StringComparison.Ordinal);
+
+        var bad = await chef.PostFormAsync("/Ekonomi/Rakenskaper/2025?handler=Ceiling", [new("Ceiling", "två miljoner")], getUrl: "/Ekonomi/Rakenskaper/2025");
+        Assert.Contains("Ange takbeloppet i kronor, t.ex. 2 500 000.", Text(await bad.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var saved = await chef.PostFormAsync("/Ekonomi/Rakenskaper/2025?handler=Ceiling", [new("Ceiling", "2 500 000")], getUrl: "/Ekonomi/Rakenskaper/2025");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025"));
+        Assert.Contains("Rekommenderat takbelopp för 2025 är 2 500,0 tkr.", html, StringComparison.Ordinal);
+        Assert.Contains("Eget kapital överstiger takbeloppet med 10 864,0 tkr.", html, StringComparison.Ordinal);   // 13 364,0 − 2 500,0
+        Assert.Equal(2_500_000m, await factory.WithDbAsync(db => db.FiscalYears.Select(y => y.EquityCeiling!.Value).SingleAsync()));
+
+        var auditor = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Auditor));
+        Assert.DoesNotContain("Spara takbeloppet", Text(await auditor.GetStringAsync("/Ekonomi/Rakenskaper/2025")), StringComparison.Ordinal);
+        var refused = await auditor.PostFormAsync("/Ekonomi/Rakenskaper/2025?handler=Ceiling", [new("Ceiling", "1")], getUrl: "/Ekonomi/Rakenskaper/2025");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(2_500_000m, await factory.WithDbAsync(db => db.FiscalYears.Select(y => y.EquityCeiling!.Value).SingleAsync()));
+    }
 }

@@ -159,6 +159,10 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("EquityCeiling")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<decimal?>("MemberContributionTotal")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");

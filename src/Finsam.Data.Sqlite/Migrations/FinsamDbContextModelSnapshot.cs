@@ -149,6 +149,10 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("EquityCeiling")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("MemberContributionTotal")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");

@@ -13,6 +13,7 @@ internal sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalY
         builder.Property(y => y.Version).IsConcurrencyToken();
         builder.Ignore(y => y.IsClosed);
         builder.Property(y => y.MemberContributionTotal).HasPrecision(18, 2);
+        builder.Property(y => y.EquityCeiling).HasPrecision(18, 2);
     }
 }
 

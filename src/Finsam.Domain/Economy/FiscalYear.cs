@@ -19,6 +19,12 @@ public class FiscalYear : IVersioned
     /// <summary>The members' total contribution of the year in kronor (medlemsbidrag), split by <see cref="MemberContributions"/>.</summary>
     public decimal? MemberContributionTotal { get; set; }
 
+    /// <summary>
+    /// The highest equity recommended for the year (Nationella rådet's ceiling, e.g. 2,5 mnkr), in kronor.
+    /// A dated parameter entered per year, never a formula.
+    /// </summary>
+    public decimal? EquityCeiling { get; set; }
+
     public Guid Version { get; set; }
 
     public bool IsClosed => Status == FiscalYearStatus.Closed;

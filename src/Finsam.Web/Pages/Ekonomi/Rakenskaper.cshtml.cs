@@ -2,14 +2,61 @@ using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Formatting;
+using Finsam.Domain.Auditing;
+using Finsam.Web.Auditing;
+using Finsam.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Pages.Ekonomi;
 
 /// <summary>Resultaträkning, balansräkning and kassaflödesanalys of a year, with the previous year and every check.</summary>
-public class RakenskaperModel(FinsamDbContext db) : PageModel
+public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authorization, AuditLog audit) : PageModel
 {
+    /// <summary>The year's equity ceiling in kronor, when entered.</summary>
+    public decimal? EquityCeiling { get; private set; }
+
+    /// <summary>Whether the user may enter the ceiling (Kansli, Förbundschef) and the year is open.</summary>
+    public bool CanEditCeiling { get; private set; }
+
+    [BindProperty]
+    public string? Ceiling { get; set; }
+
+    public async Task<IActionResult> OnPostCeilingAsync(int year, string? enhet, CancellationToken cancellationToken)
+    {
+        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (fiscalYear is null)
+        {
+            return NotFound();
+        }
+
+        if (fiscalYear.IsClosed || !(await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(Ceiling))
+        {
+            fiscalYear.EquityCeiling = null;
+        }
+        else if (SwedishFormat.TryParseDecimal(Ceiling, out var ceiling) && ceiling >= 0m)
+        {
+            fiscalYear.EquityCeiling = ceiling;
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(Ceiling), "Ange takbeloppet i kronor, t.ex. 2 500 000.");
+            return await OnGetAsync(year, enhet, cancellationToken);
+        }
+
+        audit.Add(AuditAction.Update, "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"takbelopp eget kapital: {(fiscalYear.EquityCeiling is { } c ? SwedishFormat.Kronor(c) : "inget")}");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { year, enhet });
+    }
+
     /// <summary>A statement row: text, this year, last year; sums are shown in bold.</summary>
     public sealed record Row(string Text, decimal Current, decimal? Previous, bool IsSum = false);
 
@@ -42,6 +89,10 @@ public class RakenskaperModel(FinsamDbContext db) : PageModel
 
         Year = year;
         InTkr = enhet != "kr";
+        var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
+        EquityCeiling = fiscalYear.EquityCeiling;
+        CanEditCeiling = !fiscalYear.IsClosed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        Ceiling ??= EquityCeiling is { } ceilingNow ? SwedishFormat.Number(ceilingNow) : null;
         Statements = statements;
         var c = statements.Current;
         var p = statements.Previous;

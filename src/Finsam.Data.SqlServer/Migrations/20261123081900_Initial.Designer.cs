@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Finsam.Data.SqlServer.Migrations
 {
     [DbContext(typeof(FinsamDbContext))]
-    [Migration("20261123075635_Initial")]
+    [Migration("20261123081900_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -161,6 +161,10 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<decimal?>("EquityCeiling")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<decimal?>("MemberContributionTotal")
                         .HasPrecision(18, 2)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Finsam.Data.Sqlite.Migrations
 {
     [DbContext(typeof(FinsamDbContext))]
-    [Migration("20261123075626_Initial")]
+    [Migration("20261123081848_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -150,6 +150,10 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EquityCeiling")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("MemberContributionTotal")
