@@ -10,7 +10,12 @@ public static class StatementQuery
     /// <param name="Current">The year's statements and checks.</param>
     /// <param name="Previous">Last year's figures for the comparison column, when known.</param>
     /// <param name="PreviousCashFlowKnown">Whether last year's opening balances are known, which its cash flow needs.</param>
-    public sealed record YearStatements(FinancialStatements Current, FinancialStatements? Previous, bool PreviousCashFlowKnown);
+    /// <param name="Notes">The notes of the year, each with the check that it sums to its statement line.</param>
+    public sealed record YearStatements(FinancialStatements Current, FinancialStatements? Previous, bool PreviousCashFlowKnown, IReadOnlyList<StatementNote> Notes)
+    {
+        /// <summary>The statements' checks followed by the notes' checks.</summary>
+        public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check)];
+    }
 
     /// <returns>Null when the year has no imported ledger.</returns>
     public static async Task<YearStatements?> StatementsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
@@ -28,7 +33,29 @@ public static class StatementQuery
         var previous = previousOwn ?? await FiguresAsync(db, year, year - 1, cancellationToken);
         var statements = FinancialStatements.Build(current, rules, previousOwn);
         var previousStatements = previous is { Closing.Count: > 0 } ? FinancialStatements.Build(previous, rules) : null;
-        return new YearStatements(statements, previousStatements, previous is { Opening.Count: > 0 });
+        var notes = await NotesAsync(db, year, current, statements, rules, cancellationToken);
+        return new YearStatements(statements, previousStatements, previous is { Opening.Count: > 0 }, notes);
+    }
+
+    private static async Task<IReadOnlyList<StatementNote>> NotesAsync(
+        FinsamDbContext db, int year, LedgerFigures figures, FinancialStatements statements, List<AccountMappingRule> rules, CancellationToken cancellationToken)
+    {
+        var yearId = await db.FiscalYears.Where(y => y.Year == year).Select(y => y.Id).SingleAsync(cancellationToken);
+        var accountNames = await db.LedgerAccounts.AsNoTracking().Where(a => a.FiscalYearId == yearId)
+            .ToDictionaryAsync(a => a.Number, a => a.Name, StringComparer.Ordinal, cancellationToken);
+        var perAccountAndProject = await db.VoucherLines.AsNoTracking()
+            .Where(l => db.Vouchers.Any(v => v.Id == l.VoucherId && v.FiscalYearId == yearId))
+            .GroupBy(l => new { l.Account, l.ObjectCode })
+            .Select(g => new { g.Key.Account, g.Key.ObjectCode, Amount = g.Sum(l => l.Amount) })
+            .ToListAsync(cancellationToken);
+        var costsByProject = perAccountAndProject.Count == 0
+            ? null
+            : perAccountAndProject
+                .Where(x => AccountMappingRule.Resolve(rules, x.Account) == StatementLine.OperatingCosts)
+                .GroupBy(x => x.ObjectCode ?? "")
+                .ToDictionary(g => g.Key, g => g.Sum(x => x.Amount), StringComparer.Ordinal);
+        var projectNames = await db.Insatser.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, StringComparer.Ordinal, cancellationToken);
+        return StatementNotes.Build(figures, statements, rules, accountNames, costsByProject, projectNames);
     }
 
     /// <summary>The account balances of <paramref name="balanceYear"/> as imported with the ledger of <paramref name="fiscalYear"/>.</summary>

@@ -151,4 +151,37 @@ public sealed class FinancialStatementsTests
 
     [Fact]
     public void An_account_outside_every_rule_has_no_line() => Assert.Null(AccountMappingRule.Resolve(Rules, "8010"));
+
+    [Fact]
+    public void Notes_sum_to_their_lines_and_project_costs_are_checked_against_the_income_statement()
+    {
+        var statements = Build();
+        var names = new Dictionary<string, string> { ["3010"] = "Medlemsbidrag", ["3510"] = "ESF-bidrag" };
+        var projects = new Dictionary<string, string> { ["P31"] = "Samverkansteam" };
+        var notes = StatementNotes.Build(
+            new LedgerFigures(2025, Opening(), Closing(), Results()), statements, Rules, names,
+            new Dictionary<string, decimal> { ["P31"] = 20_000_000m, [""] = 7_500_000m }, projects);
+
+        var income = notes.Single(n => n.Title == "Verksamhetens intäkter");
+        Assert.Equal([("3010 Medlemsbidrag", 27_000_000m), ("3510 ESF-bidrag", 1_000_000m)], income.Rows.Select(r => (r.Text, r.Amount)));
+        Assert.Equal(1_400_000m, notes.Single(n => n.Title == "Kortfristiga skulder").Sum);
+        var costs = notes.Single(n => n.Title == "Verksamhetens kostnader per projektkod");
+        Assert.Equal([("P31 Samverkansteam", -20_000_000m), ("Utan projektkod", -7_500_000m)], costs.Rows.Select(r => (r.Text, r.Amount)));
+        Assert.All(notes, n => Assert.True(n.Check.Passed, n.Title));
+
+        // Vouchers that do not add up to the booked results: the note's check fails with both amounts.
+        var incomplete = StatementNotes.Build(
+            new LedgerFigures(2025, Opening(), Closing(), Results()), statements, Rules, names,
+            new Dictionary<string, decimal> { ["P31"] = 20_000_000m }, projects);
+        var check = incomplete.Single(n => n.Title.EndsWith("per projektkod", StringComparison.Ordinal)).Check;
+        Assert.False(check.Passed);
+        Assert.Equal((-27_500_000m, -20_000_000m), (check.Expected, check.Actual));
+        Assert.Equal("Noten verksamhetens kostnader per projektkod summerar till raden verksamhetens kostnader", check.Name);
+    }
+
+    [Fact]
+    public void Without_vouchers_there_is_no_project_note() =>
+        Assert.DoesNotContain(
+            StatementNotes.Build(new LedgerFigures(2025, Opening(), Closing(), Results()), Build(), Rules, new Dictionary<string, string>(), null, new Dictionary<string, string>()),
+            n => n.Title.EndsWith("per projektkod", StringComparison.Ordinal));
 }

@@ -159,5 +159,5 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         return Page();
     }
 
-    public IEnumerable<StatementCheck> FailedChecks => Statements.Current.Checks.Where(c => !c.Passed);
+    public IEnumerable<StatementCheck> FailedChecks => Statements.Checks.Where(c => !c.Passed);
 }
