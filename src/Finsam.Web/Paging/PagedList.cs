@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Paging;
@@ -53,11 +52,7 @@ public sealed class PagedList<T>
                 return null;
             }
 
-            var builder = new QueryBuilder(query.Where(q => q.Key != parameter).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))))
-            {
-                { parameter, page.ToString(CultureInfo.InvariantCulture) },
-            };
-            return builder.ToQueryString().Value;
+            return QueryStrings.With(query, parameter, page.ToString(CultureInfo.InvariantCulture));
         }
 
         return new PagerLinks(Number, PageCount, Link(Number - 1), Link(Number + 1));

@@ -52,7 +52,6 @@ public sealed class InsatsService(FinsamDbContext db, AuditLog audit)
         }
 
         var before = Describe(insats);
-        db.Entry(insats).Property(i => i.Version).OriginalValue = input.Version;
         insats.Code = input.Code.Trim();
         insats.Name = input.Name.Trim();
         await ApplyAsync(insats, input, cancellationToken);

@@ -140,15 +140,10 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
     public async Task<ChangeResult> RegisterEndAsync(int enrolmentId, EndInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var enrolment = await LoadEnrolmentAsync(enrolmentId, cancellationToken);
+        var (enrolment, refusal) = await LoadForChangeAsync(enrolmentId, input.Version, cancellationToken);
         if (enrolment is null)
         {
-            return ChangeResult.Refused("", "Deltagandet finns inte längre.");
-        }
-
-        if (enrolment.Version != input.Version)
-        {
-            return ChangeResult.Refused("", ConcurrencyMessage);
+            return refusal!;
         }
 
         var subCodes = await SubCodesFor(enrolment.EndReasonSubCode, cancellationToken);
@@ -158,7 +153,6 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             return new ChangeResult(problems.Select(p => new FieldError(p.Field, p.Message)).ToList());
         }
 
-        db.Entry(enrolment).Property(e => e.Version).OriginalValue = input.Version;
         enrolment.EndDate = input.EndDate;
         enrolment.EndReason = input.EndReason;
         enrolment.EndReasonSubCode = CanonicalSubCode(input.EndReasonSubCode, subCodes);
@@ -170,15 +164,10 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
     public async Task<ChangeResult> UpdateEnrolmentAsync(int enrolmentId, EnrolmentInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var enrolment = await LoadEnrolmentAsync(enrolmentId, cancellationToken);
+        var (enrolment, refusal) = await LoadForChangeAsync(enrolmentId, input.Version, cancellationToken);
         if (enrolment is null)
         {
-            return ChangeResult.Refused("", "Deltagandet finns inte längre.");
-        }
-
-        if (enrolment.Version != input.Version)
-        {
-            return ChangeResult.Refused("", ConcurrencyMessage);
+            return refusal!;
         }
 
         var insats = await db.Insatser.SingleOrDefaultAsync(i => i.Id == input.InsatsId, cancellationToken);
@@ -207,7 +196,6 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             return new ChangeResult(errors);
         }
 
-        db.Entry(enrolment).Property(e => e.Version).OriginalValue = input.Version;
         enrolment.InsatsId = insats.Id;
         enrolment.StartDate = start;
         enrolment.ReferringMemberId = input.ReferringMemberId;
@@ -236,7 +224,6 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             return (ChangeResult.Refused("", ConcurrencyMessage), false);
         }
 
-        db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
         var participant = enrolment.Participant!;
         db.Enrolments.Remove(enrolment);
         audit.Add(AuditAction.Delete, nameof(Enrolment), Id(enrolment.Id), $"borttaget, deltagare {participant.Id}");
@@ -285,7 +272,6 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             }
         }
 
-        db.Entry(participant).Property(p => p.Version).OriginalValue = input.Version;
         participant.Gender = input.Gender!.Value;
         participant.BirthYear = input.BirthYear!.Value;
         participant.HomeMunicipality = Clean(input.HomeMunicipality);
@@ -309,8 +295,20 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
     public async Task<List<EndReasonCode>> SubCodesFor(string? current, CancellationToken cancellationToken) =>
         await db.EndReasonCodes.AsNoTracking().Where(c => c.IsActive || c.Name == current).OrderBy(c => c.EndReason).ThenBy(c => c.Name).ToListAsync(cancellationToken);
 
-    private Task<Enrolment?> LoadEnrolmentAsync(int id, CancellationToken cancellationToken) =>
-        db.Enrolments.Include(e => e.Insats).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+    /// <summary>
+    /// The enrolment to change, or the refusal: it is gone, or someone saved it after the form was opened.
+    /// The loaded version equals the form's, so SaveChanges' concurrency check guards the moments in between.
+    /// </summary>
+    private async Task<(Enrolment? Enrolment, ChangeResult? Refusal)> LoadForChangeAsync(int id, Guid version, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.Include(e => e.Insats).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (enrolment is null)
+        {
+            return (null, ChangeResult.Refused("", "Deltagandet finns inte längre."));
+        }
+
+        return enrolment.Version == version ? (enrolment, null) : (null, ChangeResult.Refused("", ConcurrencyMessage));
+    }
 
     private async Task<ChangeResult> SaveAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Finsam.Web.Auditing;
 using Finsam.Web.Paging;
 using Finsam.Web.Registration;
 using Finsam.Web.Validation;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -73,10 +72,6 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
 
     public string ExportLink(string format)
     {
-        var query = new QueryBuilder(Request.Query.Where(q => q.Key != "sida").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))))
-        {
-            { "format", format },
-        };
-        return Url.Page("Export") + query.ToQueryString();
+        return Url.Page("Export") + QueryStrings.With(Request.Query, "format", format, drop: "sida");
     }
 }
