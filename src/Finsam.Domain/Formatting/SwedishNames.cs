@@ -1,3 +1,4 @@
+using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.Domain.Participants;
@@ -78,6 +79,42 @@ public static class SwedishNames
         _ => throw Unknown(result),
     };
 
+    public static string Of(GoalMetric metric) => metric switch
+    {
+        GoalMetric.Manual => "Manuellt mått",
+        GoalMetric.Participants => "Antal deltagare",
+        GoalMetric.NewParticipants => "Antal nya deltagare",
+        GoalMetric.EndedParticipants => "Antal avslutade deltagare",
+        GoalMetric.UniqueIndividuals => "Antal unika individer",
+        GoalMetric.WorkOrStudiesShare => "Andel avslutade till arbete/studier",
+        GoalMetric.JobSeekingShare => "Andel avslutade till arbetssökande",
+        GoalMetric.EndReasonShare => "Andel avslutade med visst avslutsskäl",
+        GoalMetric.SelfSupportingAfter12Months => "Andel med egen försörjning efter 12 månader",
+        _ => throw Unknown(metric),
+    };
+
+    public static string Of(GoalDirection direction) => direction switch
+    {
+        GoalDirection.AtLeast => "Minst",
+        GoalDirection.AtMost => "Högst",
+        _ => throw Unknown(direction),
+    };
+
+    public static string Of(GoalUnit unit) => unit switch
+    {
+        GoalUnit.Count => "Antal",
+        GoalUnit.Percent => "Procent",
+        _ => throw Unknown(unit),
+    };
+
+    public static string Of(GoalAssessment assessment) => assessment switch
+    {
+        GoalAssessment.Met => "Uppfyllt",
+        GoalAssessment.PartlyMet => "Delvis uppfyllt",
+        GoalAssessment.NotMet => "Ej uppfyllt",
+        _ => throw Unknown(assessment),
+    };
+
     /// <summary>Each support in the set, in declaration order: "Sjukpenning, A-kassa".</summary>
     public static string Of(IncomeSupport support)
     {
@@ -92,7 +129,8 @@ public static class SwedishNames
         return string.Join(", ", names);
     }
 
-    private static string OfSingle(IncomeSupport support) => support switch
+    /// <summary>The name of one support (a single flag).</summary>
+    public static string OfSingle(IncomeSupport support) => support switch
     {
         IncomeSupport.SicknessBenefit => "Sjukpenning",
         IncomeSupport.ActivityCompensation => "Aktivitetsersättning",
@@ -186,6 +224,10 @@ public static class SwedishNames
             EndReason r => Of(r),
             TimeInSupport t => Of(t),
             FollowUpResult f => Of(f),
+            GoalMetric g => Of(g),
+            GoalDirection d => Of(d),
+            GoalUnit u => Of(u),
+            GoalAssessment a => Of(a),
             IncomeSupport i => OfSingle(i),
             _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Ingen svensk benämning."),
         };

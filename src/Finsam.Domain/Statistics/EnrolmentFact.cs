@@ -4,7 +4,7 @@ namespace Finsam.Domain.Statistics;
 
 /// <summary>
 /// The few facts of an enrolment that participant statistics need. Queries project enrolments to this
-/// shape so that statistics are computed by the same code in pages, reports and tests.
+/// shape so that statistics are computed by the same code in pages, reports and tests. Nothing here names a person.
 /// </summary>
 public sealed record EnrolmentFact(
     int InsatsId,
@@ -12,4 +12,36 @@ public sealed record EnrolmentFact(
     Gender Gender,
     DateOnly StartDate,
     DateOnly? EndDate,
-    EndReason? EndReason);
+    EndReason? EndReason)
+{
+    public int BirthYear { get; init; }
+
+    /// <summary>False for anonymous registrations, which cannot be recognised across insatser.</summary>
+    public bool IsIdentified { get; init; } = true;
+
+    public EducationLevel Education { get; init; } = EducationLevel.Unknown;
+
+    public TimeInSupport TimeInSupportBeforeStart { get; init; } = TimeInSupport.Unknown;
+
+    public int? ReferringMemberId { get; init; }
+
+    public IncomeSupport SupportAtStart { get; init; }
+
+    public IncomeSupport SupportAtEnd { get; init; }
+
+    public string? EndReasonSubCode { get; init; }
+
+    public FollowUpResult? FollowUp12Months { get; init; }
+
+    /// <summary>Active on at least one day of the year.</summary>
+    public bool IsCurrentIn(int year) => StartDate.Year <= year && (EndDate is null || EndDate.Value.Year >= year);
+
+    public bool StartedIn(int year) => StartDate.Year == year;
+
+    public bool EndedIn(int year) => EndDate?.Year == year;
+
+    /// <summary>Days in the insats counting both the first and the last day; null while ongoing.</summary>
+    public int? DaysInInsats => EndDate is { } end ? end.DayNumber - StartDate.DayNumber + 1 : null;
+
+    public bool EndedToWorkOrStudies => EndReason is Participants.EndReason.Work or Participants.EndReason.Studies;
+}

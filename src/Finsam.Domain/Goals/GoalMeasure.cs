@@ -1,0 +1,135 @@
+using Finsam.Domain.Participants;
+using Finsam.Domain.Statistics;
+
+namespace Finsam.Domain.Goals;
+
+/// <summary>What a goal measures. All but <see cref="Manual"/> are computed from the registrations (docs/goals.md).</summary>
+public enum GoalMetric
+{
+    /// <summary>Entered by hand with a source note.</summary>
+    Manual = 0,
+
+    /// <summary>Antal aktuella deltagare (deltaganden).</summary>
+    Participants = 1,
+
+    /// <summary>Antal nya deltagare.</summary>
+    NewParticipants = 2,
+
+    /// <summary>Antal avslutade deltagare.</summary>
+    EndedParticipants = 3,
+
+    /// <summary>Antal unika individer.</summary>
+    UniqueIndividuals = 4,
+
+    /// <summary>Andel av de avslutade till arbete eller studier.</summary>
+    WorkOrStudiesShare = 5,
+
+    /// <summary>Andel av de avslutade som arbetssökande.</summary>
+    JobSeekingShare = 6,
+
+    /// <summary>Andel av de avslutade med ett visst avslutsskäl.</summary>
+    EndReasonShare = 7,
+
+    /// <summary>Andel med egen försörjning vid uppföljningen 12 månader efter avslut.</summary>
+    SelfSupportingAfter12Months = 8,
+}
+
+/// <summary>Whether the result must reach the target or stay below it.</summary>
+public enum GoalDirection
+{
+    /// <summary>Minst: the result must be at least the target.</summary>
+    AtLeast = 1,
+
+    /// <summary>Högst: the result must be at most the target.</summary>
+    AtMost = 2,
+}
+
+/// <summary>The unit of a manual result: a count or a percent.</summary>
+public enum GoalUnit
+{
+    Count = 1,
+    Percent = 2,
+}
+
+/// <summary>
+/// The measurable part of a goal or an indicator: a metric, a target and, for a manual metric, the result entered
+/// with its source. Shared by the förbund's indicators and the insatser's goals.
+/// </summary>
+public class GoalMeasure
+{
+    public GoalMetric Metric { get; set; }
+
+    /// <summary>The end reason of <see cref="GoalMetric.EndReasonShare"/>.</summary>
+    public EndReason? EndReason { get; set; }
+
+    public GoalDirection Direction { get; set; } = GoalDirection.AtLeast;
+
+    /// <summary>The target: a count, or a percent (35 = 35 %) for share metrics. Null when the goal has no number.</summary>
+    public decimal? Target { get; set; }
+
+    /// <summary>The unit of a manual metric.</summary>
+    public GoalUnit ManualUnit { get; set; } = GoalUnit.Count;
+
+    /// <summary>The result of a manual metric, in its unit.</summary>
+    public decimal? ManualResult { get; set; }
+
+    /// <summary>Where a manual result comes from, e.g. "Indikatormätning 2020, n = 29".</summary>
+    public string? SourceNote { get; set; }
+
+    public bool IsShare => Metric switch
+    {
+        GoalMetric.Manual => ManualUnit == GoalUnit.Percent,
+        GoalMetric.WorkOrStudiesShare or GoalMetric.JobSeekingShare or GoalMetric.EndReasonShare or GoalMetric.SelfSupportingAfter12Months => true,
+        _ => false,
+    };
+
+    /// <summary>The result for the given statistics (those of the insats, or the förbund's total).</summary>
+    public GoalResult Evaluate(ParticipantStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return Metric switch
+        {
+            GoalMetric.Manual => ManualResult is { } r ? Judge(GoalResult.OfValue(r, IsShare)) : GoalResult.None,
+            GoalMetric.Participants => Judge(GoalResult.OfCount(statistics.Current.Total)),
+            GoalMetric.NewParticipants => Judge(GoalResult.OfCount(statistics.New.Total)),
+            GoalMetric.EndedParticipants => Judge(GoalResult.OfCount(statistics.Ended.Total)),
+            GoalMetric.UniqueIndividuals => Judge(GoalResult.OfCount(statistics.Flow.UniqueIndividuals)),
+            GoalMetric.WorkOrStudiesShare => Judge(GoalResult.OfShare(statistics.WorkOrStudiesShare())),
+            GoalMetric.JobSeekingShare => Judge(GoalResult.OfShare(statistics.JobSeekingShare())),
+            GoalMetric.EndReasonShare => EndReason is { } reason ? Judge(GoalResult.OfShare(statistics.EndedShare(null, reason))) : GoalResult.None,
+            GoalMetric.SelfSupportingAfter12Months => Judge(GoalResult.OfShare(statistics.FollowUp.SelfSupportingShare)),
+            _ => GoalResult.None,
+        };
+    }
+
+    /// <summary>
+    /// Compares the unrounded result with the target: 5 av 17 (29,4 %) does not reach 30 % even though it is shown as 29 %.
+    /// A share with nothing to divide by, or a goal without target, is not judged.
+    /// </summary>
+    private GoalResult Judge(GoalResult result)
+    {
+        if (Target is not { } target || result.Value is not { } value)
+        {
+            return result;
+        }
+
+        return result with { Met = Direction == GoalDirection.AtLeast ? value >= target : value <= target };
+    }
+}
+
+/// <summary>
+/// A goal's result: a count, a percent with its basis ("31 %, 5 av 17") or nothing. <see cref="Met"/> is null when
+/// the goal cannot be judged (no target, no data).
+/// </summary>
+public sealed record GoalResult(decimal? Value, Share? Share, bool IsShare, bool? Met)
+{
+    public static GoalResult None { get; } = new(null, null, false, null);
+
+    public static GoalResult OfCount(int count) => new(count, null, false, null);
+
+    public static GoalResult OfShare(Share share) => new(share.Fraction is { } f ? f * 100m : null, share, true, null);
+
+    public static GoalResult OfValue(decimal value, bool isShare) => new(value, null, isShare, null);
+
+    public bool HasValue => Value is not null;
+}

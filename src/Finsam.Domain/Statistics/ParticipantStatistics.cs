@@ -1,0 +1,149 @@
+using Finsam.Domain.Participants;
+
+namespace Finsam.Domain.Statistics;
+
+/// <summary>
+/// Every participant figure of one year for a set of enrolments (one insats, or the förbund's total): the flow table
+/// of an annual report's bilaga and the participant tables of its verksamhetsberättelse. Definitions in docs/goals.md:
+/// <list type="bullet">
+/// <item>current (aktuella), age, education, time in support and referring member: the enrolments active on at least one day of the year;</item>
+/// <item>new (nya): started in the year;</item>
+/// <item>ended (avslutade), end reasons, support at start and end, days in insats: ended in the year;</item>
+/// <item>12-month follow-up: enrolments that ended in the year before, so their follow-up falls in this year.</item>
+/// </list>
+/// </summary>
+public sealed record ParticipantStatistics(
+    int Year,
+    ParticipantFlow Flow,
+    GenderCounts Current,
+    GenderCounts New,
+    GenderCounts Ended,
+    int AnonymousEnrolments,
+    IReadOnlyList<BreakdownRow<EndReason>> EndedByReason,
+    GenderCounts EndedToWorkSubsidised,
+    IReadOnlyList<BreakdownRow<AgeBand>> CurrentByAge,
+    IReadOnlyList<BreakdownRow<EducationLevel>> CurrentByEducation,
+    IReadOnlyList<BreakdownRow<TimeInSupport>> CurrentByTimeInSupport,
+    IReadOnlyList<BreakdownRow<int?>> CurrentByReferringMember,
+    IReadOnlyList<SupportChange> SupportOfEnded,
+    AverageDays DaysWomen,
+    AverageDays DaysMen,
+    AverageDays DaysOther,
+    FollowUpCounts FollowUp)
+{
+    /// <summary>The sub-code that marks a subsidised employment among the enrolments ended to work.</summary>
+    public const string SubsidisedEmploymentSubCode = "Subventionerad anställning";
+
+    public AverageDays DaysAll => new(DaysWomen.Count + DaysMen.Count + DaysOther.Count, DaysWomen.TotalDays + DaysMen.TotalDays + DaysOther.TotalDays);
+
+    /// <summary>Ended enrolments with the given reasons, as a share of all ended, for one gender or (null) all.</summary>
+    public Share EndedShare(Gender? gender, params EndReason[] reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var numerator = EndedByReason.Where(r => reasons.Contains(r.Key)).Sum(r => gender is { } g ? r.Counts[g] : r.Counts.Total);
+        return new Share(numerator, gender is { } gg ? Ended[gg] : Ended.Total);
+    }
+
+    public Share WorkOrStudiesShare(Gender? gender = null) => EndedShare(gender, EndReason.Work, EndReason.Studies);
+
+    public Share JobSeekingShare(Gender? gender = null) => EndedShare(gender, EndReason.JobSeeking);
+
+    public static ParticipantStatistics Compute(int year, IEnumerable<EnrolmentFact> enrolments)
+    {
+        ArgumentNullException.ThrowIfNull(enrolments);
+        var all = enrolments.ToList();
+        var current = all.Where(e => e.IsCurrentIn(year)).ToList();
+        var ended = current.Where(e => e.EndedIn(year)).ToList();
+
+        var byReason = Enum.GetValues<EndReason>()
+            .Select(r => new BreakdownRow<EndReason>(r, GenderCounts.Count(ended.Where(e => e.EndReason == r))))
+            .ToList();
+        var subsidised = GenderCounts.Count(ended.Where(e => e.EndReason == EndReason.Work
+            && string.Equals(e.EndReasonSubCode, SubsidisedEmploymentSubCode, StringComparison.OrdinalIgnoreCase)));
+        var byAge = AgeBand.All
+            .Select(b => new BreakdownRow<AgeBand>(b, GenderCounts.Count(current.Where(e => b.Contains(year - e.BirthYear)))))
+            .ToList();
+        var byEducation = Enum.GetValues<EducationLevel>().Where(l => l != EducationLevel.Unknown).Append(EducationLevel.Unknown)
+            .Select(l => new BreakdownRow<EducationLevel>(l, GenderCounts.Count(current.Where(e => e.Education == l))))
+            .ToList();
+        var byTime = Enum.GetValues<TimeInSupport>().Where(t => t != TimeInSupport.Unknown).Append(TimeInSupport.Unknown)
+            .Select(t => new BreakdownRow<TimeInSupport>(t, GenderCounts.Count(current.Where(e => e.TimeInSupportBeforeStart == t))))
+            .ToList();
+        var byReferrer = current.GroupBy(e => e.ReferringMemberId)
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
+            .Select(g => new BreakdownRow<int?>(g.Key, GenderCounts.Count(g)))
+            .ToList();
+        var support = Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None)
+            .Select(s => new SupportChange(s, ended.Count(e => e.SupportAtStart.HasFlag(s)), ended.Count(e => e.SupportAtEnd.HasFlag(s))))
+            .ToList();
+
+        AverageDays Days(Gender g)
+        {
+            var days = ended.Where(e => e.Gender == g).Select(e => (long)e.DaysInInsats!.Value).ToList();
+            return new AverageDays(days.Count, days.Sum());
+        }
+
+        var followedUp = all.Where(e => e.EndedIn(year - 1)).ToList();
+        var followUp = new FollowUpCounts(
+            followedUp.Count,
+            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.SelfSupporting),
+            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.NotSelfSupporting),
+            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.NotReached));
+
+        return new ParticipantStatistics(
+            year,
+            ParticipantFlow.Compute(year, all),
+            GenderCounts.Count(current),
+            GenderCounts.Count(current.Where(e => e.StartedIn(year))),
+            GenderCounts.Count(ended),
+            current.Count(e => !e.IsIdentified),
+            byReason,
+            subsidised,
+            byAge,
+            byEducation,
+            byTime,
+            byReferrer,
+            support,
+            Days(Gender.Woman),
+            Days(Gender.Man),
+            Days(Gender.OtherOrUnspecified),
+            followUp);
+    }
+}
+
+/// <summary>An age band of the participant tables, by the age reached during the year.</summary>
+public sealed record AgeBand(int From, int? To)
+{
+    public static IReadOnlyList<AgeBand> All { get; } =
+    [
+        new(0, 19), new(20, 24), new(25, 29), new(30, 39), new(40, 49), new(50, 59), new(60, null),
+    ];
+
+    public string Label => (From, To) switch
+    {
+        (0, { } to) => $"Under {to + 1} år",
+        (var from, null) => $"{from} år och äldre",
+        (var from, { } to) => $"{from}–{to} år",
+    };
+
+    public bool Contains(int age) => age >= From && (To is null || age <= To);
+}
+
+/// <summary>How many of the year's ended enrolments had a support at start and at end (a person may have several).</summary>
+public sealed record SupportChange(IncomeSupport Support, int AtStart, int AtEnd)
+{
+    public int Change => AtEnd - AtStart;
+}
+
+/// <summary>
+/// The 12-month follow-up of the enrolments that ended the year before: how many were self-supporting.
+/// The share is taken of those reached (self-supporting or not); not reached and not yet followed up are shown beside it.
+/// </summary>
+public sealed record FollowUpCounts(int EndedPreviousYear, int SelfSupporting, int NotSelfSupporting, int NotReached)
+{
+    public int Reached => SelfSupporting + NotSelfSupporting;
+
+    public int NotFollowedUp => EndedPreviousYear - Reached - NotReached;
+
+    public Share SelfSupportingShare => new(SelfSupporting, Reached);
+}
