@@ -3,6 +3,7 @@ using Finsam.Domain;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Economy.Statements;
+using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.Domain.Participants;
@@ -49,6 +50,20 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
     public DbSet<VoucherLine> VoucherLines => Set<VoucherLine>();
 
     public DbSet<AccountMappingRule> AccountMappingRules => Set<AccountMappingRule>();
+
+    public DbSet<GoalArea> GoalAreas => Set<GoalArea>();
+
+    public DbSet<Objective> Objectives => Set<Objective>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<InsatsGoal> InsatsGoals => Set<InsatsGoal>();
+
+    public DbSet<InsatsRating> InsatsRatings => Set<InsatsRating>();
+
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+
+    public DbSet<SurveyResult> SurveyResults => Set<SurveyResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,7 +28,18 @@ public static class ParticipantStatisticsQuery
     }
 
     private static IQueryable<EnrolmentFact> ToFacts(this IQueryable<Enrolment> enrolments) =>
-        enrolments.Select(e => new EnrolmentFact(e.InsatsId, e.ParticipantId, e.Participant!.Gender, e.StartDate, e.EndDate, e.EndReason));
+        enrolments.Select(e => new EnrolmentFact(e.InsatsId, e.ParticipantId, e.Participant!.Gender, e.StartDate, e.EndDate, e.EndReason)
+        {
+            BirthYear = e.Participant.BirthYear,
+            IsIdentified = e.Participant.PersonKeyHash != null,
+            Education = e.Participant.Education,
+            TimeInSupportBeforeStart = e.TimeInSupportBeforeStart,
+            ReferringMemberId = e.ReferringMemberId,
+            SupportAtStart = e.SupportAtStart,
+            SupportAtEnd = e.SupportAtEnd,
+            EndReasonSubCode = e.EndReasonSubCode,
+            FollowUp12Months = e.FollowUp12Months,
+        });
 
     /// <summary>The years that have any enrolment, newest first; always includes the given current year.</summary>
     public static async Task<IReadOnlyList<int>> YearsWithEnrolmentsAsync(this FinsamDbContext db, int currentYear, CancellationToken cancellationToken = default)
@@ -45,24 +56,72 @@ public static class ParticipantStatisticsQuery
     public static async Task<YearlyParticipantFlows> FlowsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
     {
         var facts = await db.FactsForYearAsync(year, cancellationToken);
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        var insatser = await db.Insatser.AsNoTracking()
-            .Where(i => i.Kind == InsatsKind.Individual && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
-            .OrderBy(i => i.Code)
-            .Select(i => new { i.Id, i.Code, i.Name, i.CountsInParticipantTotals })
-            .ToListAsync(cancellationToken);
+        var insatser = await db.IndividualInsatserOfYearAsync(year, cancellationToken);
         var byInsats = facts.ToLookup(f => f.InsatsId);
         var rows = insatser
-            .Select(i => new InsatsFlow(i.Id, i.Code, i.Name, i.CountsInParticipantTotals, ParticipantFlow.Compute(year, byInsats[i.Id])))
+            .Select(i => new InsatsFlow(i.Id, i.Code, i.Name, i.CountsInTotals, ParticipantFlow.Compute(year, byInsats[i.Id])))
             .ToList();
-        var counted = insatser.Where(i => i.CountsInParticipantTotals).Select(i => i.Id).ToHashSet();
+        var counted = insatser.Where(i => i.CountsInTotals).Select(i => i.Id).ToHashSet();
         var total = ParticipantFlow.Compute(year, facts.Where(f => counted.Contains(f.InsatsId)));
         return new YearlyParticipantFlows(year, rows, total);
     }
+
+    /// <summary>
+    /// Every participant statistic of the year (see <see cref="ParticipantStatistics"/>) for each individual insats that ran
+    /// during the year, and for the förbund's total over the insatser that count in it. The one query the pages and the
+    /// annual report use for participant tables and computed goals.
+    /// </summary>
+    public static async Task<YearlyParticipantStatistics> StatisticsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // The year's enrolments, and those that ended the year before (their 12-month follow-up falls in this year).
+        var from = new DateOnly(year - 1, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var facts = await db.Enrolments.AsNoTracking()
+            .Where(e => e.StartDate <= to && (e.EndDate == null || e.EndDate >= from))
+            .ToFacts()
+            .ToListAsync(cancellationToken);
+        var insatser = await db.IndividualInsatserOfYearAsync(year, cancellationToken);
+        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var byInsats = facts.ToLookup(f => f.InsatsId);
+        var rows = insatser
+            .Select(i => new InsatsStatistics(i.Id, i.Code, i.Name, i.CountsInTotals, ParticipantStatistics.Compute(year, byInsats[i.Id])))
+            .ToList();
+        var counted = insatser.Where(i => i.CountsInTotals).Select(i => i.Id).ToHashSet();
+        var total = ParticipantStatistics.Compute(year, facts.Where(f => counted.Contains(f.InsatsId)));
+        return new YearlyParticipantStatistics(year, rows, total, members);
+    }
+
+    /// <summary>The individual insatser that ran on at least one day of the year, by code.</summary>
+    private static async Task<List<InsatsOfYear>> IndividualInsatserOfYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return await db.Insatser.AsNoTracking()
+            .Where(i => i.Kind == InsatsKind.Individual && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
+            .OrderBy(i => i.Code)
+            .Select(i => new InsatsOfYear(i.Id, i.Code, i.Name, i.CountsInParticipantTotals))
+            .ToListAsync(cancellationToken);
+    }
+
+    private sealed record InsatsOfYear(int Id, string Code, string Name, bool CountsInTotals);
 }
 
 public sealed record InsatsFlow(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantFlow Flow);
 
 /// <summary>One year's flows per insats, and the total over the insatser that count in the förbund's totals.</summary>
 public sealed record YearlyParticipantFlows(int Year, IReadOnlyList<InsatsFlow> Insatser, ParticipantFlow Total);
+
+public sealed record InsatsStatistics(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantStatistics Statistics);
+
+/// <summary>One year's participant statistics per insats and in total, with the members' names for the referrer table.</summary>
+public sealed record YearlyParticipantStatistics(
+    int Year,
+    IReadOnlyList<InsatsStatistics> Insatser,
+    ParticipantStatistics Total,
+    IReadOnlyDictionary<int, string> MemberNames)
+{
+    /// <summary>The statistics of one insats; empty statistics for an insats without participants that year.</summary>
+    public ParticipantStatistics For(int insatsId) =>
+        Insatser.FirstOrDefault(i => i.InsatsId == insatsId)?.Statistics ?? ParticipantStatistics.Compute(Year, []);
+}
