@@ -11,6 +11,7 @@ public static class NavigationMenu
         new("Insatser", "/Insatser/Index", Policies.Registration),
         new("Deltagare", "/Deltagare/Index", Policies.ParticipantData),
         new("Översikt", "/Oversikt/Index", Policies.Overview),
+        new("Mål", "/Mal/Index", Policies.GoalManagement),
         new("Ekonomi", "/Ekonomi/Index", Policies.Economy),
         new("Användare", "/Admin/Anvandare/Index", Policies.Administration),
         new("Granskningslogg", "/Admin/Granskningslogg/Index", Policies.Administration),

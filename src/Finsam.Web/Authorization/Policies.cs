@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Importing the ledger.</summary>
     public const string EconomyImport = nameof(EconomyImport);
 
+    /// <summary>Entering goals, results, ratings and survey aggregates.</summary>
+    public const string GoalManagement = nameof(GoalManagement);
+
     /// <summary>Aggregated figures: statistics and goal dashboards.</summary>
     public const string Overview = nameof(Overview);
 
@@ -39,6 +42,7 @@ public static class Policies
         [Overview] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
         [Economy] = [Roles.Kansli, Roles.Director, Roles.Auditor],
         [EconomyImport] = [Roles.Kansli, Roles.Director],
+        [GoalManagement] = [Roles.Kansli, Roles.Director],
     };
 
     public static void Register(AuthorizationOptions options)
@@ -64,5 +68,6 @@ public static class PagePolicies
         ("/Deltagare", Policies.ParticipantData),
         ("/Oversikt", Policies.Overview),
         ("/Ekonomi", Policies.Economy),
+        ("/Mal", Policies.GoalManagement),
     ];
 }

@@ -9,6 +9,7 @@ using Finsam.Reporting.Pdf;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
 using Finsam.Web.Economy;
+using Finsam.Web.Goals;
 using Finsam.Web.Identity;
 using Finsam.Web.Registration;
 using Finsam.Web.Validation;
@@ -47,6 +48,8 @@ public static class FinsamServices
         services.AddScoped<RetentionService>();
         services.Configure<EconomyOptions>(configuration.GetSection(EconomyOptions.Section));
         services.AddScoped<LedgerImporter>();
+        services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
+        services.AddScoped<SurveyImporter>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));

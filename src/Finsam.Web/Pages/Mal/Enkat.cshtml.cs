@@ -1,0 +1,178 @@
+using Finsam.Data;
+using Finsam.Domain.Goals;
+using Finsam.Domain.Participants.Import;
+using Finsam.Web.Goals;
+using Finsam.Web.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Pages.Mal;
+
+/// <summary>A survey round: create (?ar=), rename, add results one by one or from a CSV/Excel file, remove.</summary>
+[RequestSizeLimit(SurveyImporter.MaxFileBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = SurveyImporter.MaxFileBytes + 64 * 1024)]
+public class EnkatModel(FinsamDbContext db, SurveyImporter importer) : PageModel
+{
+    [BindProperty]
+    public SurveyRoundInput Input { get; set; } = new();
+
+    [BindProperty]
+    public SurveyRowInput Row { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int Year { get; set; }
+
+    public SurveyRound? Round { get; private set; }
+
+    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Round is not null)
+        {
+            Input = new SurveyRoundInput { Version = Round.Version, Name = Round.Name, Comment = Round.Comment };
+        }
+        else
+        {
+            Input.Name = $"Indikatormätning {Year}";
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!await new SurveyRoundInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        {
+            return Page();
+        }
+
+        var round = id is null ? db.SurveyRounds.Add(new SurveyRound { Year = Year, Name = "" }).Entity : await db.SurveyRounds.SingleAsync(r => r.Id == id, cancellationToken);
+        if (id is not null && round.Version != Input.Version)
+        {
+            ModelState.AddModelError("", GoalYears.StaleMessage);
+            return Page();
+        }
+
+        round.Name = Input.Name.Trim();
+        round.Comment = GoalYears.TrimOrNull(Input.Comment);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Meddelande"] = "Enkätomgången är sparad.";
+        return RedirectToPage(new { id = round.Id });
+    }
+
+    public async Task<IActionResult> OnPostRowAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var errors = new List<RowError>();
+        var result = SurveyFileFormat.Parse(0, Row.ValueOf, errors);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError($"Row.{SurveyRowInput.FieldOf.GetValueOrDefault(error.Column, nameof(SurveyRowInput.Answered))}", $"{error.Column}: {error.Message}");
+        }
+
+        if (result is null)
+        {
+            return Page();
+        }
+
+        await importer.AddAsync(id, [result], cancellationToken);
+        TempData["Meddelande"] = $"Resultatet för {result.Group} är sparat.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? fil, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (fil is null || fil.Length == 0)
+        {
+            ModelState.AddModelError("fil", "Välj en fil att läsa in.");
+            return Page();
+        }
+
+        if (fil.Length > SurveyImporter.MaxFileBytes)
+        {
+            ModelState.AddModelError("fil", "Filen är större än 5 MB.");
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await fil.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        var outcome = await importer.ImportAsync(id, buffer, fil.FileName, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ImportErrors = outcome.Errors;
+            ModelState.AddModelError("fil", $"Filen lästes inte in: {outcome.Errors.Count} fel. Inget har ändrats.");
+            return Page();
+        }
+
+        TempData["Meddelande"] = $"{outcome.Added} resultat är inlästa.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteResultAsync(int id, int resultId, CancellationToken cancellationToken)
+    {
+        var deleted = await db.SurveyResults.Where(r => r.Id == resultId && r.SurveyRoundId == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return NotFound();
+        }
+
+        TempData["Meddelande"] = "Resultatet är borttaget.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var round = await db.SurveyRounds.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        db.SurveyRounds.Remove(round);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Meddelande"] = $"Enkätomgången {round.Name} är borttagen.";
+        return RedirectToPage("Index", new { ar = round.Year });
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            return GoalYears.IsValid(Year);
+        }
+
+        Round = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (Round is not null)
+        {
+            Year = Round.Year;
+            if (string.IsNullOrEmpty(Input.Name))
+            {
+                Input = new SurveyRoundInput { Version = Round.Version, Name = Round.Name, Comment = Round.Comment };
+            }
+        }
+
+        return Round is not null;
+    }
+}

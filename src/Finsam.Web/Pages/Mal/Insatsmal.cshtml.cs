@@ -1,0 +1,127 @@
+using Finsam.Data;
+using Finsam.Domain.Goals;
+using Finsam.Web.Goals;
+using Finsam.Web.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Pages.Mal;
+
+/// <summary>Creates (?ar=&amp;insats=) or changes (/id) a goal of an insats for a year.</summary>
+public class InsatsmalModel(FinsamDbContext db) : PageModel
+{
+    public sealed record InsatsChoice(int Id, string Text);
+
+    [BindProperty]
+    public InsatsGoalInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "insats")]
+    public int? InsatsId { get; set; }
+
+    public int? Id { get; private set; }
+
+    public IReadOnlyList<InsatsChoice> Insatser { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            var goal = await db.InsatsGoals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+            if (goal is null)
+            {
+                return NotFound();
+            }
+
+            (Id, Year, InsatsId) = (goal.Id, goal.Year, goal.InsatsId);
+            Input = new InsatsGoalInput
+            {
+                Version = goal.Version, SortOrder = goal.SortOrder, Text = goal.Text, IsMainOutcome = goal.IsMainOutcome, Measure = MeasureInput.From(goal.Measure),
+            };
+        }
+        else if (!GoalYears.IsValid(Year))
+        {
+            return NotFound();
+        }
+        else
+        {
+            Input.Measure.Metric = GoalMetric.WorkOrStudiesShare;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var goal = id is null ? null : await db.InsatsGoals.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (id is not null && goal is null)
+        {
+            return NotFound();
+        }
+
+        if (goal is not null)
+        {
+            (Year, InsatsId) = (goal.Year, goal.InsatsId);
+        }
+        else if (!GoalYears.IsValid(Year))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        if (InsatsId is null || Insatser.All(i => i.Id != InsatsId))
+        {
+            ModelState.AddModelError("insats", $"Välj en insats som pågår under {Year}.");
+        }
+
+        if (!await new InsatsGoalInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        {
+            return Page();
+        }
+
+        if (goal is not null && goal.Version != Input.Version)
+        {
+            ModelState.AddModelError("", GoalYears.StaleMessage);
+            return Page();
+        }
+
+        goal ??= db.InsatsGoals.Add(new InsatsGoal { InsatsId = InsatsId!.Value, Year = Year, Text = "" }).Entity;
+        goal.Text = Input.Text.Trim();
+        goal.SortOrder = Input.SortOrder;
+        goal.IsMainOutcome = Input.IsMainOutcome;
+        Input.Measure.ApplyTo(goal.Measure);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Meddelande"] = "Insatsmålet är sparat.";
+        return RedirectToPage("Index", new { ar = Year });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var goal = await db.InsatsGoals.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (goal is null)
+        {
+            return NotFound();
+        }
+
+        db.InsatsGoals.Remove(goal);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Meddelande"] = "Insatsmålet är borttaget.";
+        return RedirectToPage("Index", new { ar = goal.Year });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(Year, 1, 1);
+        var to = new DateOnly(Year, 12, 31);
+        Insatser = await db.Insatser.AsNoTracking()
+            .Where(i => i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
+            .OrderBy(i => i.Code)
+            .Select(i => new InsatsChoice(i.Id, i.Code + " " + i.Name))
+            .ToListAsync(cancellationToken);
+    }
+}
