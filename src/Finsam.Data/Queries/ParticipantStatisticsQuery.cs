@@ -53,18 +53,8 @@ public static class ParticipantStatisticsQuery
     /// <summary>
     /// The flow of each individual insats that ran during the year, and the förbund's total over the insatser that count in it.
     /// </summary>
-    public static async Task<YearlyParticipantFlows> FlowsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
-    {
-        var facts = await db.FactsForYearAsync(year, cancellationToken);
-        var insatser = await db.IndividualInsatserOfYearAsync(year, cancellationToken);
-        var byInsats = facts.ToLookup(f => f.InsatsId);
-        var rows = insatser
-            .Select(i => new InsatsFlow(i.Id, i.Code, i.Name, i.CountsInTotals, ParticipantFlow.Compute(year, byInsats[i.Id])))
-            .ToList();
-        var counted = insatser.Where(i => i.CountsInTotals).Select(i => i.Id).ToHashSet();
-        var total = ParticipantFlow.Compute(year, facts.Where(f => counted.Contains(f.InsatsId)));
-        return new YearlyParticipantFlows(year, rows, total);
-    }
+    public static async Task<YearlyParticipantFlows> FlowsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default) =>
+        (await db.StatisticsForYearAsync(year, cancellationToken)).ToFlows();
 
     /// <summary>
     /// Every participant statistic of the year (see <see cref="ParticipantStatistics"/>) for each individual insats that ran
@@ -121,6 +111,9 @@ public sealed record YearlyParticipantStatistics(
     ParticipantStatistics Total,
     IReadOnlyDictionary<int, string> MemberNames)
 {
+    public YearlyParticipantFlows ToFlows() =>
+        new(Year, Insatser.Select(i => new InsatsFlow(i.InsatsId, i.Code, i.Name, i.CountsInTotals, i.Statistics.Flow)).ToList(), Total.Flow);
+
     /// <summary>The statistics of one insats; empty statistics for an insats without participants that year.</summary>
     public ParticipantStatistics For(int insatsId) =>
         Insatser.FirstOrDefault(i => i.InsatsId == insatsId)?.Statistics ?? ParticipantStatistics.Compute(Year, []);

@@ -17,8 +17,31 @@ public enum ChartValueFormat
     Tkr,
 }
 
-/// <summary>One series of a chart: a name (for the legend) and a value per category; null is "no value".</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values);
+/// <summary>
+/// One series of a chart: a name (for the legend) and a value per category; null is "no value". Labels, when given,
+/// replace the formatted values in the data table and the marks' tooltips, e.g. "31 %, 5 av 17".
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, IReadOnlyList<string>? Labels = null)
+{
+    public string LabelAt(int index, ChartData chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        if (Labels is not null && index < Labels.Count)
+        {
+            return Labels[index];
+        }
+
+        return index < Values.Count && Values[index] is { } v ? chart.FormatValue(v) : "–";
+    }
+}
+
+/// <summary>The kinds of chart <see cref="SvgChart"/> draws.</summary>
+public enum ChartKind
+{
+    Bars,
+    StackedBars,
+    Line,
+}
 
 /// <summary>
 /// What a chart shows. <see cref="Title"/> and <see cref="Description"/> become the SVG's title and desc, read by screen
@@ -55,6 +78,13 @@ public static class SvgChart
     private const int GroupGap = 10;
     private const int ValueLabelWidth = 70;
     private const string Font = "font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\"";
+
+    public static string Render(ChartData data, ChartKind kind) => kind switch
+    {
+        ChartKind.Line => Line(data),
+        ChartKind.StackedBars => Bars(data, stacked: true),
+        _ => Bars(data),
+    };
 
     /// <summary>Horizontal bars, one group per category; stacked puts the series end to end in one bar.</summary>
     public static string Bars(ChartData data, bool stacked = false)
@@ -94,7 +124,7 @@ public static class SvgChart
 
                 var x = LabelWidth + (double)(offset / max) * plotWidth;
                 var w = (double)(Math.Max(0m, v) / max) * plotWidth;
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{s}\" x=\"{N(x)}\" y=\"{N(y + 1)}\" width=\"{N(w)}\" height=\"{BarHeight - 2}\" fill=\"{Palette[s % Palette.Count]}\"><title>{Escape($"{data.Categories[c]}, {data.Series[s].Name}: {data.FormatValue(v)}")}</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{s}\" x=\"{N(x)}\" y=\"{N(y + 1)}\" width=\"{N(w)}\" height=\"{BarHeight - 2}\" fill=\"{Palette[s % Palette.Count]}\"><title>{Escape($"{data.Categories[c]}, {data.Series[s].Name}: {data.Series[s].LabelAt(c, data)}")}</title></rect>");
                 if (!stacked)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{N(x + w + 4)}\" y=\"{N(y + BarHeight - 4)}\" {Font}>{Escape(data.FormatValue(v))}</text>");

@@ -1,24 +1,74 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Goals;
+using Finsam.Domain.Statistics;
+using Finsam.Reporting.Charts;
+using Finsam.Web.Goals;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Finsam.Web.Pages.Oversikt;
 
-public class IndexModel(FinsamDbContext db, TimeProvider clock) : PageModel
+/// <summary>The board's dashboard: key figures, goal status, participants per insats, outcomes by gender and trends. Aggregates only.</summary>
+public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider clock) : PageModel
 {
+    public const int TrendYears = 5;
+
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? RequestedYear { get; set; }
 
     public YearFilter Years { get; private set; } = null!;
 
+    public YearlyParticipantStatistics Statistics { get; private set; } = null!;
+
     public YearlyParticipantFlows Flows { get; private set; } = null!;
+
+    public IReadOnlyList<GoalAreaStatus> FederationGoals { get; private set; } = [];
+
+    public IReadOnlyList<InsatsGoalStatus> InsatsGoals { get; private set; } = [];
+
+    public IReadOnlyList<ChartView> Charts { get; private set; } = [];
+
+    public IReadOnlyList<ChartView> TrendCharts { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
-        Flows = await db.FlowsForYearAsync(Years.Year, cancellationToken);
+        var year = Years.Year;
+        Statistics = await db.StatisticsForYearAsync(year, cancellationToken);
+        Flows = Statistics.ToFlows();
+        FederationGoals = await db.FederationGoalsForYearAsync(year, Statistics, cancellationToken);
+        InsatsGoals = await db.InsatsGoalsForYearAsync(year, Statistics, scale, cancellationToken);
+
+        Charts =
+        [
+            new(StatisticsCharts.ParticipantsPerInsats(year, Statistics.Insatser.Select(i => ($"{i.Code} {i.Name}", i.Statistics)).ToList()), ChartKind.StackedBars, "Insats"),
+            new(StatisticsCharts.OutcomesByGender(year, Statistics.Total), ChartKind.Bars, "Avslutsorsak"),
+        ];
+
+        var trend = new List<ParticipantStatistics>();
+        foreach (var y in available.Where(y => y <= year).Take(TrendYears).Reverse())
+        {
+            trend.Add(y == year ? Statistics.Total : (await db.StatisticsForYearAsync(y, cancellationToken)).Total);
+        }
+
+        TrendCharts =
+        [
+            new(StatisticsCharts.FlowTrend(trend), ChartKind.Line, "År"),
+            new(StatisticsCharts.WorkOrStudiesTrend(trend), ChartKind.Line, "År"),
+        ];
+    }
+
+    /// <summary>How many of the förbund's indicators have each assessment; "Ej bedömd" for those without.</summary>
+    public IReadOnlyList<(string Label, int Count)> IndicatorStatus()
+    {
+        var indicators = FederationGoals.SelectMany(a => a.AllIndicators).ToList();
+        return Enum.GetValues<GoalAssessment>()
+            .Select(a => (SwedishNames.Of(a), indicators.Count(i => i.Assessment == a)))
+            .Append(("Ej bedömd", indicators.Count(i => i.Assessment is null)))
+            .ToList();
     }
 }
