@@ -20,12 +20,35 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public int EnrolmentId { get; private set; }
 
+        public int AreaId { get; private set; }
+
+        public int ObjectiveId { get; private set; }
+
+        public int IndicatorId { get; private set; }
+
+        public int InsatsGoalId { get; private set; }
+
+        public int SurveyId { get; private set; }
+
+        /// <summary>The page URL with the fixture's ids in place of {insats}, {participant} and the like.</summary>
+        public string Url(string page) =>
+            new Dictionary<string, int>
+            {
+                ["{insats}"] = InsatsId, ["{participant}"] = ParticipantId, ["{enrolment}"] = EnrolmentId, ["{area}"] = AreaId,
+                ["{objective}"] = ObjectiveId, ["{indicator}"] = IndicatorId, ["{goal}"] = InsatsGoalId, ["{survey}"] = SurveyId,
+            }.Aggregate(page, (url, p) => url.Replace(p.Key, p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
         public async Task InitializeAsync()
         {
             await Factory.SeedDemoAsync(2025);
             InsatsId = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
             ParticipantId = await Factory.WithDbAsync(db => db.Participants.Select(p => p.Id).FirstAsync());
             EnrolmentId = await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.EndDate == null).Select(e => e.Id).FirstAsync());
+            AreaId = await Factory.WithDbAsync(db => db.GoalAreas.Select(a => a.Id).FirstAsync());
+            ObjectiveId = await Factory.WithDbAsync(db => db.Objectives.Select(o => o.Id).FirstAsync());
+            IndicatorId = await Factory.WithDbAsync(db => db.Indicators.Select(i => i.Id).FirstAsync());
+            InsatsGoalId = await Factory.WithDbAsync(db => db.InsatsGoals.Select(g => g.Id).FirstAsync());
+            SurveyId = await Factory.WithDbAsync(db => db.SurveyRounds.Select(r => r.Id).FirstAsync());
             foreach (var role in Roles.All)
             {
                 Clients[role] = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(role));
@@ -61,6 +84,20 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Insatser/Ny", [Kansli, Chef] },
         { "/Insatser/Redigera/{insats}", [Kansli, Chef] },
         { "/Oversikt", [Kansli, Chef, Board, Auditor] },
+        { "/Oversikt/Mal?ar=2024", [Kansli, Chef, Board, Auditor] },
+        { "/Oversikt/Statistik?ar=2024&insats={insats}", [Kansli, Chef, Board, Auditor] },
+        { "/Mal?ar=2024", [Kansli, Chef] },
+        { "/Mal/Omrade?ar=2024", [Kansli, Chef] },
+        { "/Mal/Omrade/{area}", [Kansli, Chef] },
+        { "/Mal/Malsattning?omrade={area}", [Kansli, Chef] },
+        { "/Mal/Malsattning/{objective}", [Kansli, Chef] },
+        { "/Mal/Indikator?malsattning={objective}", [Kansli, Chef] },
+        { "/Mal/Indikator/{indicator}", [Kansli, Chef] },
+        { "/Mal/Insatsmal?ar=2024", [Kansli, Chef] },
+        { "/Mal/Insatsmal/{goal}", [Kansli, Chef] },
+        { "/Mal/Bedomning/{insats}?ar=2024", [Kansli, Chef] },
+        { "/Mal/Enkat?ar=2024", [Kansli, Chef] },
+        { "/Mal/Enkat/{survey}", [Kansli, Chef] },
         { "/Ekonomi", [Kansli, Chef, Auditor] },
         { "/Ekonomi/Import", [Kansli, Chef] },
         { "/Ekonomi/Kontoplan", [Kansli, Chef, Auditor] },
@@ -74,9 +111,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     [MemberData(nameof(Pages))]
     public async Task Each_role_reaches_its_pages_and_is_refused_the_others(string page, string[] allowed)
     {
-        var url = page.Replace("{insats}", fixture.InsatsId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{participant}", fixture.ParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{enrolment}", fixture.EnrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = fixture.Url(page);
         foreach (var role in Roles.All)
         {
             var response = await fixture.Clients[role].GetAsync(url);
@@ -97,7 +132,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     public async Task Anonymous_visitors_are_sent_to_sign_in(string page, string[] allowed)
     {
         Assert.NotEmpty(allowed);
-        var url = page.Replace("{insats}", "1", StringComparison.Ordinal).Replace("{participant}", "1", StringComparison.Ordinal).Replace("{enrolment}", "1", StringComparison.Ordinal);
+        var url = System.Text.RegularExpressions.Regex.Replace(page, "\\{[a-z]+\\}", "1");
         var response = await fixture.Factory.AnonymousClient().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Konto/LoggaIn", response.Headers.Location!.AbsolutePath);

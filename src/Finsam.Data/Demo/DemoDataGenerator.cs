@@ -5,8 +5,8 @@ using Finsam.Domain.Participants;
 namespace Finsam.Data.Demo;
 
 /// <summary>
-/// Generates a fictional but realistic förbund: its members, insatser of every kind, and a few hundred
-/// participants with enrolments over three years. Deterministic for a given seed and year, so tests can
+/// Generates a fictional but realistic förbund: its members, insatser of every kind, a few hundred
+/// participants with enrolments over three years, and each year's goals, insats goals and indicator surveys. Deterministic for a given seed and year, so tests can
 /// rely on it. Every person is invented: no real names, no personal identity numbers.
 /// </summary>
 public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
@@ -92,7 +92,8 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
             participant.ConsentDate = participant.Enrolments.Min(e => e.StartDate);
         }
 
-        return new DemoData(federation, members, insatser, participants, enrolments);
+        var goals = new DemoGoalsGenerator(FirstYear, LastYear, seed).Generate(insatser, participants, enrolments);
+        return new DemoData(federation, members, insatser, participants, enrolments, goals);
     }
 
     /// <summary>Days the insats runs within the demo's window (from the year before the first year until today).</summary>
@@ -265,4 +266,5 @@ public sealed record DemoData(
     IReadOnlyList<Member> Members,
     IReadOnlyList<Insats> Insatser,
     IReadOnlyList<Participant> Participants,
-    IReadOnlyList<Enrolment> Enrolments);
+    IReadOnlyList<Enrolment> Enrolments,
+    DemoGoals Goals);

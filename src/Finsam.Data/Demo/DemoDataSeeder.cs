@@ -21,6 +21,10 @@ public static class DemoDataSeeder
         db.Insatser.AddRange(data.Insatser);
         db.Participants.AddRange(data.Participants);
         db.Enrolments.AddRange(data.Enrolments);
+        db.GoalAreas.AddRange(data.Goals.GoalAreas);
+        db.InsatsGoals.AddRange(data.Goals.InsatsGoals);
+        db.InsatsRatings.AddRange(data.Goals.Ratings);
+        db.SurveyRounds.AddRange(data.Goals.Surveys);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return data;

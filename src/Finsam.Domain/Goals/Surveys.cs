@@ -62,11 +62,11 @@ public class SurveyResult
     public bool HasCounts => Negative is not null || Neutral is not null || Positive is not null;
 
     /// <summary>Percent positive: computed from the counts when known, otherwise as entered.</summary>
-    public decimal? PositiveShare => Positive is { } p && Answered > 0 ? Math.Round(100m * p / Answered, 1) : PositivePercent;
+    public decimal? PositiveShare => Positive is { } p && Answered > 0 ? Math.Round(100m * p / Answered, 1, MidpointRounding.AwayFromZero) : PositivePercent;
 
-    public decimal? NeutralShare => Neutral is { } n && Answered > 0 ? Math.Round(100m * n / Answered, 1) : NeutralPercent;
+    public decimal? NeutralShare => Neutral is { } n && Answered > 0 ? Math.Round(100m * n / Answered, 1, MidpointRounding.AwayFromZero) : NeutralPercent;
 
-    public decimal? NegativeShare => Negative is { } n && Answered > 0 ? Math.Round(100m * n / Answered, 1) : NegativePercent;
+    public decimal? NegativeShare => Negative is { } n && Answered > 0 ? Math.Round(100m * n / Answered, 1, MidpointRounding.AwayFromZero) : NegativePercent;
 
     /// <summary>
     /// What does not add up, in Swedish: counts must sum to the number answered, shares to 100 % (±1 for rounding),

@@ -69,4 +69,20 @@ public sealed class DemoDataGeneratorTests
             Data.Participants.Count(p => p.IsIdentified),
             Data.Participants.Where(p => p.IsIdentified).Select(p => p.PersonKeyHash).Distinct().Count());
     }
+
+    [Fact]
+    public void Has_goals_for_every_year_and_surveys_for_the_last_two()
+    {
+        foreach (var year in new[] { 2023, 2024, 2025 })
+        {
+            Assert.Equal([1, 2, 3], Data.Goals.GoalAreas.Where(a => a.Year == year).Select(a => a.Number));
+            Assert.Contains(Data.Goals.InsatsGoals, g => g.Year == year && g.IsMainOutcome && g.Measure.Metric == Finsam.Domain.Goals.GoalMetric.WorkOrStudiesShare);
+        }
+
+        Assert.Equal([2024, 2025], Data.Goals.Surveys.Select(s => s.Year));
+        Assert.All(Data.Goals.Surveys.SelectMany(s => s.Results), r => Assert.Empty(r.Check()));
+        Assert.All(Data.Goals.InsatsGoals, g => Assert.True(g.Insats!.Kind != InsatsKind.Administration && g.Insats.RunsDuring(new(g.Year, 1, 1), new(g.Year, 12, 31))));
+        var rating = Assert.Single(Data.Goals.Ratings);
+        Assert.False(string.IsNullOrWhiteSpace(rating.OverrideReason));
+    }
 }

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Finsam.Data.Identity;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Goals;
+using Finsam.Domain.Participants;
+using Finsam.Domain.Statistics;
+using Finsam.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>The dashboard's and goal pages' numbers equal the registrations; the kansli manages goals, ratings and surveys.</summary>
+public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<GoalsTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public HttpClient Board { get; private set; } = null!;
+
+        public HttpClient Kansli { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await Factory.SeedDemoAsync(2025);
+            Board = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Board));
+            Kansli = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Kansli));
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    private sealed record Row(string Insats, bool Counts, DateOnly Start, DateOnly? End, EndReason? Reason, Gender Gender, int Person);
+
+    /// <summary>Every enrolment straight from the tables, for recomputing independently of the statistics code.</summary>
+    private Task<List<Row>> RowsAsync() => fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking()
+        .Select(e => new Row(e.Insats!.Code + " " + e.Insats.Name, e.Insats.CountsInParticipantTotals, e.StartDate, e.EndDate, e.EndReason, e.Participant!.Gender, e.ParticipantId))
+        .ToListAsync());
+
+    private static bool Current(Row r, int year) => r.Start.Year <= year && (r.End is null || r.End.Value.Year >= year);
+
+    private static string Normalise(string html) => WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-');
+
+    /// <summary>The cells of a table's row by the row header, from the table with the given caption.</summary>
+    private static List<string> RowCells(string html, string caption, string rowHeader)
+    {
+        var table = Regex.Match(html, $"<caption>\\s*{Regex.Escape(caption)}\\s*</caption>(.*?)</table>", RegexOptions.Singleline);
+        Assert.True(table.Success, $"No table \"{caption}\".");
+        var row = Regex.Match(table.Groups[1].Value, $"<th scope=\"row\">\\s*{Regex.Escape(rowHeader)}\\s*</th>(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, $"No row \"{rowHeader}\" in \"{caption}\".");
+        return Cell().Matches(row.Groups[1].Value).Select(m => m.Groups[1].Value.Trim()).ToList();
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_key_figures_and_participants_per_insats_of_the_registrations()
+    {
+        var rows = await RowsAsync();
+        var html = Normalise(await fixture.Board.GetStringAsync("/Oversikt?ar=2024"));
+
+        var counted = rows.Where(r => r.Counts && Current(r, 2024)).ToList();
+        var ended = counted.Where(r => r.End?.Year == 2024).ToList();
+        Assert.Contains($"<dt>Aktuella deltagare</dt><dd>{Normalise(SwedishFormat.Number(counted.Count))}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Unika individer</dt><dd>{Normalise(SwedishFormat.Number(counted.Select(r => r.Person).Distinct().Count()))}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Nya deltagare</dt><dd>{counted.Count(r => r.Start.Year == 2024)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Avslutade deltagare</dt><dd>{ended.Count}</dd>", html, StringComparison.Ordinal);
+        var toWork = ended.Count(r => r.Reason is EndReason.Work or EndReason.Studies);
+        Assert.Contains($"<dt>Till arbete eller studier</dt><dd>{Normalise(SwedishFormat.ShareWithBasis(new Share(toWork, ended.Count)))}</dd>", html, StringComparison.Ordinal);
+
+        foreach (var insats in rows.Where(r => Current(r, 2024)).GroupBy(r => r.Insats))
+        {
+            var cells = RowCells(html, "Deltagare per insats 2024", insats.Key);
+            Assert.Equal(
+                [insats.Count(r => r.Gender == Gender.Woman).ToString(System.Globalization.CultureInfo.InvariantCulture), insats.Count(r => r.Gender == Gender.Man).ToString(System.Globalization.CultureInfo.InvariantCulture), insats.Count(r => r.Gender == Gender.OtherOrUnspecified).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                cells);
+        }
+
+        // The chart itself is drawn from the same figures: one bar title per insats and gender.
+        var first = rows.Where(r => Current(r, 2024)).GroupBy(r => r.Insats).OrderBy(g => g.Key, StringComparer.Ordinal).First();
+        Assert.Contains($"<title>{first.Key}, Kvinnor: {first.Count(r => r.Gender == Gender.Woman)}</title>", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_outcome_shares_by_gender_and_trends_from_the_registrations()
+    {
+        var rows = await RowsAsync();
+        var html = Normalise(await fixture.Board.GetStringAsync("/Oversikt?ar=2025"));
+        var ended = rows.Where(r => r.Counts && r.End?.Year == 2025).ToList();
+        foreach (var reason in Enum.GetValues<EndReason>())
+        {
+            var women = ended.Where(r => r.Gender == Gender.Woman).ToList();
+            var men = ended.Where(r => r.Gender == Gender.Man).ToList();
+            Assert.Equal(
+                [
+                    Normalise(SwedishFormat.ShareWithBasis(new Share(women.Count(r => r.Reason == reason), women.Count))),
+                    Normalise(SwedishFormat.ShareWithBasis(new Share(men.Count(r => r.Reason == reason), men.Count))),
+                    Normalise(SwedishFormat.ShareWithBasis(new Share(ended.Count(r => r.Reason == reason), ended.Count))),
+                ],
+                RowCells(html, "Avslutsorsak per kön 2025", SwedishNames.Of(reason)));
+        }
+
+        foreach (var year in new[] { 2023, 2024, 2025 })
+        {
+            var counted = rows.Where(r => r.Counts && Current(r, year)).ToList();
+            var cells = RowCells(html, "Deltagare per år", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(Normalise(SwedishFormat.Number(counted.Count)), cells[0]);
+            Assert.Equal(Normalise(SwedishFormat.Number(counted.Count(r => r.End?.Year == year))), cells[2]);
+        }
+    }
+
+    [Fact]
+    public async Task The_statistics_page_splits_the_ended_by_reason_and_gender_as_registered()
+    {
+        var rows = await RowsAsync();
+        var html = Normalise(await fixture.Board.GetStringAsync("/Oversikt/Statistik?ar=2024"));
+        var ended = rows.Where(r => r.Counts && r.End?.Year == 2024).ToList();
+        var women = RowCells(html, "Avslutade 2024 per avslutsorsak och kön", "Kvinna");
+        Assert.Equal(
+            Enum.GetValues<EndReason>().Select(reason => ended.Count(r => r.Gender == Gender.Woman && r.Reason == reason).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(ended.Count(r => r.Gender == Gender.Woman).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            women);
+        var days = ended.Where(r => r.Gender == Gender.Man).Select(r => r.End!.Value.DayNumber - r.Start.DayNumber + 1).ToList();
+        Assert.Equal(
+            [days.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Normalise(SwedishFormat.Number(Math.Round((decimal)days.Sum() / days.Count, 0, MidpointRounding.AwayFromZero)))],
+            RowCells(html, "Genomsnittligt antal dagar i insats för de avslutade 2024", "Män"));
+    }
+
+    [Fact]
+    public async Task Goals_show_results_computed_from_the_registrations()
+    {
+        var rows = await RowsAsync();
+        var html = Normalise(await fixture.Board.GetStringAsync("/Oversikt/Mal?ar=2024"));
+
+        var ended = rows.Where(r => r.Counts && r.End?.Year == 2024).ToList();
+        var share = new Share(ended.Count(r => r.Reason is EndReason.Work or EndReason.Studies), ended.Count);
+        var cells = RowCells(html, "Målsättning: Individer i behov av samordnade rehabiliteringsinsatser uppnår eller förbättrar sin förmåga att utföra förvärvsarbete.", "35 % av deltagarna arbetar eller studerar vid avslut.");
+        Assert.Equal("minst 35 %", cells[1]);
+        Assert.Equal(Normalise(SwedishFormat.ShareWithBasis(share)), cells[2]);
+        Assert.Equal(share.Fraction >= 0.35m ? "Uppfyllt (förslag)" : "Ej uppfyllt (förslag)", cells[3]);
+
+        var p31 = rows.Where(r => r.Insats.StartsWith("P31 ", StringComparison.Ordinal) && Current(r, 2024)).ToList();
+        var goal = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AsNoTracking().SingleAsync(g => g.Year == 2024 && g.Insats!.Code == "P31" && g.Measure.Metric == GoalMetric.Participants));
+        var insatsTable = Regex.Match(html, "<caption>P31 [^<]*</caption>", RegexOptions.Singleline).Value;
+        var participants = RowCells(html, insatsTable[9..^10], goal.Text);
+        Assert.Equal(p31.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), participants[2]);
+        Assert.Equal(p31.Count >= goal.Measure.Target ? "Ja" : "Nej", participants[3]);
+        Assert.Contains("(ändrad från förslaget", insatsTable, StringComparison.Ordinal);
+        Assert.Contains("Skäl till bedömningen: Två av tre tjänster", html, StringComparison.Ordinal);
+        Assert.Contains("Indikatormätning 2024", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Oversikt?ar=2024")]
+    [InlineData("/Oversikt/Mal?ar=2024")]
+    [InlineData("/Oversikt/Statistik?ar=2024")]
+    public async Task No_page_for_the_board_reveals_a_person(string url)
+    {
+        var html = await fixture.Board.GetStringAsync(url);
+        Assert.DoesNotContain("/Deltagare", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deltagar-nr", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deltagande-nr", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Födelseår", html, StringComparison.Ordinal);
+        var firstStart = await fixture.Factory.WithDbAsync(db => db.Enrolments.OrderBy(e => e.Id).Select(e => e.StartDate).FirstAsync());
+        Assert.DoesNotContain(SwedishFormat.Date(firstStart), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_kansli_builds_a_goal_tree_and_the_indicator_is_computed()
+    {
+        var response = await fixture.Kansli.PostFormAsync("/Mal/Omrade?ar=2026", new Dictionary<string, string> { ["Input.Number"] = "1", ["Input.Name"] = "", ["ar"] = "2026" });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Ange målområdets namn.", html, StringComparison.Ordinal);
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.GoalAreas.AnyAsync(a => a.Year == 2026)));
+
+        response = await fixture.Kansli.PostFormAsync("/Mal/Omrade?ar=2026", new Dictionary<string, string> { ["Input.Number"] = "4", ["Input.Name"] = "Testområde", ["ar"] = "2026" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var areaId = await fixture.Factory.WithDbAsync(db => db.GoalAreas.Where(a => a.Year == 2026 && a.Name == "Testområde").Select(a => a.Id).SingleAsync());
+        response = await fixture.Kansli.PostFormAsync($"/Mal/Malsattning?omrade={areaId}", new Dictionary<string, string> { ["Input.Text"] = "Testmålsättning", ["Input.SortOrder"] = "1", ["omrade"] = areaId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var objectiveId = await fixture.Factory.WithDbAsync(db => db.Objectives.Where(o => o.GoalAreaId == areaId).Select(o => o.Id).SingleAsync());
+
+        // A manual result without a source is refused; a share target above 100 % too.
+        var indicator = new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Många nöjda", ["Input.SortOrder"] = "1", ["Input.Measure.Metric"] = "Manual", ["Input.Measure.Direction"] = "AtLeast",
+            ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "120", ["Input.Measure.ManualResult"] = "84", ["malsattning"] = objectiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        html = await (await fixture.Kansli.PostFormAsync($"/Mal/Indikator?malsattning={objectiveId}", indicator)).Content.ReadAsStringAsync();
+        Assert.Contains("Ett mål i procent ska vara mellan 0 och 100.", html, StringComparison.Ordinal);
+        Assert.Contains("Ange källan till ett utfall", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Measure_Target\"", html, StringComparison.Ordinal);
+
+        indicator["Input.Measure.Metric"] = "NewParticipants";
+        indicator["Input.Measure.Target"] = "1";
+        indicator["Input.Text"] = "Minst en ny deltagare";
+        indicator["Input.Measure.ManualResult"] = "";
+        response = await fixture.Kansli.PostFormAsync($"/Mal/Indikator?malsattning={objectiveId}", indicator);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await fixture.Factory.WithDbAsync(db => db.Indicators.AsNoTracking().SingleAsync(i => i.ObjectiveId == objectiveId));
+        Assert.Equal(GoalMetric.NewParticipants, saved.Measure.Metric);
+        Assert.Equal(1m, saved.Measure.Target);
+
+        html = Normalise(await fixture.Kansli.GetStringAsync("/Mal?ar=2025"));
+        Assert.Contains("Målområde 1: Stödja metod- och kunskapsutveckling", html, StringComparison.Ordinal);
+        Assert.Contains("Nytt målområde", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overriding_the_suggested_rating_needs_a_reason()
+    {
+        var insatsId = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P30").Select(i => i.Id).SingleAsync());
+        var url = $"/Mal/Bedomning/{insatsId}?ar=2023";
+        var page = Normalise(await fixture.Kansli.GetStringAsync(url));
+        var suggested = Regex.Match(page, "Förslag enligt regeln:</strong> ([^,]+),").Groups[1].Value;
+        var other = RatingScale.Default.Levels.First(l => l.Name != suggested).Name;
+
+        var html = await (await fixture.Kansli.PostFormAsync(url, new Dictionary<string, string> { ["Input.Rating"] = other, ["Input.Version"] = Guid.Empty.ToString() })).Content.ReadAsStringAsync();
+        Assert.Contains("Ange skälet till att bedömningen avviker från förslaget.", html, StringComparison.Ordinal);
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.InsatsRatings.AnyAsync(r => r.InsatsId == insatsId && r.Year == 2023)));
+
+        var response = await fixture.Kansli.PostFormAsync(url, new Dictionary<string, string> { ["Input.Rating"] = other, ["Input.OverrideReason"] = "Styrgruppens bedömning.", ["Input.Version"] = Guid.Empty.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var rating = await fixture.Factory.WithDbAsync(db => db.InsatsRatings.AsNoTracking().SingleAsync(r => r.InsatsId == insatsId && r.Year == 2023));
+        Assert.Equal((other, "Styrgruppens bedömning."), (rating.Rating, rating.OverrideReason));
+        Assert.Contains($"måluppfyllelse {other} (ändrad från förslaget", Normalise(await fixture.Board.GetStringAsync("/Oversikt/Mal?ar=2023")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Survey_aggregates_are_imported_whole_or_not_at_all()
+    {
+        var response = await fixture.Kansli.PostFormAsync("/Mal/Enkat?ar=2023", new Dictionary<string, string> { ["Input.Name"] = "Testmätning 2023", ["Input.Version"] = Guid.Empty.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var roundId = await fixture.Factory.WithDbAsync(db => db.SurveyRounds.Where(r => r.Name == "Testmätning 2023").Select(r => r.Id).SingleAsync());
+        var url = $"/Mal/Enkat/{roundId}?handler=Import";
+
+        var bad = "Grupp;Fråga;Svarande;Negativa;Neutrala;Positiva;Riket andel positiva\nPersonal;Samverkan?;16;4;3;9;62\nChefer;Samverkan?;8;1;1;5;\n";
+        var html = Normalise(await (await fixture.Kansli.UploadAsync(url, "fil", "enkat.csv", Encoding.UTF8.GetBytes(bad))).Content.ReadAsStringAsync());
+        Assert.Contains("Inget har ändrats.", html, StringComparison.Ordinal);
+        Assert.Contains("<td>3</td><td>Svarande</td><td>Negativa, neutrala och positiva svar är 7 tillsammans men antalet svarande är 8.</td>", html, StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.SurveyResults.CountAsync(r => r.SurveyRoundId == roundId)));
+
+        var good = "Grupp;Fråga;Svarande;Negativa;Neutrala;Positiva;Riket andel positiva\nPersonal;Samverkan?;16;4;3;9;62\nStyrelse;Samverkan?;5;;;;\n";
+        html = Normalise(await (await fixture.Kansli.UploadAsync(url, "fil", "enkat.csv", Encoding.UTF8.GetBytes(good))).Content.ReadAsStringAsync());
+        Assert.Contains("Rad", html, StringComparison.Ordinal);
+        Assert.Contains("Ange antal eller andel positiva svar.", html, StringComparison.Ordinal);
+
+        good = "Grupp;Fråga;Svarande;Negativa;Neutrala;Positiva;Andel positiva;Riket andel positiva\nPersonal;Samverkan?;16;4;3;9;;62\nStyrelse;Samverkan?;5;;;;100;\n";
+        response = await fixture.Kansli.UploadAsync(url, "fil", "enkat.csv", Encoding.UTF8.GetBytes(good));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var results = await fixture.Factory.WithDbAsync(db => db.SurveyResults.AsNoTracking().Where(r => r.SurveyRoundId == roundId).OrderBy(r => r.Group).ToListAsync());
+        Assert.Equal(["Personal", "Styrelse"], results.Select(r => r.Group));
+        Assert.Equal(56.3m, results[0].PositiveShare);
+        Assert.Equal(100m, results[1].PositiveShare);
+
+        html = Regex.Replace(Normalise(await fixture.Board.GetStringAsync("/Oversikt/Mal?ar=2023")), ">\\s+<", "><");
+        Assert.Contains("<th scope=\"row\">Personal</th><td class=\"num\">16</td><td class=\"num\">25 % (4)</td><td class=\"num\">19 % (3)</td><td class=\"num\">56 % (9)</td><td class=\"num\">62 %</td>", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<td[^>]*>([^<]*)</td>")]
+    private static partial Regex Cell();
+}
