@@ -73,8 +73,10 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year + 1, cancellationToken);
-        Years = YearFilter.Choose(RequestedYear, available, unreadable: ModelState.ContainsKey("ar") && ModelState["ar"]!.Errors.Count > 0);
+        // Next year is offered too, so that the plan's goals can be entered before the year starts; the current year is the default.
+        var thisYear = clock.GetLocalNow().Year;
+        var available = await db.YearsWithEnrolmentsAsync(thisYear + 1, cancellationToken);
+        Years = YearFilter.Choose(RequestedYear ?? thisYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
         var statistics = await db.StatisticsForYearAsync(year, cancellationToken);
         FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, cancellationToken), Editable: true);
