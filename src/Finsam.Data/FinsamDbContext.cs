@@ -2,6 +2,7 @@ using Finsam.Data.Identity;
 using Finsam.Domain;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Budget;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
@@ -49,6 +50,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
     public DbSet<VoucherLine> VoucherLines => Set<VoucherLine>();
 
     public DbSet<AccountMappingRule> AccountMappingRules => Set<AccountMappingRule>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -145,6 +145,46 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Economy.Budget.BudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("FiscalYearId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Income")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int?>("InsatsId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId");
+
+                    b.HasIndex("FiscalYearId", "Category", "InsatsId")
+                        .IsUnique()
+                        .HasFilter("[InsatsId] IS NOT NULL");
+
+                    b.ToTable("BudgetLines");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Economy.FiscalYear", b =>
                 {
                     b.Property<int>("Id")
@@ -1054,6 +1094,74 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Finsam.Domain.Economy.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Finsam.Domain.Insatser.Insats", null)
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.FiscalYear", b =>
+                {
+                    b.OwnsOne("Finsam.Domain.Economy.Statements.BalanceRequirementAdjustments", "BalanceRequirement", b1 =>
+                        {
+                            b1.Property<int>("FiscalYearId")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("RealisationGains")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasDefaultValue(0m)
+                                .HasColumnName("BalanceRequirementRealisationGains");
+
+                            b1.Property<decimal>("RealisationGainsByException")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasDefaultValue(0m)
+                                .HasColumnName("BalanceRequirementRealisationGainsByException");
+
+                            b1.Property<decimal>("RealisationLossesByException")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasDefaultValue(0m)
+                                .HasColumnName("BalanceRequirementRealisationLossesByException");
+
+                            b1.Property<decimal>("ReversedUnrealisedLosses")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasDefaultValue(0m)
+                                .HasColumnName("BalanceRequirementReversedUnrealisedLosses");
+
+                            b1.Property<decimal>("UnrealisedLossesOnSecurities")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasDefaultValue(0m)
+                                .HasColumnName("BalanceRequirementUnrealisedLossesOnSecurities");
+
+                            b1.HasKey("FiscalYearId");
+
+                            b1.ToTable("FiscalYears");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FiscalYearId");
+                        });
+
+                    b.Navigation("BalanceRequirement")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.LedgerAccount", b =>

@@ -265,4 +265,8 @@ public sealed record DemoData(
     IReadOnlyList<Member> Members,
     IReadOnlyList<Insats> Insatser,
     IReadOnlyList<Participant> Participants,
-    IReadOnlyList<Enrolment> Enrolments);
+    IReadOnlyList<Enrolment> Enrolments)
+{
+    /// <summary>The economy of the demo years, once <see cref="DemoDataSeeder"/> has stored it.</summary>
+    public IReadOnlyList<DemoEconomyYear> Economy { get; init; } = [];
+}

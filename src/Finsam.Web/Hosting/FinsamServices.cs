@@ -47,6 +47,7 @@ public static class FinsamServices
         services.AddScoped<RetentionService>();
         services.Configure<EconomyOptions>(configuration.GetSection(EconomyOptions.Section));
         services.AddScoped<LedgerImporter>();
+        services.AddScoped<BudgetService>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
