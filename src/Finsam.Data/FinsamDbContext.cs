@@ -2,6 +2,7 @@ using Finsam.Data.Identity;
 using Finsam.Domain;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Budget;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
@@ -64,6 +65,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
     public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
 
     public DbSet<SurveyResult> SurveyResults => Set<SurveyResult>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -102,6 +102,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Ekonomi/Import", [Kansli, Chef] },
         { "/Ekonomi/Kontoplan", [Kansli, Chef, Auditor] },
         { "/Ekonomi/Medlemsbidrag", [Kansli, Chef, Auditor] },
+        { "/Ekonomi/Budget/2025", [Kansli, Chef, Auditor] },
         { "/Admin/Anvandare", [Admin] },
         { "/Admin/Anvandare/Ny", [Admin] },
         { "/Admin/Granskningslogg", [Admin] },

@@ -28,13 +28,13 @@ public sealed class MemberContributionTests
             new("Input.Shares[2].Percent", bergsjo),
         ];
 
-        var refused = await chef.PostFormAsync("/Ekonomi/Medlemsbidrag?ar=2025", Form("9 000 000", "47", "47", "5"), getUrl: "/Ekonomi/Medlemsbidrag?ar=2025");
+        var refused = await chef.PostFormAsync("/Ekonomi/Medlemsbidrag?ar=2028", Form("9 000 000", "47", "47", "5"), getUrl: "/Ekonomi/Medlemsbidrag?ar=2028");
         Assert.Contains("Kommunernas andelar ska tillsammans vara 100 %, inte 99 %.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.False(await factory.WithDbAsync(db => db.FiscalYears.AnyAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.FiscalYears.AnyAsync(y => y.Year == 2028)));
 
-        var saved = await chef.PostFormAsync("/Ekonomi/Medlemsbidrag?ar=2025", Form("9\u00a0000\u00a0000,00", "47", "47", "6"), getUrl: "/Ekonomi/Medlemsbidrag?ar=2025");
+        var saved = await chef.PostFormAsync("/Ekonomi/Medlemsbidrag?ar=2028", Form("9\u00a0000\u00a0000,00", "47", "47", "6"), getUrl: "/Ekonomi/Medlemsbidrag?ar=2028");
         var html = WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()).Replace('\u00a0', ' ');
-        Assert.Contains("Medlemsbidragen för 2025 är sparade.", html, StringComparison.Ordinal);
+        Assert.Contains("Medlemsbidragen för 2028 är sparade.", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Försäkringskassan</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td>4 500 000,00</td>", html, StringComparison.Ordinal);   // the state's half
         Assert.Contains("<td>2 250 000,00</td>", html, StringComparison.Ordinal);   // the region's quarter
@@ -42,17 +42,17 @@ public sealed class MemberContributionTests
         Assert.Contains("<td>135 000,00</td>", html, StringComparison.Ordinal);     // 6 %
         Assert.Contains("<td>9 000 000,00</td>", html, StringComparison.Ordinal);   // the total adds up
 
-        var year = await factory.WithDbAsync(db => db.FiscalYears.AsNoTracking().SingleAsync());
-        Assert.Equal((2025, 9_000_000m, FiscalYearStatus.Open), (year.Year, year.MemberContributionTotal!.Value, year.Status));
+        var year = await factory.WithDbAsync(db => db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == 2028));
+        Assert.Equal((2028, 9_000_000m, FiscalYearStatus.Open), (year.Year, year.MemberContributionTotal!.Value, year.Status));
 
         // The auditor sees the amounts but no form.
         var auditor = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Auditor));
-        var view = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Ekonomi/Medlemsbidrag?ar=2025")).Replace('\u00a0', ' ');
+        var view = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Ekonomi/Medlemsbidrag?ar=2028")).Replace('\u00a0', ' ');
         Assert.Contains("<td>4 500 000,00</td>", view, StringComparison.Ordinal);
         Assert.DoesNotContain("Input.Total", view, StringComparison.Ordinal);
         var token = SignIn.AntiforgeryToken(await auditor.GetStringAsync("/Konto/BytLosenord"));
-        var post = await auditor.PostAsync("/Ekonomi/Medlemsbidrag?ar=2025", new FormUrlEncodedContent([new("Input.Total", "1"), new("__RequestVerificationToken", token)]));
+        var post = await auditor.PostAsync("/Ekonomi/Medlemsbidrag?ar=2028", new FormUrlEncodedContent([new("Input.Total", "1"), new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        Assert.Equal(9_000_000m, await factory.WithDbAsync(db => db.FiscalYears.Select(y => y.MemberContributionTotal!.Value).SingleAsync()));
+        Assert.Equal(9_000_000m, await factory.WithDbAsync(db => db.FiscalYears.Where(y => y.Year == 2028).Select(y => y.MemberContributionTotal!.Value).SingleAsync()));
     }
 }

@@ -31,7 +31,7 @@ public sealed class StatementTests
         await using var _ = factory;
         var html = Text(await chef.GetStringAsync("/Ekonomi/Rakenskaper/2025"));
 
-        Assert.Contains("Alla 8 kontroller stämmer.", html, StringComparison.Ordinal);
+        Assert.Contains("Alla 10 kontroller stämmer.", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Verksamhetens intäkter</th><td>28 000,0</td><td>26 000,0</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Årets resultat</th><td>458,0</td><td>100,0</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Likvida medel vid årets slut</th><td>14 384,0</td>", html, StringComparison.Ordinal);

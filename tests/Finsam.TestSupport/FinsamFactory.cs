@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Demo;
 using Finsam.Data.Identity;
+using Finsam.Web.Hosting;
 using Finsam.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,8 +45,7 @@ public class FinsamFactory : WebApplicationFactory<Program>
     public async Task<DemoData?> SeedDemoAsync(int lastYear)
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FinsamDbContext>();
-        return await DemoDataSeeder.SeedAsync(db, lastYear);
+        return await DemoSeeder.SeedAsync(scope.ServiceProvider, lastYear);
     }
 
     public async Task<T> WithDbAsync<T>(Func<FinsamDbContext, Task<T>> action)

@@ -15,14 +15,17 @@ public static class SieFiles
 
     private static string A(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>A year's file: the same hand-worked ledger as the unit tests (årets resultat 458 000, bank 13 506 000 → 14 384 000).</summary>
-    public static string Year2025(decimal closingBank = 14_384_000m) => $$"""
+    /// <summary>
+    /// A year's file: the same hand-worked ledger as the unit tests (årets resultat 458 000, bank 13 506 000 → 14 384 000).
+    /// <paramref name="year"/> moves it to another calendar year with the same figures.
+    /// </summary>
+    public static string Year2025(decimal closingBank = 14_384_000m, int year = 2025) => $$"""
         #FLAGGA 0
         #FORMAT PC8
         #SIETYP 4
         #FNAMN "Samordningsförbundet Älvdalen"
-        #RAR 0 20250101 20251231
-        #RAR -1 20240101 20241231
+        #RAR 0 {{year}}0101 {{year}}1231
+        #RAR -1 {{year - 1}}0101 {{year - 1}}1231
         #KONTO 1220 "Inventarier"
         #KONTO 1510 "Kundfordringar"
         #KONTO 1930 "Bank"
@@ -77,4 +80,50 @@ public static class SieFiles
         #RES 0 7010 25900000.00
         """;
 
+    /// <summary>
+    /// <see cref="Year2025"/> with the insats dimension and vouchers whose amounts per account and project code add up
+    /// to the file's results: 3010 members (no code), 3510 ESF (P25), 4010 P2 and P25, 7010 P25, P31, P99 (a code
+    /// without an insats) and no code, 7810, 8410 and 8510 without code. Without P99 the vouchers miss 1 000 000.
+    /// </summary>
+    public static string Year2025WithVouchers(bool withoutP99 = false) => Year2025() + $$"""
+
+        #DIM 6 "Projekt"
+        #OBJEKT 6 "P2" "Kansli"
+        #OBJEKT 6 "P25" "MIA"
+        #OBJEKT 6 "P31" "Metodstöd"
+        #OBJEKT 6 "P99" "Okänt"
+        #VER A 1 20250131 "Medlemsbidrag"
+        {
+        #TRANS 1930 {} 27000000.00
+        #TRANS 3010 {} -27000000.00
+        }
+        #VER A 2 20250630 "ESF-bidrag MIA"
+        {
+        #TRANS 1930 {} 1000000.00
+        #TRANS 3510 {6 "P25"} -1000000.00
+        }
+        #VER A 3 20251231 "Löner"
+        {
+        #TRANS 4010 {6 "P2"} 2000000.00
+        #TRANS 4010 {6 "P25"} 3000000.00
+        #TRANS 1930 {} -5000000.00
+        }
+        #VER A 4 20251231 "Köpta tjänster"
+        {
+        #TRANS 7010 {6 "P25"} 15000000.00
+        #TRANS 7010 {6 "P31"} 4000000.00
+        {{(withoutP99 ? "" : "#TRANS 7010 {6 \"P99\"} 1000000.00")}}
+        #TRANS 7010 {} 2500000.00
+        #TRANS 1930 {} {{(withoutP99 ? "-21500000.00" : "-22500000.00")}}
+        }
+        #VER A 5 20251231 "Avskrivningar och räntor"
+        {
+        #TRANS 7810 {} 50000.00
+        #TRANS 1220 {} -50000.00
+        #TRANS 1930 {} 10000.00
+        #TRANS 8410 {} -10000.00
+        #TRANS 8510 {} 2000.00
+        #TRANS 1930 {} -2000.00
+        }
+        """;
 }

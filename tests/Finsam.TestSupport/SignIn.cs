@@ -35,10 +35,10 @@ public static partial class SignIn
     }
 
     /// <summary>Uploads a file to a form (multipart), with the page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string url, string field, string fileName, byte[] content)
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string url, string field, string fileName, byte[] content, string? getUrl = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var token = AntiforgeryToken(await client.GetStringAsync(url));
+        var token = AntiforgeryToken(await client.GetStringAsync(getUrl ?? url));
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },

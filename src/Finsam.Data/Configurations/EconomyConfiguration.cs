@@ -1,5 +1,7 @@
 using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Budget;
 using Finsam.Domain.Economy.Statements;
+using Finsam.Domain.Insatser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,6 +16,36 @@ internal sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalY
         builder.Ignore(y => y.IsClosed);
         builder.Property(y => y.MemberContributionTotal).HasPrecision(18, 2);
         builder.Property(y => y.EquityCeiling).HasPrecision(18, 2);
+        builder.OwnsOne(y => y.BalanceRequirement, adjustments =>
+        {
+            adjustments.Ignore(a => a.IsEmpty);
+            foreach (var property in new[]
+            {
+                nameof(BalanceRequirementAdjustments.RealisationGains),
+                nameof(BalanceRequirementAdjustments.RealisationGainsByException),
+                nameof(BalanceRequirementAdjustments.RealisationLossesByException),
+                nameof(BalanceRequirementAdjustments.UnrealisedLossesOnSecurities),
+                nameof(BalanceRequirementAdjustments.ReversedUnrealisedLosses),
+            })
+            {
+                adjustments.Property<decimal>(property).HasPrecision(18, 2).HasDefaultValue(0m).HasColumnName("BalanceRequirement" + property);
+            }
+        });
+        builder.Navigation(y => y.BalanceRequirement).IsRequired();
+    }
+}
+
+internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(b => b.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Insats>().WithMany().HasForeignKey(b => b.InsatsId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(b => new { b.FiscalYearId, b.Category, b.InsatsId }).IsUnique();
+        builder.Property(b => b.Income).HasPrecision(18, 2);
+        builder.Property(b => b.Cost).HasPrecision(18, 2);
+        builder.Property(b => b.Comment).HasMaxLength(500);
+        builder.Ignore(b => b.Net);
     }
 }
 

@@ -267,4 +267,8 @@ public sealed record DemoData(
     IReadOnlyList<Insats> Insatser,
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<Enrolment> Enrolments,
-    DemoGoals Goals);
+    DemoGoals Goals)
+{
+    /// <summary>The economy of the demo years, once <see cref="DemoDataSeeder"/> has stored it.</summary>
+    public IReadOnlyList<DemoEconomyYear> Economy { get; init; } = [];
+}

@@ -1,8 +1,16 @@
+using Finsam.Domain.Economy;
+using Finsam.Domain.Economy.Budget;
+using Finsam.Domain.Economy.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Data.Demo;
 
-/// <summary>Saves generated demo data into an empty database. Does nothing when the förbund is already set up.</summary>
+/// <summary>
+/// Saves generated demo data into an empty database: the förbund, its members, insatser, participants and
+/// enrolments, and for each demo year the members' contributions, the key, the equity ceiling and the budget.
+/// The ledgers (<see cref="DemoEconomyYear.Sie"/>) are left to the caller, which reads them through the real SIE import.
+/// Does nothing when the förbund is already set up.
+/// </summary>
 public static class DemoDataSeeder
 {
     /// <returns>The saved data, or null when the database already held a förbund.</returns>
@@ -15,6 +23,7 @@ public static class DemoDataSeeder
         }
 
         var data = new DemoDataGenerator(lastYear).Generate();
+        data = data with { Economy = new DemoEconomy(data, lastYear).Generate() };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Federations.Add(data.Federation);
         db.Members.AddRange(data.Members);
@@ -25,6 +34,35 @@ public static class DemoDataSeeder
         db.InsatsGoals.AddRange(data.Goals.InsatsGoals);
         db.InsatsRatings.AddRange(data.Goals.Ratings);
         db.SurveyRounds.AddRange(data.Goals.Surveys);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var economy in data.Economy)
+        {
+            var year = new FiscalYear
+            {
+                Year = economy.Year,
+                StartDate = new DateOnly(economy.Year, 1, 1),
+                EndDate = new DateOnly(economy.Year, 12, 31),
+                MemberContributionTotal = economy.MemberContributionTotal,
+                EquityCeiling = economy.EquityCeiling,
+            };
+            db.FiscalYears.Add(year);
+            await db.SaveChangesAsync(cancellationToken);
+            db.MunicipalityShares.AddRange(economy.MunicipalityKey.Select(k => new MunicipalityShare { FiscalYearId = year.Id, MemberId = k.Member.Id, Percent = k.Percent }));
+            foreach (var (code, (income, cost)) in economy.Budget)
+            {
+                var insats = code.Length == 0 ? null : data.Insatser.Single(i => i.Code == code);
+                db.BudgetLines.Add(new BudgetLine
+                {
+                    FiscalYearId = year.Id,
+                    Category = insats is null ? OperatingCategory.MemberIncome : BudgetRowParser.CategoryOf(insats),
+                    InsatsId = insats?.Id,
+                    Income = income,
+                    Cost = cost,
+                });
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return data;

@@ -11,10 +11,22 @@ public static class StatementQuery
     /// <param name="Previous">Last year's figures for the comparison column, when known.</param>
     /// <param name="PreviousCashFlowKnown">Whether last year's opening balances are known, which its cash flow needs.</param>
     /// <param name="Notes">The notes of the year, each with the check that it sums to its statement line.</param>
-    public sealed record YearStatements(FinancialStatements Current, FinancialStatements? Previous, bool PreviousCashFlowKnown, IReadOnlyList<StatementNote> Notes)
+    /// <param name="Operating">The driftsredovisning with budget, deviation and previous year, and its checks.</param>
+    /// <param name="BalanceRequirement">The balanskravsutredning.</param>
+    /// <param name="HasVouchers">Whether the year's file had vouchers, so amounts per insats code are known.</param>
+    public sealed record YearStatements(
+        FinancialStatements Current,
+        FinancialStatements? Previous,
+        bool PreviousCashFlowKnown,
+        IReadOnlyList<StatementNote> Notes,
+        OperatingStatement Operating,
+        BalanceRequirement BalanceRequirement,
+        bool HasVouchers)
     {
-        /// <summary>The statements' checks followed by the notes' checks.</summary>
-        public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check)];
+        /// <summary>The statements' checks, then the notes' and the driftsredovisning's.</summary>
+        public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check), .. Operating.Checks];
+
+        public bool AllChecksPass => Checks.All(c => c.Passed);
     }
 
     /// <returns>Null when the year has no imported ledger.</returns>
@@ -33,30 +45,57 @@ public static class StatementQuery
         var previous = previousOwn ?? await FiguresAsync(db, year, year - 1, cancellationToken);
         var statements = FinancialStatements.Build(current, rules, previousOwn);
         var previousStatements = previous is { Closing.Count: > 0 } ? FinancialStatements.Build(previous, rules) : null;
-        var notes = await NotesAsync(db, year, current, statements, rules, cancellationToken);
-        return new YearStatements(statements, previousStatements, previous is { Opening.Count: > 0 }, notes);
+
+        var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
+        var accountNames = await db.LedgerAccounts.AsNoTracking().Where(a => a.FiscalYearId == fiscalYear.Id)
+            .ToDictionaryAsync(a => a.Number, a => a.Name, StringComparer.Ordinal, cancellationToken);
+        var units = await db.Insatser.AsNoTracking()
+            .Select(i => new OperatingUnit(i.Code, i.Name, i.Kind))
+            .ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
+        var resultLines = await ResultLinesAsync(db, fiscalYear.Id, cancellationToken);
+        var previousResultLines = previousOwn is null ? null : await ResultLinesOfYearAsync(db, year - 1, previousOwn, cancellationToken);
+        var budget = await db.BudgetAmountsForYearAsync(year, cancellationToken);
+        var operating = OperatingStatement.Build(
+            year, resultLines ?? AccountResults(current), previousResultLines, budget, rules, units, accountNames, statements.Income);
+
+        var contributions = await db.MemberContributionsForYearAsync(year, cancellationToken);
+        var notes = StatementNotes.Build(current, statements, rules, accountNames, resultLines, units, contributions);
+        return new YearStatements(
+            statements, previousStatements, previous is { Opening.Count: > 0 }, notes, operating,
+            BalanceRequirement.Build(statements.Income.ResultForTheYear, fiscalYear.BalanceRequirement), resultLines is not null);
     }
 
-    private static async Task<IReadOnlyList<StatementNote>> NotesAsync(
-        FinsamDbContext db, int year, LedgerFigures figures, FinancialStatements statements, List<AccountMappingRule> rules, CancellationToken cancellationToken)
+    /// <summary>The year's budget lines with their insats codes.</summary>
+    public static async Task<IReadOnlyList<BudgetAmount>> BudgetAmountsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var lines = await db.BudgetLines.AsNoTracking()
+            .Where(b => db.FiscalYears.Any(y => y.Id == b.FiscalYearId && y.Year == year))
+            .Select(b => new { b.Category, Code = db.Insatser.Where(i => i.Id == b.InsatsId).Select(i => i.Code).FirstOrDefault(), b.Income, b.Cost })
+            .ToListAsync(cancellationToken);
+        return lines.Select(b => new BudgetAmount(b.Category, b.Code, new OperatingFigures(b.Income, b.Cost))).ToList();
+    }
+
+    private static async Task<IReadOnlyList<ResultLine>?> ResultLinesOfYearAsync(FinsamDbContext db, int year, LedgerFigures figures, CancellationToken cancellationToken)
     {
         var yearId = await db.FiscalYears.Where(y => y.Year == year).Select(y => y.Id).SingleAsync(cancellationToken);
-        var accountNames = await db.LedgerAccounts.AsNoTracking().Where(a => a.FiscalYearId == yearId)
-            .ToDictionaryAsync(a => a.Number, a => a.Name, StringComparer.Ordinal, cancellationToken);
-        var perAccountAndProject = await db.VoucherLines.AsNoTracking()
-            .Where(l => db.Vouchers.Any(v => v.Id == l.VoucherId && v.FiscalYearId == yearId))
+        return await ResultLinesAsync(db, yearId, cancellationToken) ?? AccountResults(figures);
+    }
+
+    /// <summary>The year's voucher amounts per account and insats code, or null when the file had no vouchers.</summary>
+    private static async Task<IReadOnlyList<ResultLine>?> ResultLinesAsync(FinsamDbContext db, int fiscalYearId, CancellationToken cancellationToken)
+    {
+        var lines = await db.VoucherLines.AsNoTracking()
+            .Where(l => db.Vouchers.Any(v => v.Id == l.VoucherId && v.FiscalYearId == fiscalYearId))
             .GroupBy(l => new { l.Account, l.ObjectCode })
             .Select(g => new { g.Key.Account, g.Key.ObjectCode, Amount = g.Sum(l => l.Amount) })
             .ToListAsync(cancellationToken);
-        var costsByProject = perAccountAndProject.Count == 0
-            ? null
-            : perAccountAndProject
-                .Where(x => AccountMappingRule.Resolve(rules, x.Account) == StatementLine.OperatingCosts)
-                .GroupBy(x => x.ObjectCode ?? "")
-                .ToDictionary(g => g.Key, g => g.Sum(x => x.Amount), StringComparer.Ordinal);
-        var projectNames = await db.Insatser.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, StringComparer.Ordinal, cancellationToken);
-        return StatementNotes.Build(figures, statements, rules, accountNames, costsByProject, projectNames);
+        return lines.Count == 0 ? null : lines.Select(l => new ResultLine(l.Account, l.ObjectCode, l.Amount)).ToList();
     }
+
+    /// <summary>Without vouchers, the accounts' results without insats codes.</summary>
+    private static List<ResultLine> AccountResults(LedgerFigures figures) =>
+        figures.Results.Select(r => new ResultLine(r.Key, null, r.Value)).ToList();
 
     /// <summary>The account balances of <paramref name="balanceYear"/> as imported with the ledger of <paramref name="fiscalYear"/>.</summary>
     private static async Task<LedgerFigures?> FiguresAsync(FinsamDbContext db, int fiscalYear, int balanceYear, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Finsam.Domain.Economy.Statements;
+
 namespace Finsam.Domain.Economy;
 
 /// <summary>A fiscal year (verksamhetsår / räkenskapsår). A closed year cannot change.</summary>
@@ -24,6 +26,9 @@ public class FiscalYear : IVersioned
     /// A dated parameter entered per year, never a formula.
     /// </summary>
     public decimal? EquityCeiling { get; set; }
+
+    /// <summary>The year's adjustments from årets resultat to the balanskravsresultat; zero when nothing is entered.</summary>
+    public BalanceRequirementAdjustments BalanceRequirement { get; set; } = new();
 
     public Guid Version { get; set; }
 

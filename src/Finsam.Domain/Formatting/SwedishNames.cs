@@ -1,3 +1,4 @@
+using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
@@ -22,6 +23,16 @@ public static class SwedishNames
         InsatsKind.Structural => "Strukturinriktad",
         InsatsKind.Administration => "Administration",
         _ => throw Unknown(kind),
+    };
+
+    public static string Of(OperatingCategory category) => category switch
+    {
+        OperatingCategory.MemberIncome => "Intäkter från medlemmarna",
+        OperatingCategory.Administration => "Administration",
+        OperatingCategory.IndividualInsatser => "Individinriktade insatser",
+        OperatingCategory.StructuralInsatser => "Strukturinriktade insatser",
+        OperatingCategory.Unallocated => "Ej fördelat på insats",
+        _ => throw Unknown(category),
     };
 
     public static string Of(InsatsStatus status) => status switch
@@ -219,6 +230,7 @@ public static class SwedishNames
             Gender g => Of(g),
             InsatsKind k => Of(k),
             InsatsStatus s => Of(s),
+            OperatingCategory c => Of(c),
             MemberKind m => Of(m),
             EducationLevel e => Of(e),
             EndReason r => Of(r),

@@ -50,6 +50,7 @@ public static class FinsamServices
         services.AddScoped<LedgerImporter>();
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
         services.AddScoped<SurveyImporter>();
+        services.AddScoped<BudgetService>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));

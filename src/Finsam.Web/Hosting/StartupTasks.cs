@@ -107,9 +107,8 @@ public static partial class StartupTasks
 
     private static async Task SeedDemoAsync(IServiceProvider services, UserAccounts accounts, TextWriter console)
     {
-        var db = services.GetRequiredService<FinsamDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var seeded = await DemoDataSeeder.SeedAsync(db, clock.GetLocalNow().Year);
+        var seeded = await DemoSeeder.SeedAsync(services, clock.GetLocalNow().Year);
         await console.WriteLineAsync(seeded is null
             ? "Databasen har redan ett förbund; demodata lades inte till."
             : $"Demodata: {seeded.Federation.Name} med {seeded.Insatser.Count} insatser, {seeded.Participants.Count} deltagare och {seeded.Enrolments.Count} deltaganden.");

@@ -1,3 +1,4 @@
+using Finsam.Domain.Economy;
 using Finsam.Domain.Economy.Statements;
 
 namespace Finsam.UnitTests.Economy;
@@ -152,27 +153,31 @@ public sealed class FinancialStatementsTests
     [Fact]
     public void An_account_outside_every_rule_has_no_line() => Assert.Null(AccountMappingRule.Resolve(Rules, "8010"));
 
+    private static readonly Dictionary<string, OperatingUnit> Units = new()
+    {
+        ["P31"] = new("P31", "Samverkansteam", Domain.Insatser.InsatsKind.Individual),
+    };
+
+    private static readonly MemberContributions.Contribution[] NoContributions = [];
+
     [Fact]
     public void Notes_sum_to_their_lines_and_project_costs_are_checked_against_the_income_statement()
     {
         var statements = Build();
         var names = new Dictionary<string, string> { ["3010"] = "Medlemsbidrag", ["3510"] = "ESF-bidrag" };
-        var projects = new Dictionary<string, string> { ["P31"] = "Samverkansteam" };
-        var notes = StatementNotes.Build(
-            new LedgerFigures(2025, Opening(), Closing(), Results()), statements, Rules, names,
-            new Dictionary<string, decimal> { ["P31"] = 20_000_000m, [""] = 7_500_000m }, projects);
+        ResultLine[] lines = [new("4010", "P31", 5_000_000m), new("7010", "P31", 15_000_000m), new("7010", null, 7_500_000m), new("3010", null, -27_000_000m)];
+        var notes = StatementNotes.Build(new LedgerFigures(2025, Opening(), Closing(), Results()), statements, Rules, names, lines, Units, NoContributions);
 
         var income = notes.Single(n => n.Title == "Verksamhetens intäkter");
         Assert.Equal([("3010 Medlemsbidrag", 27_000_000m), ("3510 ESF-bidrag", 1_000_000m)], income.Rows.Select(r => (r.Text, r.Amount)));
         Assert.Equal(1_400_000m, notes.Single(n => n.Title == "Kortfristiga skulder").Sum);
         var costs = notes.Single(n => n.Title == "Verksamhetens kostnader per projektkod");
-        Assert.Equal([("P31 Samverkansteam", -20_000_000m), ("Utan projektkod", -7_500_000m)], costs.Rows.Select(r => (r.Text, r.Amount)));
+        Assert.Equal([("Samverkansteam – P31", -20_000_000m), ("Utan projektkod", -7_500_000m)], costs.Rows.Select(r => (r.Text, r.Amount)));
         Assert.All(notes, n => Assert.True(n.Check.Passed, n.Title));
 
         // Vouchers that do not add up to the booked results: the note's check fails with both amounts.
         var incomplete = StatementNotes.Build(
-            new LedgerFigures(2025, Opening(), Closing(), Results()), statements, Rules, names,
-            new Dictionary<string, decimal> { ["P31"] = 20_000_000m }, projects);
+            new LedgerFigures(2025, Opening(), Closing(), Results()), statements, Rules, names, lines.Where(l => l.ObjectCode is not null).ToList(), Units, NoContributions);
         var check = incomplete.Single(n => n.Title.EndsWith("per projektkod", StringComparison.Ordinal)).Check;
         Assert.False(check.Passed);
         Assert.Equal((-27_500_000m, -20_000_000m), (check.Expected, check.Actual));
@@ -182,6 +187,30 @@ public sealed class FinancialStatementsTests
     [Fact]
     public void Without_vouchers_there_is_no_project_note() =>
         Assert.DoesNotContain(
-            StatementNotes.Build(new LedgerFigures(2025, Opening(), Closing(), Results()), Build(), Rules, new Dictionary<string, string>(), null, new Dictionary<string, string>()),
+            StatementNotes.Build(new LedgerFigures(2025, Opening(), Closing(), Results()), Build(), Rules, new Dictionary<string, string>(), null, Units, NoContributions),
             n => n.Title.EndsWith("per projektkod", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_income_note_per_member_takes_the_decided_contributions_and_coded_grants_and_must_equal_the_income_line()
+    {
+        var state = new Domain.Organisation.Member { Name = "Försäkringskassan", Kind = Domain.Organisation.MemberKind.SocialInsuranceAgency };
+        var region = new Domain.Organisation.Member { Name = "Region Norrsund", Kind = Domain.Organisation.MemberKind.Region };
+        var town = new Domain.Organisation.Member { Name = "Norrsunds kommun", Kind = Domain.Organisation.MemberKind.Municipality };
+        MemberContributions.Contribution[] Decided(decimal total) =>
+            [new(state, 50m, total / 2), new(region, 25m, total / 4), new(town, 25m, total / 4)];
+        ResultLine[] lines = [new("3010", null, -27_000_000m), new("3510", "P31", -1_000_000m), new("7010", "P31", 27_500_000m)];
+
+        var notes = StatementNotes.Build(new LedgerFigures(2025, Opening(), Closing(), Results()), Build(), Rules, new Dictionary<string, string>(), lines, Units, Decided(27_000_000m));
+        var perMember = notes.Single(n => n.Title == "Verksamhetens intäkter per medlem och projekt");
+        Assert.Equal(
+            [("Medlemsbidrag Försäkringskassan", 13_500_000m), ("Medlemsbidrag Region Norrsund", 6_750_000m), ("Medlemsbidrag Norrsunds kommun", 6_750_000m), ("Samverkansteam – P31 (projektintäkter)", 1_000_000m)],
+            perMember.Rows.Select(r => (r.Text, r.Amount)));
+        Assert.True(perMember.Check.Passed);
+
+        // A decided total that differs from what was booked: the check shows the difference.
+        var wrong = StatementNotes.Build(new LedgerFigures(2025, Opening(), Closing(), Results()), Build(), Rules, new Dictionary<string, string>(), lines, Units, Decided(26_000_000m))
+            .Single(n => n.Title == "Verksamhetens intäkter per medlem och projekt").Check;
+        Assert.False(wrong.Passed);
+        Assert.Equal((28_000_000m, 27_000_000m), (wrong.Expected, wrong.Actual));
+    }
 }

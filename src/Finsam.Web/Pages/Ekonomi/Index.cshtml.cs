@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Pages.Ekonomi;
 
-public class IndexModel(FinsamDbContext db, IAuthorizationService authorization) : PageModel
+public class IndexModel(FinsamDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public sealed record Row(FiscalYear Year, LedgerImport? Import);
 
     public IReadOnlyList<Row> Years { get; private set; } = [];
 
     public bool CanImport { get; private set; }
+
+    /// <summary>Next calendar year, whose budget is usually made before it starts.</summary>
+    public int NextYear => clock.GetLocalNow().Year + 1;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

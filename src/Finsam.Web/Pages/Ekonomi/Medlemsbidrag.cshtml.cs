@@ -1,4 +1,5 @@
 using Finsam.Data;
+using Finsam.Data.Queries;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Organisation;
@@ -127,10 +128,7 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
         var shares = fiscalYear is null
             ? []
             : await db.MunicipalityShares.AsNoTracking().Where(s => s.FiscalYearId == fiscalYear.Id).ToListAsync(cancellationToken);
-        var key = shares.Select(s => (members.First(m => m.Id == s.MemberId), s.Percent)).ToList();
-        Contributions = fiscalYear?.MemberContributionTotal is { } total && MemberContributions.CheckKey(key).Count == 0 && key.Count > 0
-            ? MemberContributions.Compute(total, members, key)
-            : [];
+        Contributions = await db.MemberContributionsForYearAsync(Year, cancellationToken);
         if (fillForm)
         {
             Input = new ContributionInput

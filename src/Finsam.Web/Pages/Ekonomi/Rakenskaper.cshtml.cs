@@ -19,7 +19,7 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
     public decimal? EquityCeiling { get; private set; }
 
     /// <summary>Whether the user may enter the ceiling (Kansli, Förbundschef) and the year is open.</summary>
-    public bool CanEditCeiling { get; private set; }
+    public bool CanEdit { get; private set; }
 
     [BindProperty]
     public string? Ceiling { get; set; }
@@ -53,6 +53,72 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
 
         audit.Add(AuditAction.Update, "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"takbelopp eget kapital: {(fiscalYear.EquityCeiling is { } c ? SwedishFormat.Kronor(c) : "inget")}");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { year, enhet });
+    }
+
+    /// <summary>The balanskrav adjustments as entered (kronor), in the order of <see cref="BalanceRequirement.Build"/>.</summary>
+    public sealed class AdjustmentsInput
+    {
+        public string? RealisationGains { get; set; }
+
+        public string? RealisationGainsByException { get; set; }
+
+        public string? RealisationLossesByException { get; set; }
+
+        public string? UnrealisedLossesOnSecurities { get; set; }
+
+        public string? ReversedUnrealisedLosses { get; set; }
+    }
+
+    [BindProperty]
+    public AdjustmentsInput Adjustments { get; set; } = new();
+
+    public async Task<IActionResult> OnPostBalanskravAsync(int year, string? enhet, CancellationToken cancellationToken)
+    {
+        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (fiscalYear is null)
+        {
+            return NotFound();
+        }
+
+        if (fiscalYear.IsClosed || !(await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        decimal Read(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return 0m;
+            }
+
+            if (SwedishFormat.TryParseDecimal(text, out var amount) && amount >= 0m)
+            {
+                return amount;
+            }
+
+            ModelState.AddModelError($"Adjustments.{field}", "Ange beloppet i kronor (0 eller mer), t.ex. 12 500.");
+            return 0m;
+        }
+
+        var adjustments = new BalanceRequirementAdjustments
+        {
+            RealisationGains = Read(Adjustments.RealisationGains, nameof(AdjustmentsInput.RealisationGains)),
+            RealisationGainsByException = Read(Adjustments.RealisationGainsByException, nameof(AdjustmentsInput.RealisationGainsByException)),
+            RealisationLossesByException = Read(Adjustments.RealisationLossesByException, nameof(AdjustmentsInput.RealisationLossesByException)),
+            UnrealisedLossesOnSecurities = Read(Adjustments.UnrealisedLossesOnSecurities, nameof(AdjustmentsInput.UnrealisedLossesOnSecurities)),
+            ReversedUnrealisedLosses = Read(Adjustments.ReversedUnrealisedLosses, nameof(AdjustmentsInput.ReversedUnrealisedLosses)),
+        };
+        if (!ModelState.IsValid)
+        {
+            return await OnGetAsync(year, enhet, cancellationToken);
+        }
+
+        fiscalYear.BalanceRequirement = adjustments;
+        audit.Add(AuditAction.Update, "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "balanskravsjusteringar: " + string.Join(", ", BalanceRequirement.Build(0m, adjustments).Adjustments.Select(a => $"{a.Text.ToLowerInvariant()} {SwedishFormat.Kronor(a.Amount)}")));
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { year, enhet });
     }
@@ -91,8 +157,22 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         InTkr = enhet != "kr";
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         EquityCeiling = fiscalYear.EquityCeiling;
-        CanEditCeiling = !fiscalYear.IsClosed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        CanEdit = !fiscalYear.IsClosed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
         Ceiling ??= EquityCeiling is { } ceilingNow ? SwedishFormat.Number(ceilingNow) : null;
+        if (Request.Method == HttpMethods.Get)
+        {
+            string? Text(decimal amount) => amount == 0m ? null : SwedishFormat.Number(amount, 2);
+            var a = fiscalYear.BalanceRequirement;
+            Adjustments = new AdjustmentsInput
+            {
+                RealisationGains = Text(a.RealisationGains),
+                RealisationGainsByException = Text(a.RealisationGainsByException),
+                RealisationLossesByException = Text(a.RealisationLossesByException),
+                UnrealisedLossesOnSecurities = Text(a.UnrealisedLossesOnSecurities),
+                ReversedUnrealisedLosses = Text(a.ReversedUnrealisedLosses),
+            };
+        }
+
         Statements = statements;
         var c = statements.Current;
         var p = statements.Previous;
