@@ -111,6 +111,25 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_dashboard_compares_budget_and_outcome_from_the_driftsredovisning()
+    {
+        var operating = (await fixture.Factory.WithDbAsync(db => Finsam.Data.Queries.StatementQuery.StatementsForYearAsync(db, 2024)))!.Operating;
+        var html = Normalise(await fixture.Board.GetStringAsync("/Oversikt?ar=2024"));
+        Assert.Contains($"<dt>Kostnader, utfall (tkr)</dt><dd>{Normalise(SwedishFormat.Tkr(operating.Actual.Cost))}</dd>", html, StringComparison.Ordinal);
+        var rows = operating.Categories.SelectMany(c => c.Rows).Where(r => r.Budget is { Cost: > 0m } && r.Actual.Cost > 0m).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            Assert.Equal(
+                [Normalise(SwedishFormat.Tkr(row.Budget!.Value.Cost)), Normalise(SwedishFormat.Tkr(row.Actual.Cost))],
+                RowCells(html, "Kostnader: budget och utfall 2024", row.Text));
+        }
+
+        html = Normalise(await fixture.Board.GetStringAsync("/Oversikt?ar=2025"));
+        Assert.Contains("Ingen bokföring är inläst för 2025", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_statistics_page_splits_the_ended_by_reason_and_gender_as_registered()
     {
         var rows = await RowsAsync();

@@ -33,6 +33,11 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
 
     public IReadOnlyList<ChartView> TrendCharts { get; private set; } = [];
 
+    /// <summary>The driftsredovisning of the year, when its ledger has been imported.</summary>
+    public Finsam.Domain.Economy.Statements.OperatingStatement? Operating { get; private set; }
+
+    public ChartView? BudgetChart { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
@@ -54,6 +59,9 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         {
             trend.Add(y == year ? Statistics.Total : (await db.StatisticsForYearAsync(y, cancellationToken)).Total);
         }
+
+        Operating = (await db.StatementsForYearAsync(year, cancellationToken))?.Operating;
+        BudgetChart = Operating is null ? null : new(EconomyCharts.BudgetVsOutcome(Operating), ChartKind.Bars, "Insats");
 
         TrendCharts =
         [
