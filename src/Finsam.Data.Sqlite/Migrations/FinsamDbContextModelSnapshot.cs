@@ -889,6 +889,258 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("WorkbookSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("ReportArchives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportSectionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportSectionSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Enabled = true,
+                            Kind = 1,
+                            Order = 10,
+                            Title = "Försättsblad"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Enabled = true,
+                            Kind = 2,
+                            Order = 20,
+                            Title = "Ordförande har ordet"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Enabled = true,
+                            Kind = 3,
+                            Order = 30,
+                            Title = "Förvaltningsberättelse"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Enabled = true,
+                            Kind = 4,
+                            Order = 40,
+                            Title = "Måluppfyllelse"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Enabled = true,
+                            Kind = 5,
+                            Order = 50,
+                            Title = "Deltagare"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Enabled = true,
+                            Kind = 6,
+                            Order = 60,
+                            Title = "Ekonomiskt resultat"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Enabled = true,
+                            Kind = 7,
+                            Order = 70,
+                            Title = "Driftsredovisning"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Enabled = true,
+                            Kind = 8,
+                            Order = 80,
+                            Title = "Resultaträkning"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Enabled = true,
+                            Kind = 9,
+                            Order = 90,
+                            Title = "Balansräkning"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Enabled = true,
+                            Kind = 10,
+                            Order = 100,
+                            Title = "Kassaflödesanalys"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Enabled = true,
+                            Kind = 11,
+                            Order = 110,
+                            Title = "Redovisningsprinciper"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Enabled = true,
+                            Kind = 12,
+                            Order = 120,
+                            Title = "Noter"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Enabled = true,
+                            Kind = 13,
+                            Order = 130,
+                            Title = "Styrelsens beslut"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Enabled = true,
+                            Kind = 14,
+                            Order = 140,
+                            Title = "Bilaga: insatsernas måluppfyllelse och deltagarflöden"
+                        });
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ReportSignatories");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportTexts");
+                });
+
             modelBuilder.Entity("InsatsExecutors", b =>
                 {
                     b.Property<int>("ExecutorsId")

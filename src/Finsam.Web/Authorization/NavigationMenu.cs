@@ -12,6 +12,7 @@ public static class NavigationMenu
         new("Deltagare", "/Deltagare/Index", Policies.ParticipantData),
         new("Översikt", "/Oversikt/Index", Policies.Overview),
         new("Ekonomi", "/Ekonomi/Index", Policies.Economy),
+        new("Årsredovisning", "/Arsredovisning/Index", Policies.Report),
         new("Användare", "/Admin/Anvandare/Index", Policies.Administration),
         new("Granskningslogg", "/Admin/Granskningslogg/Index", Policies.Administration),
     ];

@@ -27,6 +27,12 @@ public static class Policies
     /// <summary>Importing the ledger.</summary>
     public const string EconomyImport = nameof(EconomyImport);
 
+    /// <summary>The annual report: read, preview, download (aggregates only).</summary>
+    public const string Report = nameof(Report);
+
+    /// <summary>Writing the annual report's texts and sections, generating a draft despite failing checks, adopting it.</summary>
+    public const string ReportAuthor = nameof(ReportAuthor);
+
     /// <summary>Aggregated figures: statistics and goal dashboards.</summary>
     public const string Overview = nameof(Overview);
 
@@ -39,6 +45,8 @@ public static class Policies
         [Overview] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
         [Economy] = [Roles.Kansli, Roles.Director, Roles.Auditor],
         [EconomyImport] = [Roles.Kansli, Roles.Director],
+        [Report] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
+        [ReportAuthor] = [Roles.Director],
     };
 
     public static void Register(AuthorizationOptions options)
@@ -64,5 +72,6 @@ public static class PagePolicies
         ("/Deltagare", Policies.ParticipantData),
         ("/Oversikt", Policies.Overview),
         ("/Ekonomi", Policies.Economy),
+        ("/Arsredovisning", Policies.Report),
     ];
 }

@@ -9,6 +9,7 @@ using Finsam.Reporting.Pdf;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
 using Finsam.Web.Economy;
+using Finsam.Web.Reports;
 using Finsam.Web.Identity;
 using Finsam.Web.Registration;
 using Finsam.Web.Validation;
@@ -48,6 +49,8 @@ public static class FinsamServices
         services.Configure<EconomyOptions>(configuration.GetSection(EconomyOptions.Section));
         services.AddScoped<LedgerImporter>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<Reports.ReportContent>();
+        services.AddScoped<Reports.AnnualReportService>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
@@ -143,5 +146,6 @@ public static class FinsamServices
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapReportEndpoints();
     }
 }
