@@ -5,7 +5,7 @@ namespace Finsam.Reporting.AnnualReport;
 
 /// <summary>
 /// Turns the förbund's Markdown into HTML that is safe to put into the report: raw HTML in the text is shown as
-/// text, headings are moved one level down (the section's title is the h1), and the result is sanitised (no
+/// text, the text's top heading level becomes h2 (the section's title is the h1), and the result is sanitised (no
 /// scripts, no style attributes, links only to http, https and mailto).
 /// </summary>
 public static class ReportMarkdown
@@ -46,9 +46,15 @@ public static class ReportMarkdown
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var heading in Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(document))
+        var headings = Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(document).ToList();
+        if (headings.Count > 0)
         {
-            heading.Level = Math.Min(6, heading.Level + 1);
+            // The text's top heading level becomes h2, right under the section's h1, whatever level the writer started at.
+            var shift = 2 - headings.Min(h => h.Level);
+            foreach (var heading in headings)
+            {
+                heading.Level = Math.Clamp(heading.Level + shift, 2, 6);
+            }
         }
 
         var html = document.ToHtml(Pipeline);
