@@ -8,6 +8,7 @@ using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.Domain.Participants;
+using Finsam.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -67,6 +68,14 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
     public DbSet<SurveyResult> SurveyResults => Set<SurveyResult>();
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
+    public DbSet<ReportSectionSetting> ReportSectionSettings => Set<ReportSectionSetting>();
+
+    public DbSet<ReportText> ReportTexts => Set<ReportText>();
+
+    public DbSet<ReportSignatory> ReportSignatories => Set<ReportSignatory>();
+
+    public DbSet<ReportArchive> ReportArchives => Set<ReportArchive>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

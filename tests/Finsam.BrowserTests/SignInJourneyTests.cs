@@ -9,10 +9,10 @@ public sealed class SignInJourneyTests(BrowserFixture fixture) : IClassFixture<B
     public static TheoryData<string, string[]> NavigationByRole => new()
     {
         { Roles.Administrator, ["Start", "Användare", "Granskningslogg"] },
-        { Roles.Kansli, ["Start", "Insatser", "Deltagare", "Översikt", "Mål", "Ekonomi"] },
-        { Roles.Director, ["Start", "Insatser", "Deltagare", "Översikt", "Mål", "Ekonomi"] },
-        { Roles.Board, ["Start", "Översikt"] },
-        { Roles.Auditor, ["Start", "Översikt", "Ekonomi"] },
+        { Roles.Kansli, ["Start", "Insatser", "Deltagare", "Översikt", "Mål", "Ekonomi", "Årsredovisning"] },
+        { Roles.Director, ["Start", "Insatser", "Deltagare", "Översikt", "Mål", "Ekonomi", "Årsredovisning"] },
+        { Roles.Board, ["Start", "Översikt", "Årsredovisning"] },
+        { Roles.Auditor, ["Start", "Översikt", "Ekonomi", "Årsredovisning"] },
     };
 
     [Theory]

@@ -663,279 +663,6 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.ToTable("VoucherLines");
                 });
 
-            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("Assessment")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year", "Number");
-
-                    b.ToTable("GoalAreas");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("Assessment")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("ObjectiveId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ObjectiveId");
-
-                    b.ToTable("Indicators");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InsatsId")
-                        .HasColumnType("int");
-
-                    b.Property<bool>("IsMainOutcome")
-                        .HasColumnType("bit");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InsatsId");
-
-                    b.HasIndex("Year", "InsatsId");
-
-                    b.ToTable("InsatsGoals");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("InsatsId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Rating")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InsatsId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("InsatsRatings");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("GoalAreaId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GoalAreaId");
-
-                    b.ToTable("Objectives");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Answered")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("Asked")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Group")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int?>("NationalAnswered")
-                        .HasColumnType("int");
-
-                    b.Property<decimal?>("NationalPositivePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("decimal(5,2)");
-
-                    b.Property<int?>("Negative")
-                        .HasColumnType("int");
-
-                    b.Property<decimal?>("NegativePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("decimal(5,2)");
-
-                    b.Property<int?>("Neutral")
-                        .HasColumnType("int");
-
-                    b.Property<decimal?>("NeutralPercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("decimal(5,2)");
-
-                    b.Property<int?>("Positive")
-                        .HasColumnType("int");
-
-                    b.Property<decimal?>("PositivePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("decimal(5,2)");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<int>("SurveyRoundId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SurveyRoundId");
-
-                    b.ToTable("SurveyResults");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("SurveyRounds");
-                });
-
             modelBuilder.Entity("Finsam.Domain.Insatser.Insats", b =>
                 {
                     b.Property<int>("Id")
@@ -1200,6 +927,266 @@ namespace Finsam.Data.SqlServer.Migrations
                         .HasFilter("[PersonKeyHash] IS NOT NULL");
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("WorkbookSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("ReportArchives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportSectionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportSectionSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Enabled = true,
+                            Kind = 1,
+                            Order = 10,
+                            Title = "Försättsblad"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Enabled = true,
+                            Kind = 2,
+                            Order = 20,
+                            Title = "Ordförande har ordet"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Enabled = true,
+                            Kind = 3,
+                            Order = 30,
+                            Title = "Förvaltningsberättelse"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Enabled = true,
+                            Kind = 4,
+                            Order = 40,
+                            Title = "Måluppfyllelse"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Enabled = true,
+                            Kind = 5,
+                            Order = 50,
+                            Title = "Deltagare"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Enabled = true,
+                            Kind = 6,
+                            Order = 60,
+                            Title = "Ekonomiskt resultat"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Enabled = true,
+                            Kind = 7,
+                            Order = 70,
+                            Title = "Driftsredovisning"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Enabled = true,
+                            Kind = 8,
+                            Order = 80,
+                            Title = "Resultaträkning"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Enabled = true,
+                            Kind = 9,
+                            Order = 90,
+                            Title = "Balansräkning"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Enabled = true,
+                            Kind = 10,
+                            Order = 100,
+                            Title = "Kassaflödesanalys"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Enabled = true,
+                            Kind = 11,
+                            Order = 110,
+                            Title = "Redovisningsprinciper"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Enabled = true,
+                            Kind = 12,
+                            Order = 120,
+                            Title = "Noter"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Enabled = true,
+                            Kind = 13,
+                            Order = 130,
+                            Title = "Styrelsens beslut"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Enabled = true,
+                            Kind = 14,
+                            Order = 140,
+                            Title = "Bilaga: insatsernas måluppfyllelse och deltagarflöden"
+                        });
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ReportSignatories");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportTexts");
                 });
 
             modelBuilder.Entity("InsatsExecutors", b =>
@@ -1499,141 +1486,6 @@ namespace Finsam.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
-                {
-                    b.HasOne("Finsam.Domain.Goals.Objective", "Objective")
-                        .WithMany("Indicators")
-                        .HasForeignKey("ObjectiveId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
-                        {
-                            b1.Property<int>("IndicatorId")
-                                .HasColumnType("int");
-
-                            b1.Property<int>("Direction")
-                                .HasColumnType("int");
-
-                            b1.Property<int?>("EndReason")
-                                .HasColumnType("int");
-
-                            b1.Property<decimal?>("ManualResult")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("decimal(18,2)");
-
-                            b1.Property<int>("ManualUnit")
-                                .HasColumnType("int");
-
-                            b1.Property<int>("Metric")
-                                .HasColumnType("int");
-
-                            b1.Property<string>("SourceNote")
-                                .HasMaxLength(500)
-                                .HasColumnType("nvarchar(500)");
-
-                            b1.Property<decimal?>("Target")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("decimal(18,2)");
-
-                            b1.HasKey("IndicatorId");
-
-                            b1.ToTable("Indicators");
-
-                            b1.WithOwner()
-                                .HasForeignKey("IndicatorId");
-                        });
-
-                    b.Navigation("Measure")
-                        .IsRequired();
-
-                    b.Navigation("Objective");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
-                {
-                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
-                        .WithMany()
-                        .HasForeignKey("InsatsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
-                        {
-                            b1.Property<int>("InsatsGoalId")
-                                .HasColumnType("int");
-
-                            b1.Property<int>("Direction")
-                                .HasColumnType("int");
-
-                            b1.Property<int?>("EndReason")
-                                .HasColumnType("int");
-
-                            b1.Property<decimal?>("ManualResult")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("decimal(18,2)");
-
-                            b1.Property<int>("ManualUnit")
-                                .HasColumnType("int");
-
-                            b1.Property<int>("Metric")
-                                .HasColumnType("int");
-
-                            b1.Property<string>("SourceNote")
-                                .HasMaxLength(500)
-                                .HasColumnType("nvarchar(500)");
-
-                            b1.Property<decimal?>("Target")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("decimal(18,2)");
-
-                            b1.HasKey("InsatsGoalId");
-
-                            b1.ToTable("InsatsGoals");
-
-                            b1.WithOwner()
-                                .HasForeignKey("InsatsGoalId");
-                        });
-
-                    b.Navigation("Insats");
-
-                    b.Navigation("Measure")
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
-                {
-                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
-                        .WithMany()
-                        .HasForeignKey("InsatsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Insats");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
-                {
-                    b.HasOne("Finsam.Domain.Goals.GoalArea", "GoalArea")
-                        .WithMany("Objectives")
-                        .HasForeignKey("GoalAreaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("GoalArea");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
-                {
-                    b.HasOne("Finsam.Domain.Goals.SurveyRound", "SurveyRound")
-                        .WithMany("Results")
-                        .HasForeignKey("SurveyRoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("SurveyRound");
-                });
-
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>
                 {
                     b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
@@ -1729,21 +1581,6 @@ namespace Finsam.Data.SqlServer.Migrations
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>
                 {
                     b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
-                {
-                    b.Navigation("Objectives");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
-                {
-                    b.Navigation("Indicators");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
-                {
-                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Participants.Participant", b =>

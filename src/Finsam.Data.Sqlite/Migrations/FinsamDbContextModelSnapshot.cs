@@ -636,265 +636,6 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("VoucherLines");
                 });
 
-            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Assessment")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year", "Number");
-
-                    b.ToTable("GoalAreas");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Assessment")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ObjectiveId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ObjectiveId");
-
-                    b.ToTable("Indicators");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InsatsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsMainOutcome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InsatsId");
-
-                    b.HasIndex("Year", "InsatsId");
-
-                    b.ToTable("InsatsGoals");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InsatsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rating")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InsatsId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("InsatsRatings");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("GoalAreaId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GoalAreaId");
-
-                    b.ToTable("Objectives");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Answered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Asked")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Group")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("NationalAnswered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("NationalPositivePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Negative")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("NegativePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Neutral")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("NeutralPercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Positive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("PositivePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SurveyRoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SurveyRoundId");
-
-                    b.ToTable("SurveyResults");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("SurveyRounds");
-                });
-
             modelBuilder.Entity("Finsam.Domain.Insatser.Insats", b =>
                 {
                     b.Property<int>("Id")
@@ -1146,6 +887,258 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("WorkbookSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("ReportArchives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportSectionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportSectionSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Enabled = true,
+                            Kind = 1,
+                            Order = 10,
+                            Title = "Försättsblad"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Enabled = true,
+                            Kind = 2,
+                            Order = 20,
+                            Title = "Ordförande har ordet"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Enabled = true,
+                            Kind = 3,
+                            Order = 30,
+                            Title = "Förvaltningsberättelse"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Enabled = true,
+                            Kind = 4,
+                            Order = 40,
+                            Title = "Måluppfyllelse"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Enabled = true,
+                            Kind = 5,
+                            Order = 50,
+                            Title = "Deltagare"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Enabled = true,
+                            Kind = 6,
+                            Order = 60,
+                            Title = "Ekonomiskt resultat"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Enabled = true,
+                            Kind = 7,
+                            Order = 70,
+                            Title = "Driftsredovisning"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Enabled = true,
+                            Kind = 8,
+                            Order = 80,
+                            Title = "Resultaträkning"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Enabled = true,
+                            Kind = 9,
+                            Order = 90,
+                            Title = "Balansräkning"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Enabled = true,
+                            Kind = 10,
+                            Order = 100,
+                            Title = "Kassaflödesanalys"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Enabled = true,
+                            Kind = 11,
+                            Order = 110,
+                            Title = "Redovisningsprinciper"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Enabled = true,
+                            Kind = 12,
+                            Order = 120,
+                            Title = "Noter"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Enabled = true,
+                            Kind = 13,
+                            Order = 130,
+                            Title = "Styrelsens beslut"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Enabled = true,
+                            Kind = 14,
+                            Order = 140,
+                            Title = "Bilaga: insatsernas måluppfyllelse och deltagarflöden"
+                        });
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ReportSignatories");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Reports.ReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportTexts");
                 });
 
             modelBuilder.Entity("InsatsExecutors", b =>
@@ -1438,141 +1431,6 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
-                {
-                    b.HasOne("Finsam.Domain.Goals.Objective", "Objective")
-                        .WithMany("Indicators")
-                        .HasForeignKey("ObjectiveId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
-                        {
-                            b1.Property<int>("IndicatorId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Direction")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int?>("EndReason")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<decimal?>("ManualResult")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("ManualUnit")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Metric")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("SourceNote")
-                                .HasMaxLength(500)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<decimal?>("Target")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("IndicatorId");
-
-                            b1.ToTable("Indicators");
-
-                            b1.WithOwner()
-                                .HasForeignKey("IndicatorId");
-                        });
-
-                    b.Navigation("Measure")
-                        .IsRequired();
-
-                    b.Navigation("Objective");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
-                {
-                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
-                        .WithMany()
-                        .HasForeignKey("InsatsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
-                        {
-                            b1.Property<int>("InsatsGoalId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Direction")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int?>("EndReason")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<decimal?>("ManualResult")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("ManualUnit")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Metric")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("SourceNote")
-                                .HasMaxLength(500)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<decimal?>("Target")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("InsatsGoalId");
-
-                            b1.ToTable("InsatsGoals");
-
-                            b1.WithOwner()
-                                .HasForeignKey("InsatsGoalId");
-                        });
-
-                    b.Navigation("Insats");
-
-                    b.Navigation("Measure")
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
-                {
-                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
-                        .WithMany()
-                        .HasForeignKey("InsatsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Insats");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
-                {
-                    b.HasOne("Finsam.Domain.Goals.GoalArea", "GoalArea")
-                        .WithMany("Objectives")
-                        .HasForeignKey("GoalAreaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("GoalArea");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
-                {
-                    b.HasOne("Finsam.Domain.Goals.SurveyRound", "SurveyRound")
-                        .WithMany("Results")
-                        .HasForeignKey("SurveyRoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("SurveyRound");
-                });
-
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>
                 {
                     b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
@@ -1668,21 +1526,6 @@ namespace Finsam.Data.Sqlite.Migrations
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>
                 {
                     b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
-                {
-                    b.Navigation("Objectives");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
-                {
-                    b.Navigation("Indicators");
-                });
-
-            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
-                {
-                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Participants.Participant", b =>

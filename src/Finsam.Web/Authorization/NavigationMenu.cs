@@ -13,6 +13,7 @@ public static class NavigationMenu
         new("Översikt", "/Oversikt/Index", Policies.Overview),
         new("Mål", "/Mal/Index", Policies.GoalManagement),
         new("Ekonomi", "/Ekonomi/Index", Policies.Economy),
+        new("Årsredovisning", "/Arsredovisning/Index", Policies.Report),
         new("Användare", "/Admin/Anvandare/Index", Policies.Administration),
         new("Granskningslogg", "/Admin/Granskningslogg/Index", Policies.Administration),
     ];

@@ -30,6 +30,12 @@ public static class Policies
     /// <summary>Entering goals, results, ratings and survey aggregates.</summary>
     public const string GoalManagement = nameof(GoalManagement);
 
+    /// <summary>The annual report: read, preview, download (aggregates only).</summary>
+    public const string Report = nameof(Report);
+
+    /// <summary>Writing the annual report's texts and sections, generating a draft despite failing checks, adopting it.</summary>
+    public const string ReportAuthor = nameof(ReportAuthor);
+
     /// <summary>Aggregated figures: statistics and goal dashboards.</summary>
     public const string Overview = nameof(Overview);
 
@@ -43,6 +49,8 @@ public static class Policies
         [Economy] = [Roles.Kansli, Roles.Director, Roles.Auditor],
         [EconomyImport] = [Roles.Kansli, Roles.Director],
         [GoalManagement] = [Roles.Kansli, Roles.Director],
+        [Report] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
+        [ReportAuthor] = [Roles.Director],
     };
 
     public static void Register(AuthorizationOptions options)
@@ -69,5 +77,6 @@ public static class PagePolicies
         ("/Oversikt", Policies.Overview),
         ("/Ekonomi", Policies.Economy),
         ("/Mal", Policies.GoalManagement),
+        ("/Arsredovisning", Policies.Report),
     ];
 }

@@ -10,6 +10,7 @@ using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
 using Finsam.Web.Economy;
 using Finsam.Web.Goals;
+using Finsam.Web.Reports;
 using Finsam.Web.Identity;
 using Finsam.Web.Registration;
 using Finsam.Web.Validation;
@@ -51,6 +52,8 @@ public static class FinsamServices
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
         services.AddScoped<SurveyImporter>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<Reports.ReportContent>();
+        services.AddScoped<Reports.AnnualReportService>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
@@ -146,5 +149,6 @@ public static class FinsamServices
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapReportEndpoints();
     }
 }

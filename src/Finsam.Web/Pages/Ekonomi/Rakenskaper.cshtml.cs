@@ -3,6 +3,7 @@ using Finsam.Data.Queries;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Auditing;
+using Finsam.Reporting.AnnualReport;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -123,9 +124,6 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         return RedirectToPage(new { year, enhet });
     }
 
-    /// <summary>A statement row: text, this year, last year; sums are shown in bold.</summary>
-    public sealed record Row(string Text, decimal Current, decimal? Previous, bool IsSum = false);
-
     public int Year { get; private set; }
 
     /// <summary>Thousands of kronor with one decimal (as annual reports), or whole kronor.</summary>
@@ -133,13 +131,10 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
 
     public StatementQuery.YearStatements Statements { get; private set; } = null!;
 
-    public IReadOnlyList<Row> IncomeRows { get; private set; } = [];
+    /// <summary>Resultaträkning, balansräkning and kassaflödesanalys, with last year beside them when known.</summary>
+    public IReadOnlyList<ReportTable> StatementTables { get; private set; } = [];
 
-    public IReadOnlyList<Row> AssetRows { get; private set; } = [];
-
-    public IReadOnlyList<Row> EquityRows { get; private set; } = [];
-
-    public IReadOnlyList<Row> CashFlowRows { get; private set; } = [];
+    public IReadOnlyList<ReportTable> NoteTables { get; private set; } = [];
 
     public string Amount(decimal value) => InTkr ? SwedishFormat.Tkr(value) : SwedishFormat.Number(value);
 
@@ -177,65 +172,13 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         var c = statements.Current;
         var p = statements.Previous;
 
-        IncomeRows =
+        StatementTables =
         [
-            new("Verksamhetens intäkter", c.Income.OperatingIncome, p?.Income.OperatingIncome),
-            new("Verksamhetens kostnader", c.Income.OperatingCosts, p?.Income.OperatingCosts),
-            new("Avskrivningar", c.Income.Depreciation, p?.Income.Depreciation),
-            new("Verksamhetens resultat", c.Income.OperatingResult, p?.Income.OperatingResult, true),
-            new("Finansiella intäkter", c.Income.FinancialIncome, p?.Income.FinancialIncome),
-            new("Finansiella kostnader", c.Income.FinancialCosts, p?.Income.FinancialCosts),
-            new("Resultat efter finansiella poster", c.Income.ResultAfterFinancialItems, p?.Income.ResultAfterFinancialItems, true),
-            new("Extraordinära poster", c.Income.ExtraordinaryItems, p?.Income.ExtraordinaryItems),
-            new("Årets resultat", c.Income.ResultForTheYear, p?.Income.ResultForTheYear, true),
+            EconomyTables.IncomeStatement(year, c.Income, p?.Income),
+            EconomyTables.BalanceSheet(year, c.Closing, p?.Closing),
+            EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null),
         ];
-
-        var cb = c.Closing;
-        var pb = p?.Closing;
-        AssetRows =
-        [
-            new("Materiella och immateriella anläggningstillgångar", cb.FixedAssets, pb?.FixedAssets),
-            new("Finansiella anläggningstillgångar", cb.FinancialFixedAssets, pb?.FinancialFixedAssets),
-            new("Summa anläggningstillgångar", cb.NonCurrentAssets, pb?.NonCurrentAssets, true),
-            new("Förråd", cb.Inventories, pb?.Inventories),
-            new("Kortfristiga fordringar", cb.ShortTermReceivables, pb?.ShortTermReceivables),
-            new("Kortfristiga placeringar", cb.ShortTermInvestments, pb?.ShortTermInvestments),
-            new("Kassa och bank", cb.CashAndBank, pb?.CashAndBank),
-            new("Summa omsättningstillgångar", cb.CurrentAssets, pb?.CurrentAssets, true),
-            new("Summa tillgångar", cb.TotalAssets, pb?.TotalAssets, true),
-        ];
-        EquityRows =
-        [
-            new("Eget kapital", cb.Equity, pb?.Equity, true),
-            new("därav årets resultat", cb.ResultForTheYear, pb?.ResultForTheYear),
-            new("Avsättningar", cb.Provisions, pb?.Provisions),
-            new("Långfristiga skulder", cb.LongTermLiabilities, pb?.LongTermLiabilities),
-            new("Kortfristiga skulder", cb.ShortTermLiabilities, pb?.ShortTermLiabilities),
-            new("Summa skulder", cb.Liabilities, pb?.Liabilities, true),
-            new("Summa eget kapital, avsättningar och skulder", cb.TotalEquityAndLiabilities, pb?.TotalEquityAndLiabilities, true),
-        ];
-
-        var cf = c.CashFlow;
-        var pf = statements.PreviousCashFlowKnown ? p?.CashFlow : null;
-        CashFlowRows =
-        [
-            new("Årets resultat", cf.ResultForTheYear, pf?.ResultForTheYear),
-            new("Justering för avskrivningar", cf.DepreciationAddedBack, pf?.DepreciationAddedBack),
-            new("Förändring av avsättningar", cf.ChangeInProvisions, pf?.ChangeInProvisions),
-            new("Medel från verksamheten före förändring av rörelsekapital", cf.FromOperationsBeforeWorkingCapital, pf?.FromOperationsBeforeWorkingCapital, true),
-            new("Minskning (+) / ökning (−) av kortfristiga fordringar och förråd", cf.ChangeInReceivablesAndInventories, pf?.ChangeInReceivablesAndInventories),
-            new("Ökning (+) / minskning (−) av kortfristiga skulder", cf.ChangeInShortTermLiabilities, pf?.ChangeInShortTermLiabilities),
-            new("Kassaflöde från den löpande verksamheten", cf.FromOperatingActivities, pf?.FromOperatingActivities, true),
-            new("Nettoinvesteringar i anläggningstillgångar", cf.Investments, pf?.Investments),
-            new("Förändring av kortfristiga placeringar", cf.ChangeInShortTermInvestments, pf?.ChangeInShortTermInvestments),
-            new("Kassaflöde från investeringsverksamheten", cf.FromInvestingActivities, pf?.FromInvestingActivities, true),
-            new("Förändring av långfristiga skulder", cf.ChangeInLongTermLiabilities, pf?.ChangeInLongTermLiabilities),
-            new("Övriga förändringar av eget kapital", cf.OtherChangesInEquity, pf?.OtherChangesInEquity),
-            new("Kassaflöde från finansieringsverksamheten", cf.FromFinancingActivities, pf?.FromFinancingActivities, true),
-            new("Årets kassaflöde", cf.CashFlowForTheYear, pf?.CashFlowForTheYear, true),
-            new("Likvida medel vid årets början", cf.CashAtStart, pf?.CashAtStart),
-            new("Likvida medel vid årets slut", cf.CashAtEnd, pf?.CashAtEnd, true),
-        ];
+        NoteTables = EconomyTables.Notes(year, statements.Notes);
         return Page();
     }
 

@@ -1,0 +1,121 @@
+namespace Finsam.Domain.Reports;
+
+/// <summary>The sections an annual report can have, in their default order.</summary>
+public enum ReportSectionKind
+{
+    Cover = 1,
+    ChairmanForeword = 2,
+    AdministrationReport = 3,
+    GoalFulfilment = 4,
+    Participants = 5,
+    FinancialResult = 6,
+    OperatingStatement = 7,
+    IncomeStatement = 8,
+    BalanceSheet = 9,
+    CashFlow = 10,
+    AccountingPrinciples = 11,
+    Notes = 12,
+    BoardDecision = 13,
+    Appendices = 14,
+}
+
+/// <summary>How the förbund wants a section: its title, its place and whether it is included. One row per kind.</summary>
+public class ReportSectionSetting
+{
+    public int Id { get; set; }
+
+    public ReportSectionKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public int Order { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    public const int MaxTitleLength = 120;
+
+    /// <summary>The default sections: the order and titles of the seed reports.</summary>
+    public static IReadOnlyList<ReportSectionSetting> Defaults { get; } =
+    [
+        Default(ReportSectionKind.Cover, "Försättsblad"),
+        Default(ReportSectionKind.ChairmanForeword, "Ordförande har ordet"),
+        Default(ReportSectionKind.AdministrationReport, "Förvaltningsberättelse"),
+        Default(ReportSectionKind.GoalFulfilment, "Måluppfyllelse"),
+        Default(ReportSectionKind.Participants, "Deltagare"),
+        Default(ReportSectionKind.FinancialResult, "Ekonomiskt resultat"),
+        Default(ReportSectionKind.OperatingStatement, "Driftsredovisning"),
+        Default(ReportSectionKind.IncomeStatement, "Resultaträkning"),
+        Default(ReportSectionKind.BalanceSheet, "Balansräkning"),
+        Default(ReportSectionKind.CashFlow, "Kassaflödesanalys"),
+        Default(ReportSectionKind.AccountingPrinciples, "Redovisningsprinciper"),
+        Default(ReportSectionKind.Notes, "Noter"),
+        Default(ReportSectionKind.BoardDecision, "Styrelsens beslut"),
+        Default(ReportSectionKind.Appendices, "Bilaga: insatsernas måluppfyllelse och deltagarflöden"),
+    ];
+
+    private static ReportSectionSetting Default(ReportSectionKind kind, string title) =>
+        new() { Id = (int)kind, Kind = kind, Title = title, Order = (int)kind * 10, Enabled = true };
+}
+
+/// <summary>
+/// A version of the förbund's own text (Markdown) for one section of one year's report. Every save adds a version;
+/// the newest is used, and the older ones remain for the history.
+/// </summary>
+public class ReportText
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    public ReportSectionKind Kind { get; set; }
+
+    public int Version { get; set; }
+
+    public required string Markdown { get; set; }
+
+    public string? SavedBy { get; set; }
+
+    public DateTime SavedAtUtc { get; set; }
+
+    public const int MaxLength = 50_000;
+}
+
+/// <summary>A person who signs a year's report (styrelsens ledamöter), in order.</summary>
+public class ReportSignatory
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    public int Order { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Title { get; set; }
+}
+
+/// <summary>
+/// An adopted year's report: the board's decision, and the final PDF and workbook exactly as generated then, with
+/// their SHA-256, so they can be downloaded later unchanged.
+/// </summary>
+public class ReportArchive
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>The day the board adopted the report.</summary>
+    public DateOnly AdoptedOn { get; set; }
+
+    public string? AdoptedBy { get; set; }
+
+    public DateTime ArchivedAtUtc { get; set; }
+
+    public required byte[] Pdf { get; set; }
+
+    public required string PdfSha256 { get; set; }
+
+    public required byte[] Workbook { get; set; }
+
+    public required string WorkbookSha256 { get; set; }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Serialization;
+using Finsam.Domain.Reports;
+
+namespace Finsam.Reporting.AnnualReport;
+
+/// <summary>What a cell holds: text, or a number of a kind that decides its format in HTML and Excel.</summary>
+public enum CellKind
+{
+    Text = 0,
+
+    /// <summary>Kronor; shown as tkr with one decimal in the report, stored as kronor in Excel.</summary>
+    Amount = 1,
+
+    /// <summary>A whole number (participants, days).</summary>
+    Count = 2,
+
+    /// <summary>A share between 0 and 1, shown as a percentage.</summary>
+    Share = 3,
+}
+
+/// <summary>A column: its header, the kind of its cells, its Excel width, and optionally a difference of two other columns (for formulas).</summary>
+public sealed record ReportColumn(string Header, CellKind Kind, double Width = 14)
+{
+    /// <summary>When set, each cell equals column <c>Minuend</c> minus column <c>Subtrahend</c> of the same row (an Excel formula).</summary>
+    public (int Minuend, int Subtrahend)? Difference { get; init; }
+}
+
+/// <summary>A cell: text or a number (null number and text = empty).</summary>
+public readonly record struct ReportCell(string? Text, decimal? Number)
+{
+    public static ReportCell Empty => default;
+
+    public static implicit operator ReportCell(string? text) => new(text, null);
+
+    public static implicit operator ReportCell(decimal number) => new(null, number);
+
+    public static implicit operator ReportCell(int number) => new(null, number);
+
+    public static ReportCell Of(decimal? number) => new(null, number);
+
+    public bool IsEmpty => Text is null && Number is null;
+}
+
+public enum RowStyle
+{
+    Normal = 0,
+
+    /// <summary>A total (bold, with a rule above).</summary>
+    Sum = 1,
+
+    /// <summary>A heading row inside the table (a group's name).</summary>
+    Heading = 2,
+}
+
+/// <summary>
+/// A row. A sum row names the rows (by index in the table) it adds up, so the workbook can write its numbers as
+/// formulas that the auditor can recompute; the report shows the computed value.
+/// </summary>
+public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, RowStyle Style = RowStyle.Normal, IReadOnlyList<int>? SumOf = null);
+
+/// <summary>A table of the report; <see cref="Key"/> names it in the workbook and the JSON.</summary>
+public sealed record ReportTable(string Key, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string? Note = null);
+
+/// <summary>Content of a section besides its narrative. In JSON each block says its "type".</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(ChartBlock), "chart")]
+[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
+[JsonDerivedType(typeof(HeadingBlock), "heading")]
+[JsonDerivedType(typeof(SignatureBlock), "signatures")]
+public abstract record ReportBlock;
+
+public sealed record TableBlock(ReportTable Table) : ReportBlock;
+
+/// <summary>A chart as SVG markup, with its data as a table beside it.</summary>
+public sealed record ChartBlock(string Title, string Svg, ReportTable Data) : ReportBlock;
+
+/// <summary>A computed paragraph (plain text).</summary>
+public sealed record ParagraphBlock(string Text) : ReportBlock;
+
+/// <summary>A sub-heading inside a section.</summary>
+public sealed record HeadingBlock(string Text) : ReportBlock;
+
+/// <summary>The board's signatures: place and date, then a line per signatory.</summary>
+public sealed record SignatureBlock(string PlaceAndDate, IReadOnlyList<Signatory> Signatories) : ReportBlock;
+
+/// <summary>A section: its title, the förbund's own text (sanitised HTML from Markdown) and its computed content.</summary>
+public sealed record ReportSection(ReportSectionKind Kind, string Title, string? NarrativeHtml, IReadOnlyList<ReportBlock> Blocks)
+{
+    /// <summary>The id used for links and bookmarks.</summary>
+    public string Anchor => "avsnitt-" + ((int)Kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A person who signs the report.</summary>
+public sealed record Signatory(string Name, string Title);
+
+/// <summary>A reconciliation check as the report lists it.</summary>
+public sealed record ReportCheck(string Name, bool Passed, decimal Expected, decimal Actual, string Explanation);
+
+/// <summary>A whole annual report, ready to render as HTML (and PDF), as a workbook or as JSON.</summary>
+public sealed record AnnualReportModel(
+    int Year,
+    string FederationName,
+    string? OrganisationNumber,
+    bool IsDraft,
+    DateTime GeneratedAtUtc,
+    IReadOnlyList<ReportSection> Sections,
+    IReadOnlyList<ReportCheck> Checks)
+{
+    public string Title => $"Årsredovisning {Year}";
+
+    public bool AllChecksPass => Checks.All(c => c.Passed);
+
+    /// <summary>Every table of the report in order, charts' data included.</summary>
+    public IEnumerable<ReportTable> Tables => Sections.SelectMany(s => s.Blocks).SelectMany(b => b switch
+    {
+        TableBlock t => [t.Table],
+        ChartBlock c => [c.Data],
+        _ => Array.Empty<ReportTable>(),
+    });
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Finsam.Data;
+using Finsam.Data.Queries;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Economy;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Reports;
+using Finsam.Reporting.AnnualReport;
+using Finsam.Reporting.Pdf;
+using Finsam.Web.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Reports;
+
+/// <summary>
+/// The annual report of a year: assembled from the förbund's section settings and texts and from figures computed
+/// from the registrations and the ledger; generated as PDF and as the auditors' workbook; adopted and archived.
+/// </summary>
+public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRenderer, AuditLog audit, TimeProvider clock, ReportContent content)
+{
+    /// <summary>What may be generated for a year, and why not.</summary>
+    public sealed record Availability(bool HasLedger, bool Adopted, IReadOnlyList<ReportCheck> FailedChecks)
+    {
+        public bool ChecksPass => FailedChecks.Count == 0;
+    }
+
+    public sealed record Generated(byte[] Content, string FileName, string Sha256);
+
+    /// <summary>The years that have a ledger, newest first.</summary>
+    public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
+        db.FiscalYears.AsNoTracking().Where(y => db.LedgerImports.Any(i => i.FiscalYearId == y.Id)).OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(cancellationToken);
+
+    /// <summary>The report of a year, or null when the year has no ledger. Drafts are watermarked until the year is adopted.</summary>
+    public async Task<AnnualReportModel?> BuildAsync(int year, CancellationToken cancellationToken)
+    {
+        var statements = await db.StatementsForYearAsync(year, cancellationToken);
+        if (statements is null)
+        {
+            return null;
+        }
+
+        var federation = await db.Federations.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var adopted = await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken);
+        var settings = await SectionSettingsAsync(cancellationToken);
+        var texts = await LatestTextsAsync(year, cancellationToken);
+        var sections = new List<ReportSection>();
+        foreach (var setting in settings.Where(s => s.Enabled))
+        {
+            var narrative = ReportMarkdown.ToSafeHtml(texts.GetValueOrDefault(setting.Kind) ?? DefaultText(setting.Kind, year));
+            var blocks = await content.BlocksAsync(setting.Kind, year, statements, cancellationToken);
+            sections.Add(new ReportSection(setting.Kind, setting.Title, narrative, blocks));
+        }
+
+        var checks = statements.Checks.Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList();
+        return new AnnualReportModel(year, federation?.Name ?? "Samordningsförbundet", federation?.OrganisationNumber, !adopted,
+            clock.GetUtcNow().UtcDateTime, sections, checks);
+    }
+
+    public async Task<Availability> AvailabilityAsync(int year, CancellationToken cancellationToken)
+    {
+        var statements = await db.StatementsForYearAsync(year, cancellationToken);
+        var adopted = await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken);
+        var failed = statements?.Checks.Where(c => !c.Passed).Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList() ?? [];
+        return new Availability(statements is not null, adopted, failed);
+    }
+
+    /// <summary>The report as PDF: the archived one for an adopted year, otherwise a newly generated draft.</summary>
+    public async Task<Generated?> PdfAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken) is { } archive)
+        {
+            return new Generated(archive.Pdf, FileName(year, "pdf", draft: false), archive.PdfSha256);
+        }
+
+        if (await BuildAsync(year, cancellationToken) is not { } model)
+        {
+            return null;
+        }
+
+        var pdf = await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken);
+        audit.Add(AuditAction.Export, "AnnualReport", Key(year), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"));
+        await db.SaveChangesAsync(cancellationToken);
+        return new Generated(pdf, FileName(year, "pdf", draft: true), Sha256(pdf));
+    }
+
+    /// <summary>The auditors' workbook: the archived one for an adopted year, otherwise generated now.</summary>
+    public async Task<Generated?> WorkbookAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken) is { } archive)
+        {
+            return new Generated(archive.Workbook, FileName(year, "xlsx", draft: false), archive.WorkbookSha256);
+        }
+
+        if (await BuildAsync(year, cancellationToken) is not { } model)
+        {
+            return null;
+        }
+
+        var workbook = AnnualReportWorkbook.Build(model);
+        audit.Add(AuditAction.Export, "AnnualReport", Key(year), "bilagor som Excel");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Generated(workbook, FileName(year, "xlsx", draft: true), Sha256(workbook));
+    }
+
+    /// <summary>
+    /// Records the board's adoption: the final PDF and workbook are generated without the draft mark and archived
+    /// with their SHA-256, and the fiscal year is closed. Refused while a check fails or when already adopted.
+    /// </summary>
+    public async Task<string?> AdoptAsync(int year, DateOnly adoptedOn, string? user, CancellationToken cancellationToken)
+    {
+        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (fiscalYear is null || await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken))
+        {
+            return $"Årsredovisningen för {year} är redan fastställd eller saknar bokföring.";
+        }
+
+        if (adoptedOn <= fiscalYear.EndDate || adoptedOn > DateOnly.FromDateTime(clock.GetLocalNow().Date))
+        {
+            return "Beslutsdatumet ska vara efter verksamhetsårets slut och inte i framtiden.";
+        }
+
+        var model = await BuildAsync(year, cancellationToken);
+        if (model is null || !model.AllChecksPass)
+        {
+            return "Årsredovisningen kan inte fastställas förrän alla kontroller stämmer.";
+        }
+
+        model = model with { IsDraft = false };
+        var pdf = await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken);
+        var workbook = AnnualReportWorkbook.Build(model);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ReportArchives.Add(new ReportArchive
+        {
+            Year = year,
+            AdoptedOn = adoptedOn,
+            AdoptedBy = user,
+            ArchivedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Pdf = pdf,
+            PdfSha256 = Sha256(pdf),
+            Workbook = workbook,
+            WorkbookSha256 = Sha256(workbook),
+        });
+        fiscalYear.Status = FiscalYearStatus.Closed;
+        fiscalYear.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditAction.Update, "AnnualReport", Key(year),
+            $"fastställd {SwedishFormat.Date(adoptedOn)}; verksamhetsåret stängt; PDF {Sha256(pdf)}, Excel {Sha256(workbook)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The sections in the förbund's order (the defaults when none are stored).</summary>
+    public async Task<List<ReportSectionSetting>> SectionSettingsAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.ReportSectionSettings.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var missing in ReportSectionSetting.Defaults.Where(d => settings.All(s => s.Kind != d.Kind)))
+        {
+            settings.Add(missing);
+        }
+
+        return settings.OrderBy(s => s.Order).ThenBy(s => s.Kind).ToList();
+    }
+
+    /// <summary>The newest text of each section of the year.</summary>
+    public async Task<Dictionary<ReportSectionKind, string>> LatestTextsAsync(int year, CancellationToken cancellationToken)
+    {
+        var texts = await db.ReportTexts.AsNoTracking().Where(t => t.Year == year).ToListAsync(cancellationToken);
+        return texts.GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Markdown);
+    }
+
+    /// <summary>Saves a new version of a section's text. Refused for an adopted year.</summary>
+    public async Task<string?> SaveTextAsync(int year, ReportSectionKind kind, string markdown, string? user, CancellationToken cancellationToken)
+    {
+        if (await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken))
+        {
+            return $"Årsredovisningen för {year} är fastställd och kan inte ändras.";
+        }
+
+        var version = await db.ReportTexts.Where(t => t.Year == year && t.Kind == kind).MaxAsync(t => (int?)t.Version, cancellationToken) ?? 0;
+        db.ReportTexts.Add(new ReportText { Year = year, Kind = kind, Version = version + 1, Markdown = markdown, SavedBy = user, SavedAtUtc = clock.GetUtcNow().UtcDateTime });
+        audit.Add(AuditAction.Update, "AnnualReportText", $"{Key(year)}/{kind}", $"version {version + 1}, {markdown.Length} tecken");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The text a section starts with before the förbund has written its own (null: none).</summary>
+    public static string? DefaultText(ReportSectionKind kind, int year) => kind switch
+    {
+        ReportSectionKind.AccountingPrinciples =>
+            "Årsredovisningen är upprättad i enlighet med lagen (2018:597) om kommunal bokföring och redovisning i tillämpliga delar. " +
+            "Intäkter och kostnader har periodiserats. Fordringar har tagits upp till de belopp som de beräknas inflyta med och " +
+            "skulder till nominellt belopp. Samma redovisningsprinciper som föregående år har använts.",
+        ReportSectionKind.BoardDecision =>
+            $"Styrelsen föreslår att årsredovisningen för {year.ToString(CultureInfo.InvariantCulture)} fastställs och att den överlämnas till förbundets medlemmar och revisorer.",
+        _ => null,
+    };
+
+    private static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static string FileName(int year, string extension, bool draft) =>
+        $"arsredovisning-{Key(year)}{(draft ? "-utkast" : "")}.{extension}";
+
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

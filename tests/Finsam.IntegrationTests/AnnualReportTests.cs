@@ -1,0 +1,230 @@
+using System.Net;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Finsam.Data.Identity;
+using Finsam.Data.Queries;
+using Finsam.Domain.Economy;
+using Finsam.Domain.Formatting;
+using Finsam.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>The demo förbund's annual report as PDF (read back with PdfPig), as the auditors' workbook (opened with ClosedXML) and as JSON.</summary>
+public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
+{
+    private const int Year = 2025;
+    private FinsamFactory _factory = null!;
+    private HttpClient _chef = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new FinsamFactory();
+        await _factory.SeedDemoAsync(2026);
+        _chef = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Director));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _factory.Dispose();
+
+    private static string Text(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-'), ">\\s+<", "><");
+
+    private static string Plain(string text) => text.Replace('\u00a0', ' ').Replace('\u2212', '-');
+
+    [Fact]
+    public async Task The_pdf_has_every_section_numbered_contents_the_right_figures_and_the_draft_mark()
+    {
+        var saved = await _chef.PostFormAsync($"/Arsredovisning/Text/{Year}/ChairmanForeword",
+            [new("Markdown", "# Ett år av samverkan\n\nVi har **fortsatt** arbetet.<script>alert(1)</script>\n\n- första punkten")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _chef.PostFormAsync($"/Arsredovisning/Undertecknare/{Year}", [new("Lines", "Anna Ordförande, ordförande\nBo Ledamot, vice ordförande")])).StatusCode);
+
+        var response = await _chef.GetAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var pages = Enumerable.Range(1, pdf.NumberOfPages).Select(n => Plain(pdf.GetPage(n).Text)).ToList();
+        var all = string.Join("\n", pages);
+
+        Assert.Contains("Samordningsförbundet Norrsund", pages[0], StringComparison.Ordinal);
+        Assert.Contains($"Årsredovisning {Year}", pages[0], StringComparison.Ordinal);
+        Assert.All(pages, p => Assert.Contains("UTKAST", p, StringComparison.Ordinal));
+        Assert.Contains($"Sida 1 av {pdf.NumberOfPages}", pages[0], StringComparison.Ordinal);
+        Assert.Contains($"Sida {pdf.NumberOfPages} av {pdf.NumberOfPages}", pages[^1], StringComparison.Ordinal);
+
+        // Bookmarks: one per section, pointing at the page that starts with its heading; the contents give the same page.
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var top = bookmarks.Roots.OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().ToList();
+        string[] expected = ["Ordförande har ordet", "Förvaltningsberättelse", "Måluppfyllelse", "Deltagare", "Ekonomiskt resultat", "Driftsredovisning",
+            "Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Redovisningsprinciper", "Noter", "Styrelsens beslut"];
+        foreach (var title in expected)
+        {
+            var mark = top.FirstOrDefault(b => b.Title == title);
+            Assert.True(mark is not null, $"No bookmark for {title}: {string.Join(", ", top.Select(b => b.Title))}");
+            Assert.Contains(title, pages[mark.PageNumber - 1], StringComparison.Ordinal);
+            Assert.Matches($"{System.Text.RegularExpressions.Regex.Escape(title)}\\.*\\s*{mark.PageNumber}(?!\\d)", pages[1]);
+        }
+
+        // The narrative, sanitised; the signatories.
+        Assert.Contains("Ett år av samverkan", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert(1)</script>", all.Replace("<script>alert(1)</script>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Anna Ordförande", all, StringComparison.Ordinal);
+
+        // Figures: the year's result and cash in tkr, as the statements compute them.
+        var statements = await _factory.WithDbAsync(db => db.StatementsForYearAsync(Year));
+        var income = top.Single(b => b.Title == "Resultaträkning");
+        static string Squeeze(string text) => Plain(text).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("Åretsresultat" + Squeeze(SwedishFormat.Tkr(statements!.Current.Income.ResultForTheYear)), Squeeze(pages[income.PageNumber - 1]), StringComparison.Ordinal);
+        var balance = top.Single(b => b.Title == "Balansräkning");
+        Assert.Contains("Kassaochbank" + Squeeze(SwedishFormat.Tkr(statements.Current.Closing.CashAndBank)), Squeeze(pages[balance.PageNumber - 1]), StringComparison.Ordinal);
+        Assert.Contains("Balanskravsresultat", all, StringComparison.Ordinal);
+        Assert.Contains("Medlemsbidrag", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_workbook_has_a_sheet_per_table_numbers_as_numbers_and_totals_as_formulas()
+    {
+        var auditor = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Auditor));
+        var response = await auditor.GetAsync($"/Arsredovisning?handler=Excel&ar={Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var names = workbook.Worksheets.Select(w => w.Name).ToList();
+        foreach (var name in new[] { "Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Driftsredovisning", "Medlemsbidrag", "Balanskravsresultat", "Kontroller" })
+        {
+            Assert.Contains(name, names);
+        }
+
+        Assert.Contains(names, n => n.StartsWith("Not 1 ", StringComparison.Ordinal));
+        var statements = await _factory.WithDbAsync(db => db.StatementsForYearAsync(Year));
+
+        var rr = workbook.Worksheet("Resultaträkning");
+        Assert.Equal("Post", rr.Cell(2, 1).GetString());
+        Assert.Equal(2, rr.SheetView.SplitRow);
+        var resultRow = rr.RowsUsed().Single(r => r.Cell(1).GetString() == "Årets resultat");
+        Assert.Equal("SUM(B9,B10)", resultRow.Cell(2).FormulaA1);
+        Assert.Equal((double)statements!.Current.Income.ResultForTheYear, resultRow.Cell(2).GetDouble(), 2);
+        var incomeRow = rr.RowsUsed().Single(r => r.Cell(1).GetString() == "Verksamhetens intäkter");
+        Assert.Equal(XLDataType.Number, incomeRow.Cell(2).DataType);
+        Assert.Equal((double)statements.Current.Income.OperatingIncome, incomeRow.Cell(2).GetDouble(), 2);
+
+        var drift = workbook.Worksheet("Driftsredovisning");
+        var firstInsats = drift.RowsUsed().First(r => r.Cell(1).GetString().Contains("– P30", StringComparison.Ordinal));
+        Assert.Equal($"B{firstInsats.RowNumber()}-C{firstInsats.RowNumber()}", firstInsats.Cell(4).FormulaA1);
+        var total = drift.RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt (= årets resultat)");
+        Assert.Equal((double)statements.Current.Income.ResultForTheYear, total.Cell(4).GetDouble(), 2);
+
+        var checks = workbook.Worksheet("Kontroller");
+        var checkRows = checks.RowsUsed().Where(r => r.RowNumber() >= 3).ToList();
+        Assert.Equal(statements.Checks.Count, checkRows.Count);
+        Assert.All(checkRows, r => Assert.Equal("Stämmer", r.Cell(2).GetString()));
+        Assert.Equal($"D{checkRows[0].RowNumber()}-C{checkRows[0].RowNumber()}", checkRows[0].Cell(5).FormulaA1);
+    }
+
+    [Fact]
+    public async Task The_json_has_the_same_tables_and_is_authorised_like_the_pages()
+    {
+        var board = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Board));
+        var json = await board.GetStringAsync($"/api/arsredovisning/{Year}");
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(Year, document.RootElement.GetProperty("year").GetInt32());
+        var tables = document.RootElement.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("blocks").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "table")
+            .Select(b => b.GetProperty("table").GetProperty("key").GetString())
+            .ToList();
+        Assert.Contains("Resultaträkning", tables);
+        Assert.Contains("Driftsredovisning", tables);
+        Assert.True(document.RootElement.GetProperty("checks").GetArrayLength() > 5);
+
+        var admin = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Administrator));
+        var refused = await admin.GetAsync($"/api/arsredovisning/{Year}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await board.GetAsync("/api/arsredovisning/1999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failing_check_stops_generation_except_an_explicit_draft_by_the_director()
+    {
+        var year = 2027;
+        var upload = await _chef.UploadAsync("/Ekonomi/Import", "fil", $"{year}.se", SieFiles.Pc8(SieFiles.Year2025(14_385_000m, year)));
+        Assert.Contains("är inläst", WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var auditor = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Auditor));
+        var refused = Text(await auditor.GetStringAsync($"/Arsredovisning?handler=Excel&ar={year}&utkast=true"));
+        Assert.Contains("Årsredovisningen skapades inte", refused, StringComparison.Ordinal);
+        Assert.Contains("<strong>Balansräkningen balanserar.</strong> Väntat 14 765 000 kr, faktiskt 14 764 000 kr.", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skapa utkast ändå", refused, StringComparison.Ordinal);
+
+        Assert.Contains("Skapa utkast ändå (PDF)", Text(await _chef.GetStringAsync($"/Arsredovisning?ar={year}")), StringComparison.Ordinal);
+        var draft = await _chef.GetAsync($"/Arsredovisning?handler=Pdf&ar={year}&utkast=true");
+        Assert.Equal("application/pdf", draft.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await _chef.GetAsync($"/Arsredovisning?handler=Pdf&ar={year}")).StatusCode);   // refused: the page again
+        Assert.Equal("text/html", (await _chef.GetAsync($"/Arsredovisning?handler=Pdf&ar={year}")).Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Årsredovisningen skapades inte", Text(await _chef.GetStringAsync($"/Arsredovisning?handler=Pdf&ar={year}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adoption_archives_the_final_files_with_their_hash_and_closes_the_year()
+    {
+        var adopt = await _chef.PostFormAsync($"/Arsredovisning?handler=Adopt&ar={Year}", [new("DecisionDate", "2026-03-19")], getUrl: $"/Arsredovisning?ar={Year}");
+        Assert.Equal(HttpStatusCode.Redirect, adopt.StatusCode);
+
+        var archive = await _factory.WithDbAsync(db => db.ReportArchives.AsNoTracking().SingleAsync(a => a.Year == Year));
+        Assert.Equal(new DateOnly(2026, 3, 19), archive.AdoptedOn);
+        Assert.Equal(FiscalYearStatus.Closed, await _factory.WithDbAsync(db => db.FiscalYears.Where(y => y.Year == Year).Select(y => y.Status).SingleAsync()));
+
+        var first = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
+        var second = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
+        Assert.Equal(archive.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first)));
+        Assert.Equal(first, second);
+        var workbook = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Excel&ar={Year}");
+        Assert.Equal(archive.WorkbookSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(workbook)));
+
+        using (var pdf = PdfDocument.Open(first))
+        {
+            Assert.DoesNotContain("UTKAST", pdf.GetPage(2).Text, StringComparison.Ordinal);
+            Assert.Contains("Fastställd av styrelsen", Plain(pdf.GetPage(1).Text), StringComparison.Ordinal);
+        }
+
+        // Nothing of the year can change any more.
+        var text = await _chef.PostFormAsync($"/Arsredovisning/Text/{Year}/ChairmanForeword", [new("Markdown", "Ändrad")]);
+        Assert.Contains("är fastställd och kan inte ändras", Text(await text.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var again = await _chef.PostFormAsync($"/Arsredovisning?handler=Adopt&ar={Year}", [new("DecisionDate", "2026-03-20")], getUrl: $"/Arsredovisning?ar={Year}");
+        Assert.Contains("redan fastställd", Text(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_preview_is_the_same_document_in_the_browser_with_the_stylesheet_linked()
+    {
+        var html = WebUtility.HtmlDecode(await _chef.GetStringAsync($"/Arsredovisning/Forhandsgranska/{Year}"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/Arsredovisning/rapport.css\" />", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<style>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Resultaträkning</h1>", html, StringComparison.Ordinal);
+        var css = await _chef.GetAsync("/Arsredovisning/rapport.css");
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+
+        // Sections can be renamed, reordered and switched off.
+        var form = new List<KeyValuePair<string, string>>();
+        var kinds = Enum.GetValues<Domain.Reports.ReportSectionKind>();
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            form.Add(new($"Input[{i}].Kind", kinds[i].ToString()));
+            form.Add(new($"Input[{i}].Title", kinds[i] == Domain.Reports.ReportSectionKind.IncomeStatement ? "Resultaträkning (kr)" : kinds[i].ToString()));
+            form.Add(new($"Input[{i}].Order", kinds[i] == Domain.Reports.ReportSectionKind.IncomeStatement ? "1" : ((i + 1) * 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (kinds[i] != Domain.Reports.ReportSectionKind.CashFlow)
+            {
+                form.Add(new($"Input[{i}].Enabled", "true"));
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await _chef.PostFormAsync("/Arsredovisning/Avsnitt", form)).StatusCode);
+        var changed = WebUtility.HtmlDecode(await _chef.GetStringAsync($"/Arsredovisning/Forhandsgranska/{Year}"));
+        Assert.Contains("<h1>Resultaträkning (kr)</h1>", changed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kassaflödesanalys", changed, StringComparison.Ordinal);
+        Assert.True(changed.IndexOf("<h1>Resultaträkning (kr)</h1>", StringComparison.Ordinal) < changed.IndexOf("<h1>ChairmanForeword</h1>", StringComparison.Ordinal));
+    }
+}
