@@ -663,6 +663,279 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.ToTable("VoucherLines");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Assessment")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number");
+
+                    b.ToTable("GoalAreas");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Assessment")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InsatsId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsMainOutcome")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId");
+
+                    b.HasIndex("Year", "InsatsId");
+
+                    b.ToTable("InsatsGoals");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("InsatsId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsatsRatings");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GoalAreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalAreaId");
+
+                    b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Asked")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("NationalAnswered")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("NationalPositivePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int?>("Negative")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("NegativePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int?>("Neutral")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("NeutralPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int?>("Positive")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("PositivePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("SurveyRoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyRoundId");
+
+                    b.ToTable("SurveyResults");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("SurveyRounds");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Insatser.Insats", b =>
                 {
                     b.Property<int>("Id")
@@ -1486,6 +1759,141 @@ namespace Finsam.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
+                {
+                    b.HasOne("Finsam.Domain.Goals.Objective", "Objective")
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
+                        {
+                            b1.Property<int>("IndicatorId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Direction")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("EndReason")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("ManualResult")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<int>("ManualUnit")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Metric")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("SourceNote")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<decimal?>("Target")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.HasKey("IndicatorId");
+
+                            b1.ToTable("Indicators");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
+                    b.Navigation("Measure")
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
+                {
+                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
+                        {
+                            b1.Property<int>("InsatsGoalId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Direction")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("EndReason")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("ManualResult")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<int>("ManualUnit")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Metric")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("SourceNote")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<decimal?>("Target")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.HasKey("InsatsGoalId");
+
+                            b1.ToTable("InsatsGoals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InsatsGoalId");
+                        });
+
+                    b.Navigation("Insats");
+
+                    b.Navigation("Measure")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
+                {
+                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Insats");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
+                {
+                    b.HasOne("Finsam.Domain.Goals.GoalArea", "GoalArea")
+                        .WithMany("Objectives")
+                        .HasForeignKey("GoalAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("GoalArea");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
+                {
+                    b.HasOne("Finsam.Domain.Goals.SurveyRound", "SurveyRound")
+                        .WithMany("Results")
+                        .HasForeignKey("SurveyRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SurveyRound");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>
                 {
                     b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
@@ -1581,6 +1989,21 @@ namespace Finsam.Data.SqlServer.Migrations
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
+                {
+                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Participants.Participant", b =>

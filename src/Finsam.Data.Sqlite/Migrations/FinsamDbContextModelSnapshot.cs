@@ -636,6 +636,265 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("VoucherLines");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Assessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number");
+
+                    b.ToTable("GoalAreas");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Assessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InsatsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMainOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId");
+
+                    b.HasIndex("Year", "InsatsId");
+
+                    b.ToTable("InsatsGoals");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InsatsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsatsRatings");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalAreaId");
+
+                    b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Asked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NationalAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("NationalPositivePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Negative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("NegativePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Neutral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("NeutralPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Positive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PositivePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyRoundId");
+
+                    b.ToTable("SurveyResults");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("SurveyRounds");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Insatser.Insats", b =>
                 {
                     b.Property<int>("Id")
@@ -1431,6 +1690,141 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Goals.Indicator", b =>
+                {
+                    b.HasOne("Finsam.Domain.Goals.Objective", "Objective")
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
+                        {
+                            b1.Property<int>("IndicatorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Direction")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("EndReason")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("ManualResult")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ManualUnit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Metric")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SourceNote")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("Target")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("IndicatorId");
+
+                            b1.ToTable("Indicators");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
+                    b.Navigation("Measure")
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsGoal", b =>
+                {
+                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Finsam.Domain.Goals.GoalMeasure", "Measure", b1 =>
+                        {
+                            b1.Property<int>("InsatsGoalId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Direction")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("EndReason")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("ManualResult")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ManualUnit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Metric")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SourceNote")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("Target")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("InsatsGoalId");
+
+                            b1.ToTable("InsatsGoals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InsatsGoalId");
+                        });
+
+                    b.Navigation("Insats");
+
+                    b.Navigation("Measure")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.InsatsRating", b =>
+                {
+                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Insats");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
+                {
+                    b.HasOne("Finsam.Domain.Goals.GoalArea", "GoalArea")
+                        .WithMany("Objectives")
+                        .HasForeignKey("GoalAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("GoalArea");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyResult", b =>
+                {
+                    b.HasOne("Finsam.Domain.Goals.SurveyRound", "SurveyRound")
+                        .WithMany("Results")
+                        .HasForeignKey("SurveyRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SurveyRound");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>
                 {
                     b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
@@ -1526,6 +1920,21 @@ namespace Finsam.Data.Sqlite.Migrations
             modelBuilder.Entity("Finsam.Domain.Economy.Voucher", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.GoalArea", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.Objective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Goals.SurveyRound", b =>
+                {
+                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Participants.Participant", b =>
