@@ -82,6 +82,15 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
         Assert.Contains("Kassaochbank" + Squeeze(SwedishFormat.Tkr(statements.Current.Closing.CashAndBank)), Squeeze(pages[balance.PageNumber - 1]), StringComparison.Ordinal);
         Assert.Contains("Balanskravsresultat", all, StringComparison.Ordinal);
         Assert.Contains("Medlemsbidrag", all, StringComparison.Ordinal);
+
+        // Goals, participants and the bilaga come from the registrations.
+        var participants = await _factory.WithDbAsync(db => db.StatisticsForYearAsync(Year));
+        Assert.Contains("Målområde 1", all, StringComparison.Ordinal);
+        Assert.Contains($"Deltagarflöden {Year}", all, StringComparison.Ordinal);
+        Assert.Contains($"Avslutsorsaker {Year}", all, StringComparison.Ordinal);
+        Assert.Contains("Förbundet totalt" + participants.Total.Flow.Current, Squeeze(all).Replace("Förbundettotalt", "Förbundet totalt", StringComparison.Ordinal), StringComparison.Ordinal);
+        var appendix = top.Single(b => b.Title.StartsWith("Bilaga", StringComparison.Ordinal));
+        Assert.Contains("Samverkansteam Åkerby – P31", string.Join("\n", pages.Skip(appendix.PageNumber - 1)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +107,12 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Contains(names, n => n.StartsWith("Not 1 ", StringComparison.Ordinal));
+        Assert.Contains("Deltagarflöden", names);
+        var participants = await _factory.WithDbAsync(db => db.StatisticsForYearAsync(Year));
+        var reasons = workbook.Worksheet("Avslutsorsaker");
+        var ended = reasons.RowsUsed().Single(r => r.Cell(1).GetString() == "Summa avslutade");
+        Assert.StartsWith("SUM(E3,", ended.Cell(5).FormulaA1, StringComparison.Ordinal);
+        Assert.Equal(participants.Total.Ended.Total, (int)ended.Cell(5).GetDouble());
         var statements = await _factory.WithDbAsync(db => db.StatementsForYearAsync(Year));
 
         var rr = workbook.Worksheet("Resultaträkning");

@@ -52,6 +52,7 @@ public static class FinsamServices
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
         services.AddScoped<SurveyImporter>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<Reports.ReportGoalContent>();
         services.AddScoped<Reports.ReportContent>();
         services.AddScoped<Reports.AnnualReportService>();
         services.AddSingleton(TimeProvider.System);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Reports;
 
 /// <summary>The computed content of each section of the annual report: tables, charts and sentences, from the year's data.</summary>
-public sealed class ReportContent(FinsamDbContext db)
+public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
 {
     public async Task<IReadOnlyList<ReportBlock>> BlocksAsync(ReportSectionKind kind, int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
     {
@@ -24,9 +24,18 @@ public sealed class ReportContent(FinsamDbContext db)
             ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null))],
             ReportSectionKind.Notes => [.. EconomyTables.Notes(year, statements.Notes).Select(t => new TableBlock(t))],
             ReportSectionKind.BoardDecision => [await SignaturesAsync(year, cancellationToken)],
+            ReportSectionKind.GoalFulfilment => await goals.GoalFulfilmentAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
+            ReportSectionKind.Participants => ReportGoalContent.Participants(year, await StatisticsAsync(year, cancellationToken)),
+            ReportSectionKind.Appendices => await goals.AppendixAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             _ => [],
         };
     }
+
+    private YearlyParticipantStatistics? _statistics;
+
+    /// <summary>The year's participant statistics, computed once per report.</summary>
+    private async Task<YearlyParticipantStatistics> StatisticsAsync(int year, CancellationToken cancellationToken) =>
+        _statistics is { Year: var y } cached && y == year ? cached : _statistics = await db.StatisticsForYearAsync(year, cancellationToken);
 
     private async Task<IReadOnlyList<ReportBlock>> FinancialResultAsync(int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
     {
