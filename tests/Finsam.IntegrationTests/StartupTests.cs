@@ -43,6 +43,10 @@ public sealed partial class StartupTests
         await using var factory = new BootstrapFactory(email, password);
 
         var client = await factory.SignedInClientAsync(new TestUser(email, password, [Roles.Administrator]));
+        var before = await client.GetAsync("/Admin/Anvandare");
+        Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+        Assert.Equal("/Konto/TvaFaktor", before.Headers.Location!.OriginalString);
+        await client.EnrolTwoFactorAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Anvandare")).StatusCode);
     }
 
@@ -68,6 +72,7 @@ public sealed partial class StartupTests
         var shown = ShownPassword().Match(output.ToString());
         var password = shown.Success ? shown.Groups[1].Value : Environment.GetEnvironmentVariable("FINSAM_ADMIN_PASSWORD")!;
         var client = await factory.SignedInClientAsync(new TestUser("kommando@test.finsam.test", password, [Roles.Administrator]));
+        await client.EnrolTwoFactorAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Anvandare")).StatusCode);
 
         using var again = new StringWriter();
