@@ -15,20 +15,24 @@ namespace Finsam.TestSupport;
 /// </summary>
 public class FinsamFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "finsam-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The app's data folder (SQLite file, logs): a new temporary folder unless given. Deleted when the factory is disposed.</summary>
+    public string DataDirectory { get; init; } = NewDataDirectory();
 
-    public string DataDirectory => _dataDirectory;
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "finsam-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The SQLite database file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, "finsam.db");
 
     /// <summary>Sign-in posts allowed per client address and minute; generous, so tests are not throttled.</summary>
     public int SignInPermitLimit { get; init; } = 100_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Finsam:DataDirectory", _dataDirectory);
+        builder.UseSetting("Finsam:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Finsam", $"Data Source={Path.Combine(_dataDirectory, "finsam.db")}");
+        builder.UseSetting("ConnectionStrings:Finsam", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Security:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -91,7 +95,7 @@ public class FinsamFactory : WebApplicationFactory<Program>
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
-                Directory.Delete(_dataDirectory, recursive: true);
+                Directory.Delete(DataDirectory, recursive: true);
             }
             catch (IOException)
             {
