@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Finsam.Data.Identity;
@@ -13,6 +14,9 @@ namespace Finsam.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Content-Security-Policy violations the browser reported on each page, from its console.</summary>
+    private static readonly ConditionalWeakTable<IPage, List<string>> CspViolationsByPage = [];
 
     private IPlaywright? _playwright;
 
@@ -58,7 +62,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Generous limits: CI has two cores shared with the other test assemblies running at the same time.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var violations = CspViolationsByPage.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (violations)
+                {
+                    violations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
+    }
+
+    /// <summary>What the browser refused on this page because of the Content-Security-Policy.</summary>
+    public static IReadOnlyList<string> CspViolations(IPage page)
+    {
+        var violations = CspViolationsByPage.GetOrCreateValue(page);
+        lock (violations)
+        {
+            return [.. violations];
+        }
     }
 
     /// <summary>Signs in through the login form as a person would.</summary>
@@ -77,13 +103,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("E-postadress").FillAsync(user.Email);
         await page.GetByLabel("Lösenord").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Konto/LoggaIn", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Konto/LoggaIn?", StringComparison.Ordinal) && !url.EndsWith("/Konto/LoggaIn", StringComparison.Ordinal));
+        if (page.Url.Contains("/Konto/LoggaIn2FA", StringComparison.Ordinal))
+        {
+            Assert.True(user.AuthenticatorKey is not null, $"{user.Email} has two-factor sign-in on but the test knows no authenticator key.");
+            await page.GetByLabel("Kod från appen").FillAsync(Totp.Code(user.AuthenticatorKey));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/Konto/LoggaIn", StringComparison.Ordinal));
+        }
     }
 
-    /// <summary>Runs axe-core on the page and fails with a readable list when anything is found.</summary>
+    /// <summary>
+    /// Runs axe-core on the page and fails with a readable list when anything is found; fails too when the browser
+    /// has reported a Content-Security-Policy violation on the page (an inline style or script the policy blocked).
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var csp = CspViolations(page);
+        Assert.True(csp.Count == 0, "The browser reported Content-Security-Policy violations:\n" + string.Join("\n", csp));
         AxeResult result = await page.RunAxe();
         var problems = result.Violations
             .Select(v => $"{v.Impact}: {v.Id} – {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")

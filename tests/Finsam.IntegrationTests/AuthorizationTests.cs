@@ -69,6 +69,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     {
         { "/", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
+        { "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Insatser", [Kansli, Chef] },
         { "/Insatser/Detaljer/{insats}", [Kansli, Chef] },
         { "/Deltagare", [Kansli, Chef] },

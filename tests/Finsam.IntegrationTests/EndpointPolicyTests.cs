@@ -35,6 +35,6 @@ public sealed class EndpointPolicyTests : IClassFixture<FinsamFactory>
             Assert.All(policies, p => Assert.True(p is not null && Policies.RolesByPolicy.ContainsKey(p), $"Endpoint {name} uses unknown policy '{p}'."));
         }
 
-        Assert.Equal(["/Error", "/Konto/LoggaIn", "/health"], anonymous.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["/Error", "/Konto/Aterstallningskod", "/Konto/LoggaIn", "/Konto/LoggaIn2FA", "/health"], anonymous.Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -30,25 +30,11 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
 
     private static readonly string Header = string.Join(';', EnrolmentFileFormat.Columns);
 
-    /// <summary>A valid personnummer for a running number: born 1980–1999, check digit computed.</summary>
-    private static string Personnummer(int n)
-    {
-        var digits = $"{80 + (n % 20):D2}{1 + (n % 12):D2}{1 + (n % 28):D2}{n % 1000:D3}";
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var v = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += v > 9 ? v - 9 : v;
-        }
-
-        return $"19{digits[..6]}-{digits[6..]}{(10 - (sum % 10)) % 10}";
-    }
-
     /// <summary>Row n of a big file: every fifth row identified, the rest anonymous; a third of them ended.</summary>
     private static string Row(int n)
     {
         var identified = n % 5 == 0;
-        var pnr = identified ? Personnummer(n) : "";
+        var pnr = identified ? TestData.Personnummer(n) : "";
         var birthYear = identified ? 1900 + int.Parse(pnr.AsSpan(2, 2), CultureInfo.InvariantCulture) : 1975 + (n % 25);
         var start = new DateOnly(DateTime.Today.Year - 1, 1, 1).AddDays(n % 200);
         var insats = n % 2 == 0 ? "P31" : "P33";

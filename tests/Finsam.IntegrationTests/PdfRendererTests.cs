@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Finsam.Reporting.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -42,5 +45,75 @@ public sealed class PdfRendererTests
             NullLogger<ChromiumPdfRenderer>.Instance);
         var error = await Assert.ThrowsAsync<PdfRenderingException>(() => renderer.RenderAsync("<p>x</p>", new PdfPageOptions()));
         Assert.Contains("Chromium saknas", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string SmallDocument = "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>t</title></head><body><p>Kassaflödesanalys</p></body></html>";
+
+    [Fact]
+    public async Task A_crashed_chromium_is_replaced_and_the_next_document_renders()
+    {
+        // A wrapper that starts the real Chromium and notes its process id, so the test can kill the browser it started.
+        var folder = Path.Combine(Path.GetTempPath(), "finsam-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var pids = Path.Combine(folder, "pids");
+        var wrapper = Path.Combine(folder, "chromium");
+        await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\necho $$ >> '{pids}'\nexec /usr/bin/chromium \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        try
+        {
+            await using var renderer = new ChromiumPdfRenderer(
+                Options.Create(new ChromiumOptions { ExecutablePath = wrapper }), NullLogger<ChromiumPdfRenderer>.Instance);
+            Assert.Contains("Kassaflödesanalys", Text(await renderer.RenderAsync(SmallDocument, new PdfPageOptions())), StringComparison.Ordinal);
+
+            var first = int.Parse((await File.ReadAllLinesAsync(pids)).Single(), System.Globalization.CultureInfo.InvariantCulture);
+            using (var browser = Process.GetProcessById(first))
+            {
+                browser.Kill();
+                await browser.WaitForExitAsync();
+            }
+
+            Assert.Contains("Kassaflödesanalys", Text(await renderer.RenderAsync(SmallDocument, new PdfPageOptions())), StringComparison.Ordinal);
+            var started = await File.ReadAllLinesAsync(pids);
+            Assert.Equal(2, started.Length);
+            Assert.NotEqual(started[0], started[1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_rendering_that_hangs_is_abandoned_after_the_timeout_and_frees_its_slot()
+    {
+        // A server that accepts the picture's request and never answers: the page never finishes loading.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var hanging = $"<!DOCTYPE html><html lang=\"sv\"><head><title>t</title></head><body><img alt=\"x\" src=\"http://127.0.0.1:{port}/bild.png\"></body></html>";
+        await using var renderer = new ChromiumPdfRenderer(
+            Options.Create(new ChromiumOptions { MaxConcurrentRenders = 1, Timeout = TimeSpan.FromSeconds(5) }), NullLogger<ChromiumPdfRenderer>.Instance);
+        await renderer.RenderAsync(SmallDocument, new PdfPageOptions()); // The browser is started.
+
+        var stuck = renderer.RenderAsync(hanging, new PdfPageOptions());
+        using var accepted = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The only slot is taken: a second document waits for it.
+        var waiting = renderer.RenderAsync(SmallDocument, new PdfPageOptions());
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted);
+
+        var error = await Assert.ThrowsAsync<PdfRenderingException>(() => stuck);
+        Assert.Contains("tog längre tid än 5 sekunder", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kassaflödesanalys", Text(await waiting), StringComparison.Ordinal);
+    }
+
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().Select(p => p.Text));
     }
 }

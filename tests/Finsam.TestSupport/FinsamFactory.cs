@@ -4,6 +4,7 @@ using Finsam.Data.Identity;
 using Finsam.Web.Hosting;
 using Finsam.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,22 +16,41 @@ namespace Finsam.TestSupport;
 /// </summary>
 public class FinsamFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "finsam-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The app's data folder (SQLite file, logs): a new temporary folder unless given. Deleted when the factory is disposed.</summary>
+    public string DataDirectory { get; init; } = NewDataDirectory();
 
-    public string DataDirectory => _dataDirectory;
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "finsam-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The SQLite database file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, "finsam.db");
+
+    /// <summary>Sign-in posts allowed per client address and minute; generous, so tests are not throttled.</summary>
+    public int SignInPermitLimit { get; init; } = 100_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Finsam:DataDirectory", _dataDirectory);
+        builder.UseSetting("Finsam:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Finsam", $"Data Source={Path.Combine(_dataDirectory, "finsam.db")}");
+        builder.UseSetting("ConnectionStrings:Finsam", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Security:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Creates an account with the given roles and returns its e-mail and password.</summary>
+    /// <summary>
+    /// Creates an account with the given roles and returns its e-mail and password. An Administratör gets
+    /// two-factor sign-in turned on (as the app requires), with the authenticator key in <see cref="TestUser.AuthenticatorKey"/>.
+    /// </summary>
     public async Task<TestUser> CreateUserAsync(params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var user = await CreateUnenrolledUserAsync(roles);
+        return roles.Contains(Roles.Administrator) ? await EnableTwoFactorAsync(user) : user;
+    }
+
+    /// <summary>Creates an account without two-factor sign-in, whatever its roles.</summary>
+    public async Task<TestUser> CreateUnenrolledUserAsync(params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
@@ -39,6 +59,18 @@ public class FinsamFactory : WebApplicationFactory<Program>
         var result = await accounts.CreateAsync(email, "Test " + string.Join(" ", roles), password, roles);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         return new TestUser(email, password, roles);
+    }
+
+    /// <summary>Turns on two-factor sign-in with a new authenticator key, as the enrolment page does.</summary>
+    public async Task<TestUser> EnableTwoFactorAsync(TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var account = await users.FindByEmailAsync(user.Email) ?? throw new InvalidOperationException($"No user {user.Email}.");
+        Assert.True((await users.ResetAuthenticatorKeyAsync(account)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(account, enabled: true)).Succeeded);
+        return user with { AuthenticatorKey = await users.GetAuthenticatorKeyAsync(account) };
     }
 
     /// <summary>Fills the database with the demo förbund for the given last year.</summary>
@@ -63,7 +95,7 @@ public class FinsamFactory : WebApplicationFactory<Program>
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
-                Directory.Delete(_dataDirectory, recursive: true);
+                Directory.Delete(DataDirectory, recursive: true);
             }
             catch (IOException)
             {
@@ -80,4 +112,5 @@ public class FinsamFactory : WebApplicationFactory<Program>
     };
 }
 
-public sealed record TestUser(string Email, string Password, IReadOnlyList<string> Roles);
+/// <summary>A test account. <paramref name="AuthenticatorKey"/> is set when two-factor sign-in is on: tests compute codes from it with <see cref="Totp"/>.</summary>
+public sealed record TestUser(string Email, string Password, IReadOnlyList<string> Roles, string? AuthenticatorKey = null);

@@ -10,8 +10,10 @@ public static partial class SignIn
     public static HttpClient AnonymousClient(this WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>Signs in with the password and, when the user has two-factor sign-in on, the code from the authenticator key.</summary>
     public static async Task<HttpClient> SignedInClientAsync(this WebApplicationFactory<Program> factory, TestUser user)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var client = factory.AnonymousClient();
         var response = await client.PostFormAsync("/Konto/LoggaIn", new Dictionary<string, string>
         {
@@ -19,7 +21,39 @@ public static partial class SignIn
             ["Input.Password"] = user.Password,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location?.OriginalString.StartsWith("/Konto/LoggaIn2FA", StringComparison.Ordinal) == true)
+        {
+            Assert.True(user.AuthenticatorKey is not null, $"{user.Email} has two-factor sign-in on but the test knows no authenticator key.");
+            response = await client.PostFormAsync(response.Headers.Location.OriginalString, new Dictionary<string, string>
+            {
+                ["Code"] = Totp.Code(user.AuthenticatorKey),
+            });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.DoesNotContain("/Konto/LoggaIn", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
         return client;
+    }
+
+    /// <summary>
+    /// Enrols the signed-in user in two-factor sign-in through the enrolment page, as a person would: reads the key
+    /// the page shows, answers with the code, and returns the key and the recovery codes shown once.
+    /// </summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolTwoFactorAsync(this HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync("/Konto/TvaFaktor");
+        var key = KeyPattern().Match(page);
+        Assert.True(key.Success, "The enrolment page shows no key.");
+        var response = await client.PostFormAsync("/Konto/TvaFaktor?handler=Enable", new Dictionary<string, string>
+        {
+            ["Code"] = Totp.Code(key.Groups[1].Value),
+        }, getUrl: "/Konto/TvaFaktor");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Tvåstegsverifiering är aktiverad", html, StringComparison.Ordinal);
+        var codes = RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(codes);
+        return (key.Groups[1].Value, codes);
     }
 
     /// <summary>GETs the page to obtain its antiforgery token, then posts the form to it.</summary>
@@ -56,4 +90,10 @@ public static partial class SignIn
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("Nyckel: <code class=\"secret\">([a-z2-7 ]+)</code>")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("<li><code class=\"secret\">([A-Z0-9-]+)</code></li>")]
+    private static partial Regex RecoveryCodePattern();
 }

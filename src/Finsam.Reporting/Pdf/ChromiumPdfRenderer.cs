@@ -7,7 +7,10 @@ namespace Finsam.Reporting.Pdf;
 
 /// <summary>
 /// Renders HTML to PDF in headless Chromium (the Debian package), driven by Playwright. One browser process is
-/// shared and started on first use; each rendering gets its own page. A browser that has died is started again.
+/// shared and started on first use; each rendering gets its own context and page. At most
+/// <see cref="ChromiumOptions.MaxConcurrentRenders"/> render at once; a rendering is
+/// abandoned after <see cref="ChromiumOptions.Timeout"/> (the wait for a slot after twice that). A browser that has crashed is started again and the
+/// document tried once more.
 /// </summary>
 public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> options, ILogger<ChromiumPdfRenderer> logger)
     : IPdfRenderer, IAsyncDisposable
@@ -34,50 +37,86 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(options);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
-
-        await _renderSlots.WaitAsync(timeout.Token);
+        await WaitForSlotAsync(cancellationToken);
         try
         {
-            var browser = await GetBrowserAsync(timeout.Token);
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
-            var page = await context.NewPageAsync();
-            var timeoutMs = (float)_options.Timeout.TotalMilliseconds;
-            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs })
-                .WaitAsync(timeout.Token);
-            var pdf = await page.PdfAsync(new PagePdfOptions
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            for (var attempt = 1; ; attempt++)
             {
-                Format = "A4",
-                Landscape = options.Landscape,
-                PrintBackground = true,
-                PreferCSSPageSize = true,
-                Tagged = true,
-                Outline = true,
-                DisplayHeaderFooter = options.HeaderText is not null || options.PageNumbers,
-                HeaderTemplate = HeaderTemplate(options.HeaderText),
-                FooterTemplate = options.PageNumbers ? FooterTemplate : "<span></span>",
-                Margin = new Margin
+                try
                 {
-                    Top = options.MarginTop,
-                    Bottom = options.MarginBottom,
-                    Left = options.MarginLeft,
-                    Right = options.MarginRight,
-                },
-            }).WaitAsync(timeout.Token);
-            return pdf;
-        }
-        catch (PlaywrightException ex)
-        {
-            // A crashed or disconnected browser is replaced on the next call.
-            LogRenderFailed(logger, ex);
-            await ResetBrowserAsync();
-            throw new PdfRenderingException("PDF-dokumentet kunde inte skapas.", ex);
+                    return await RenderOnceAsync(html, options, timeout.Token);
+                }
+                catch (Exception ex) when (IsTimeout(ex, timeout, cancellationToken))
+                {
+                    LogRenderTimedOut(logger, _options.Timeout.TotalSeconds);
+                    throw new PdfRenderingException(
+                        $"PDF-dokumentet tog längre tid än {_options.Timeout.TotalSeconds:0} sekunder att skapa och avbröts. Försök igen.", ex);
+                }
+                catch (PlaywrightException ex)
+                {
+                    // A crashed or disconnected browser is replaced; the document is tried once more in the new one.
+                    LogRenderFailed(logger, attempt, ex);
+                    await ResetBrowserAsync();
+                    if (attempt >= 2)
+                    {
+                        throw new PdfRenderingException("PDF-dokumentet kunde inte skapas.", ex);
+                    }
+                }
+            }
         }
         finally
         {
             _renderSlots.Release();
         }
+    }
+
+    /// <summary>Waits for one of the bounded rendering slots, at most twice as long as one rendering may take.</summary>
+    private async Task WaitForSlotAsync(CancellationToken cancellationToken)
+    {
+        using var queue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        queue.CancelAfter(_options.Timeout * 2);
+        try
+        {
+            await _renderSlots.WaitAsync(queue.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PdfRenderingException("Servern skapar många PDF-dokument just nu. Försök igen om en stund.", ex);
+        }
+    }
+
+    private static bool IsTimeout(Exception ex, CancellationTokenSource timeout, CancellationToken caller) =>
+        !caller.IsCancellationRequested && (ex is TimeoutException || (ex is OperationCanceledException && timeout.IsCancellationRequested));
+
+    private async Task<byte[]> RenderOnceAsync(string html, PdfPageOptions options, CancellationToken cancellationToken)
+    {
+        var browser = await GetBrowserAsync(cancellationToken);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var timeoutMs = (float)_options.Timeout.TotalMilliseconds;
+        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs })
+            .WaitAsync(cancellationToken);
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            Landscape = options.Landscape,
+            PrintBackground = true,
+            PreferCSSPageSize = true,
+            Tagged = true,
+            Outline = true,
+            DisplayHeaderFooter = options.HeaderText is not null || options.PageNumbers,
+            HeaderTemplate = HeaderTemplate(options.HeaderText),
+            FooterTemplate = options.PageNumbers ? FooterTemplate : "<span></span>",
+            Margin = new Margin
+            {
+                Top = options.MarginTop,
+                Bottom = options.MarginBottom,
+                Left = options.MarginLeft,
+                Right = options.MarginRight,
+            },
+        }).WaitAsync(cancellationToken);
     }
 
     private const string FooterTemplate =
@@ -159,8 +198,11 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
         _renderSlots.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rendering a PDF in Chromium failed")]
-    private static partial void LogRenderFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rendering a PDF in Chromium failed (attempt {Attempt}); the browser is restarted")]
+    private static partial void LogRenderFailed(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rendering a PDF took longer than {Seconds} s and was abandoned")]
+    private static partial void LogRenderTimedOut(ILogger logger, double seconds);
 }
 
 /// <summary>A PDF could not be produced; the message is Swedish and may be shown to the user.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
 
@@ -6,13 +7,23 @@ namespace Finsam.Reporting.Tabular;
 
 /// <summary>
 /// Reads uploaded CSV (UTF-8, semicolon or comma separated, RFC 4180 quoting) and Excel (.xlsx, first sheet)
-/// files into a <see cref="Table"/> of text cells. Refuses what it cannot read with a Swedish message.
+/// files into a <see cref="Table"/> of text cells. Refuses what it cannot read with a Swedish message. The content
+/// must match the extension: a CSV file is UTF-8 text (not UTF-16, not a zip or other binary file); an Excel file
+/// is a zip package whose unpacked size is bounded before ClosedXML reads it (no zip bombs).
 /// </summary>
 public static class TableReader
 {
     public const int MaxRows = 200_000;
     public const int MaxLineLength = 10_000;
     public const int MaxColumns = 100;
+
+    /// <summary>The most an .xlsx file may unpack to. A real enrolment workbook unpacks to a few megabytes.</summary>
+    public const long MaxUnpackedExcelBytes = 50 * 1024 * 1024;
+
+    /// <summary>The most parts an .xlsx package may have.</summary>
+    public const int MaxExcelParts = 1_000;
+
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
 
     public static Table Read(Stream stream, string fileName)
     {
@@ -28,20 +39,34 @@ public static class TableReader
 
     public static Table ReadCsv(Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith(ZipMagic))
+        {
+            throw new TableFormatException("Filen är en Excel- eller zip-fil, inte en CSV-fil. Ladda upp Excel-filer med ändelsen .xlsx.");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new TableFormatException("Filen är sparad som UTF-16 (\"Unicode-text\"). Spara den som \"CSV UTF-8\" och försök igen.");
+        }
+
+        if (bytes.Contains((byte)0))
+        {
+            throw new TableFormatException("Filen är inte en textfil. Spara den som \"CSV UTF-8\" och försök igen.");
+        }
+
         string text;
         try
         {
-            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = reader.ReadToEnd();
+            var hasBom = bytes.StartsWith(Encoding.UTF8.Preamble);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(hasBom ? bytes[3..] : bytes);
         }
         catch (DecoderFallbackException ex)
         {
             throw new TableFormatException("Filen är inte sparad som UTF-8. Spara den som \"CSV UTF-8\" och försök igen.", ex);
-        }
-
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new TableFormatException("Filen är inte en textfil.");
         }
 
         var records = ParseCsv(text);
@@ -159,10 +184,15 @@ public static class TableReader
 
     public static Table ReadExcel(Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var package = new MemoryStream();
+        stream.CopyTo(package);
+        CheckExcelPackage(package);
+        package.Position = 0;
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(stream);
+            workbook = new XLWorkbook(package);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -204,6 +234,58 @@ public static class TableReader
 
             return new Table(headers, rows);
         }
+    }
+
+    /// <summary>
+    /// Refuses what is not a zip package, and a package with too many parts or that unpacks to more than
+    /// <see cref="MaxUnpackedExcelBytes"/>. The parts are actually unpacked and counted: the sizes a zip file
+    /// declares may lie.
+    /// </summary>
+    private static void CheckExcelPackage(MemoryStream package)
+    {
+        const string notExcel = "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx).";
+        if (!package.GetBuffer().AsSpan(0, (int)package.Length).StartsWith(ZipMagic))
+        {
+            throw new TableFormatException(notExcel);
+        }
+
+        package.Position = 0;
+        try
+        {
+            using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > MaxExcelParts)
+            {
+                throw new TableFormatException($"Excel-filen har fler än {MaxExcelParts} delar och läses inte.");
+            }
+
+            var budget = MaxUnpackedExcelBytes;
+            var chunk = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > budget)
+                {
+                    throw TooBig();
+                }
+
+                using var part = entry.Open();
+                int read;
+                while ((read = part.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    budget -= read;
+                    if (budget < 0)
+                    {
+                        throw TooBig();
+                    }
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new TableFormatException(notExcel, ex);
+        }
+
+        static TableFormatException TooBig() => new(
+            $"Excel-filen packas upp till mer än {MaxUnpackedExcelBytes / (1024 * 1024)} MB och läses inte. Dela upp den eller spara den som CSV.");
     }
 
     /// <summary>A cell as text: dates as yyyy-MM-dd, whole numbers without decimals, formulas by their cached value.</summary>

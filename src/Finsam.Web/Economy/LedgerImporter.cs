@@ -28,6 +28,9 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
 {
     public const long MaxFileBytes = 100 * 1024 * 1024;
 
+    /// <summary>The file names SIE files have (type 4 .se, 4I .si, types 1–3 .sie), and .txt for a renamed one.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".se", ".si", ".sie", ".txt"];
+
     public sealed record Outcome(string? Error, int Year, LedgerImport? Import)
     {
         public bool Succeeded => Error is null;
@@ -36,6 +39,11 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
     public async Task<Outcome> ImportAsync(byte[] file, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (!Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
+        {
+            return new Outcome("Filen ska vara en SIE-fil (.se, .si eller .sie) från bokföringsprogrammet.", 0, null);
+        }
+
         SieDocument sie;
         try
         {

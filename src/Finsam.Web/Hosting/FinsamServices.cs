@@ -13,6 +13,7 @@ using Finsam.Web.Goals;
 using Finsam.Web.Reports;
 using Finsam.Web.Identity;
 using Finsam.Web.Registration;
+using Finsam.Web.Security;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -78,6 +79,7 @@ public static class FinsamServices
             })
             .AddEntityFrameworkStores<FinsamDbContext>()
             .AddSignInManager<FinsamSignInManager>()
+            .AddClaimsPrincipalFactory<FinsamClaimsPrincipalFactory>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -96,6 +98,8 @@ public static class FinsamServices
         // Keys live in the database so that every app instance, and every restart, can read the cookies.
         services.AddDataProtection().SetApplicationName("Finsam").PersistKeysToDbContext<FinsamDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "Finsam.Antiforgery");
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.AddSignInRateLimit(configuration);
 
         services.AddAuthorization(Policies.Register);
         services.AddRazorPages(options =>
@@ -109,6 +113,8 @@ public static class FinsamServices
             options.Conventions.AuthorizePage("/Ekonomi/Import", Policies.EconomyImport);
             options.Conventions.AuthorizeFolder("/Konto", Policies.SignedIn);
             options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn");
+            options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn2FA");
+            options.Conventions.AllowAnonymousToPage("/Konto/Aterstallningskod");
             options.Conventions.AllowAnonymousToPage("/Error");
         }).AddMvcOptions(SwedishModelBinding.Configure);
 
@@ -135,6 +141,7 @@ public static class FinsamServices
     public static void UseFinsam(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -146,8 +153,10 @@ public static class FinsamServices
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapReportEndpoints();

@@ -1,10 +1,36 @@
+using Finsam.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Finsam.Web.Hosting;
 
-/// <summary>Runs <see cref="StartupTasks.InitialiseAsync"/> when the host starts, before the server accepts requests.</summary>
-public sealed class StartupHostedService(IServiceProvider services, StartupCommand command) : IHostedService
+/// <summary>
+/// Runs <see cref="StartupTasks.InitialiseAsync"/> when the host starts, before the server accepts requests, and
+/// holds the SQLite database's in-use lock while the app runs (so a restore cannot replace it underneath).
+/// </summary>
+public sealed class StartupHostedService(IServiceProvider services, StartupCommand command) : IHostedService, IDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        StartupTasks.InitialiseAsync(services, command, Console.Out, cancellationToken);
+    private DatabaseInUseLock? _inUse;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await StartupTasks.InitialiseAsync(services, command, Console.Out, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinsamDbContext>();
+        if (db.Database.IsSqlite() && db.Database.GetConnectionString() is { } connectionString)
+        {
+            _inUse = DatabaseInUseLock.AcquireShared(SqliteBackup.DatabasePath(connectionString));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _inUse?.Dispose();
+        _inUse = null;
+    }
 }

@@ -2,6 +2,7 @@ using Finsam.Data;
 using Finsam.Data.Demo;
 using Finsam.Data.Identity;
 using Finsam.Web.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Finsam.Web.Hosting;
@@ -43,11 +44,16 @@ public static partial class StartupTasks
         }
     }
 
-    /// <summary>Runs a command that ends the process (--migrate, --create-admin) and returns its exit code.</summary>
+    /// <summary>Runs a command that ends the process (--migrate, --create-admin, --backup, --restore) and returns its exit code.</summary>
     public static async Task<int> RunCommandAsync(IServiceProvider services, StartupCommand command, TextWriter console)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(console);
+        if (command.BackupPath is not null || command.RestorePath is not null)
+        {
+            return await BackupOrRestoreAsync(services, command, console);
+        }
+
         await DatabaseSetup.MigrateAsync(services);
         if (command.CreateAdminEmail is not { } email)
         {
@@ -59,6 +65,21 @@ public static partial class StartupTasks
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         await accounts.EnsureRolesAsync();
         return await CreateAdministratorAsync(accounts, email, console);
+    }
+
+    private static async Task<int> BackupOrRestoreAsync(IServiceProvider services, StartupCommand command, TextWriter console)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinsamDbContext>();
+        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { } connectionString)
+        {
+            await console.WriteLineAsync("--backup och --restore gäller SQLite. Säkerhetskopiera SQL Server med databasens egna verktyg (se docs/operations.md).");
+            return 1;
+        }
+
+        return command.BackupPath is { } backup
+            ? await SqliteBackup.BackupAsync(connectionString, backup, console)
+            : await SqliteBackup.RestoreAsync(connectionString, command.RestorePath!, console);
     }
 
     private static async Task<int> CreateAdministratorAsync(UserAccounts accounts, string email, TextWriter console)

@@ -29,6 +29,18 @@ public class ErrorModel : PageModel
             Message = "Sidan du sökte finns inte. Kontrollera adressen eller gå via menyn.";
             RequestId = null;
         }
+        else if (status == StatusCodes.Status429TooManyRequests)
+        {
+            Title = "För många försök";
+            Message = "Det har gjorts för många inloggningsförsök från din adress på kort tid. Vänta en minut och försök igen.";
+            RequestId = null;
+        }
+        else if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            Title = "Filen är för stor";
+            Message = "Filen är för stor för att laddas upp. Dela upp den i mindre filer.";
+            RequestId = null;
+        }
         else if (status == StatusCodes.Status400BadRequest)
         {
             Title = "Felaktig begäran";

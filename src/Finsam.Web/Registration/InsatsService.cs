@@ -26,8 +26,10 @@ public sealed class InsatsService(FinsamDbContext db, AuditLog audit)
         var insats = new Insats { Code = input.Code.Trim(), Name = input.Name.Trim() };
         await ApplyAsync(insats, input, cancellationToken);
         db.Insatser.Add(insats);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.Create, EntityType, insats.Id.ToString(CultureInfo.InvariantCulture), $"{insats.Code} {insats.Name}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (ChangeResult.Done, insats.Id);
     }
 

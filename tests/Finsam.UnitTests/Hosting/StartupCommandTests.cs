@@ -38,4 +38,27 @@ public sealed class StartupCommandTests
         Assert.Equal(new StartupCommand(false, null, false), command);
         Assert.Empty(rest);
     }
+
+    [Fact]
+    public void Backup_and_restore_take_a_path_and_end_the_process()
+    {
+        var (backup, rest) = StartupCommand.Parse(["--backup", "/var/backups/finsam.db", "--Finsam:DataDirectory=/srv/finsam"]);
+        Assert.Equal("/var/backups/finsam.db", backup.BackupPath);
+        Assert.True(backup.ExitsAfterRunning);
+        Assert.Equal(["--Finsam:DataDirectory=/srv/finsam"], rest);
+
+        var (restore, _) = StartupCommand.Parse(["--restore", "kopia.db"]);
+        Assert.Equal("kopia.db", restore.RestorePath);
+        Assert.True(restore.ExitsAfterRunning);
+    }
+
+    [Theory]
+    [InlineData("--backup")]
+    [InlineData("--restore")]
+    public void Backup_or_restore_without_a_path_is_an_error_in_swedish(string option)
+    {
+        var error = Assert.Throws<ArgumentException>(() => StartupCommand.Parse([option, "--migrate"]));
+        Assert.Contains("behöver en sökväg", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => StartupCommand.Parse(["--backup", "a.db", "--restore", "b.db"]));
+    }
 }

@@ -31,6 +31,16 @@ public static class SieParser
     public static string Decode(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new SieFormatException(1, "filen är sparad som UTF-16. Exportera SIE-filen igen i PC8 (standard) eller UTF-8.");
+        }
+
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            throw new SieFormatException(1, "filen är en zip- eller Excel-fil, inte en SIE-textfil. Packa upp den eller exportera SIE-filen igen.");
+        }
+
         if (bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()))
         {
             return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Finsam.Web.Pages.Deltagare;
 
-[RequestSizeLimit(EnrolmentImporter.MaxFileBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = EnrolmentImporter.MaxFileBytes + 64 * 1024)]
+// Twice the file limit is accepted so that a file somewhat too large gets the page's own message; beyond that the
+// server refuses the request (413, the Swedish error page).
+[RequestSizeLimit(2 * EnrolmentImporter.MaxFileBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * EnrolmentImporter.MaxFileBytes)]
 public class ImportModel(EnrolmentImporter importer) : PageModel
 {
     public const int ShownErrors = 500;

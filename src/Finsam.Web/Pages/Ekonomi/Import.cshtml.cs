@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Finsam.Web.Pages.Ekonomi;
 
-[RequestSizeLimit(LedgerImporter.MaxFileBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = LedgerImporter.MaxFileBytes + 64 * 1024)]
+// Twice the file limit is accepted so that a file somewhat too large gets the page's own message; beyond that the
+// server refuses the request (413, the Swedish error page).
+[RequestSizeLimit(2 * LedgerImporter.MaxFileBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * LedgerImporter.MaxFileBytes)]
 public class ImportModel(LedgerImporter importer) : PageModel
 {
     public LedgerImporter.Outcome? Outcome { get; private set; }

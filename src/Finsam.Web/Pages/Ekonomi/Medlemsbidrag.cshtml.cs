@@ -96,6 +96,8 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
             return Page();
         }
 
+        // The year, the total and the key change together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);
         if (fiscalYear is null)
         {
@@ -108,6 +110,7 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
         await db.MunicipalityShares.Where(s => s.FiscalYearId == fiscalYear.Id).ExecuteDeleteAsync(cancellationToken);
         db.MunicipalityShares.AddRange(key.Select(k => new MunicipalityShare { FiscalYearId = fiscalYear.Id, MemberId = k.Member.Id, Percent = k.Percent }));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Saved = true;
         await LoadAsync(fillForm: true, cancellationToken);
         return Page();

@@ -29,8 +29,13 @@ public class LoggaInModel(SignInManager<AppUser> signIn, UserManager<AppUser> us
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", "Kontot är tillfälligt spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter.");
+            ModelState.AddModelError("", LockedOutMessage);
             return Page();
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Konto/LoggaIn2FA", new { ReturnUrl });
         }
 
         if (!result.Succeeded)
@@ -39,13 +44,22 @@ public class LoggaInModel(SignInManager<AppUser> signIn, UserManager<AppUser> us
             return Page();
         }
 
-        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
+        await RecordSignInAsync(users, await users.FindByEmailAsync(Input.Email.Trim()), clock);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    public const string LockedOutMessage = "Kontot är tillfälligt spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter.";
+
+    /// <summary>Notes when the user last signed in (shown in the user administration).</summary>
+    public static async Task RecordSignInAsync(UserManager<AppUser> users, AppUser? user, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (user is not null)
         {
             user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
             await users.UpdateAsync(user);
         }
-
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }
 

@@ -1,0 +1,13 @@
+namespace Finsam.Web.Security;
+
+/// <summary>Configuration section "Security": how hard sign-in may be tried from one client address.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Sign-in, two-factor and recovery-code posts allowed per client IP address within <see cref="SignInWindow"/>.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+
+    /// <summary>The window the limit counts over.</summary>
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+}

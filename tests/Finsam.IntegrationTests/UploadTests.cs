@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using ClosedXML.Excel;
+using Finsam.Data.Identity;
+using Finsam.Domain.Participants.Import;
+using Finsam.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>Hostile and broken uploads to every import are refused with a Swedish message and change nothing.</summary>
+public sealed class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public HttpClient Kansli { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            Kansli = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Kansli));
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    private static readonly string Header = string.Join(';', EnrolmentFileFormat.Columns);
+
+    private static string Row(string municipality) => string.Join(';',
+        "", "", "", "", "Kvinna", "1985", municipality, "Gymnasial", "P31",
+        new DateOnly(DateTime.Today.Year, 1, 10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "Försäkringskassan", "Sjukpenning", "1–2 år", "", "", "", "", "");
+
+    /// <summary>An .xlsx (zip) whose one part unpacks to far more than it weighs.</summary>
+    private static byte[] ZipBomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 60; i++)
+            {
+                part.Write(zeros);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public static TheoryData<string, byte[], string> HostileEnrolmentFiles => new()
+    {
+        { "en-rad.csv", Encoding.UTF8.GetBytes(Header + "\r\n" + new string('A', 3 * 1024 * 1024)), "raden är längre än 10000 tecken" },
+        { "skrap.csv", [.. Enumerable.Range(0, 5000).Select(i => (byte)((i * 7919) % 256))], "Filen är inte" },
+        { "unicode.csv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Header + "\r\n" + Row("Åkerby"))], "UTF-16" },
+        { "utan-bom.csv", Encoding.Unicode.GetBytes(Header + "\r\n" + Row("Åkerby")), "Filen är inte en textfil." },
+        { "latin1.csv", Encoding.Latin1.GetBytes(Header + "\r\n" + Row("Åkerby")), "Filen är inte sparad som UTF-8." },
+        { "excel.csv", ZipBomb(), "Filen är en Excel- eller zip-fil, inte en CSV-fil." },
+        { "skrap.xlsx", Encoding.UTF8.GetBytes(Header + "\r\n" + Row("Åkerby")), "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx)." },
+        { "bomb.xlsx", ZipBomb(), "packas upp till mer än 50 MB" },
+        { "trasig.xlsx", [.. "PK\u0003\u0004"u8, .. Enumerable.Repeat((byte)0x41, 2000)], "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx)." },
+        { "bild.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "Filen ska vara CSV (.csv) eller Excel (.xlsx)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileEnrolmentFiles))]
+    public async Task A_hostile_enrolment_file_is_refused_cleanly(string name, byte[] content, string message)
+    {
+        var before = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync());
+        var response = await fixture.Kansli.UploadAsync("/Deltagare/Import", "fil", name, content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Inget importerades", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused()
+    {
+        var before = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync());
+        var content = Encoding.UTF8.GetBytes(Header + "\r\n" + string.Join("\r\n", Enumerable.Repeat(Row("Åkerby"), 120_000)));
+        Assert.True(content.Length > 10 * 1024 * 1024);
+        var response = await fixture.Kansli.UploadAsync("/Deltagare/Import", "fil", "stor.csv", content);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Filen är större än 10 MB", html, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Formulas_in_an_imported_file_come_out_neutralised_in_both_exports()
+    {
+        string[] formulas = ["=cmd|' /C calc'!A0", "+HYPERLINK(\"http://x\")", "@SUM(1+1)", "-2+3"];
+        var file = Encoding.UTF8.GetBytes(Header + "\r\n" + string.Join("\r\n", formulas.Select((f, i) => Row(f).Replace("1985", (1980 + i).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))));
+        var response = await fixture.Kansli.UploadAsync("/Deltagare/Import", "fil", "formler.csv", file);
+        Assert.Contains("Importen är klar", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var csv = Encoding.UTF8.GetString(await fixture.Kansli.GetByteArrayAsync("/Deltagare/Export?format=csv"));
+        var cells = csv.Split(["\r\n"], StringSplitOptions.None).SelectMany(l => l.Split(';')).ToList();
+        foreach (var formula in formulas)
+        {
+            Assert.Contains(("'" + formula).Replace("\"", "\"\"", StringComparison.Ordinal), csv, StringComparison.Ordinal);
+            Assert.DoesNotContain(cells, c => c.TrimStart('"').StartsWith(formula[0]) && c.Contains(formula[1..], StringComparison.Ordinal));
+        }
+
+        using var workbook = new XLWorkbook(new MemoryStream(await fixture.Kansli.GetByteArrayAsync("/Deltagare/Export?format=xlsx")));
+        var sheet = workbook.Worksheets.First();
+        Assert.DoesNotContain(sheet.CellsUsed(), c => c.HasFormula);
+        foreach (var formula in formulas)
+        {
+            var cell = Assert.Single(sheet.CellsUsed(), c => c.GetString() == formula);
+            Assert.Equal(XLDataType.Text, cell.DataType);
+        }
+    }
+
+    public static TheoryData<string, byte[], string> HostileSieFiles => new()
+    {
+        { "en-rad.se", Encoding.ASCII.GetBytes("#FLAGGA 0\r\n#FNAMN \"" + new string('x', 5 * 1024 * 1024) + "\"\r\n"), "Rad 2: raden är längre än 10000 tecken." },
+        { "skrap.se", [.. Enumerable.Range(0, 5000).Select(i => (byte)((i * 7919) % 256))], "Filen kunde inte läsas." },
+        { "unicode.se", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("#FLAGGA 0\r\n#SIETYP 4\r\n")], "UTF-16" },
+        { "utan-bom.se", Encoding.Unicode.GetBytes("#FLAGGA 0\r\n#SIETYP 4\r\n"), "nolltecken" },
+        { "packad.se", ZipBomb(), "zip- eller Excel-fil" },
+        { "bokforing.xlsx", Encoding.ASCII.GetBytes("#FLAGGA 0\r\n"), "Filen ska vara en SIE-fil (.se, .si eller .sie)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileSieFiles))]
+    public async Task A_hostile_sie_file_is_refused_cleanly(string name, byte[] content, string message)
+    {
+        var before = await fixture.Factory.WithDbAsync(db => db.LedgerImports.CountAsync());
+        var response = await fixture.Kansli.UploadAsync("/Ekonomi/Import", "fil", name, content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Något behöver rättas", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.LedgerImports.CountAsync()));
+    }
+}
