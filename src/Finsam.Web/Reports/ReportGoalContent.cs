@@ -169,7 +169,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             [category, .. data.Series.Select(s => new ReportCell(s.Labels is not null && i < s.Labels.Count ? s.Labels[i] : null, s.Labels is null && i < s.Values.Count ? s.Values[i] : null))])).ToList();
         var kindOfValues = data.Format == ChartValueFormat.Percent ? CellKind.Count : data.Format == ChartValueFormat.Tkr ? CellKind.Amount : CellKind.Count;
         var table = new ReportTable(key, $"{data.Title} (tabell)",
-            [new("", CellKind.Text, 40), .. data.Series.Select(s => new ReportColumn(s.Name, s.Labels is null ? kindOfValues : CellKind.Text, 16))], rows);
+            [new("Kategori", CellKind.Text, 40), .. data.Series.Select(s => new ReportColumn(s.Name, s.Labels is null ? kindOfValues : CellKind.Text, 16))], rows);
         return new ChartBlock(data.Title, SvgChart.Render(data, kind), table);
     }
 }
