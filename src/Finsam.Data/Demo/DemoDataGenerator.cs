@@ -19,7 +19,9 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
 
     public int LastYear => lastYear;
 
-    public DemoData Generate(int participantCount = 520)
+    public const int DefaultParticipantCount = 520;
+
+    public DemoData Generate(int participantCount = DefaultParticipantCount)
     {
         var federation = new Federation
         {

@@ -14,7 +14,11 @@ namespace Finsam.Data.Demo;
 public static class DemoDataSeeder
 {
     /// <returns>The saved data, or null when the database already held a förbund.</returns>
-    public static async Task<DemoData?> SeedAsync(FinsamDbContext db, int lastYear, CancellationToken cancellationToken = default)
+    public static Task<DemoData?> SeedAsync(FinsamDbContext db, int lastYear, CancellationToken cancellationToken = default) =>
+        SeedAsync(db, lastYear, DemoDataGenerator.DefaultParticipantCount, cancellationToken);
+
+    /// <summary>As above with another number of generated participants (the benchmarks use a large förbund).</summary>
+    public static async Task<DemoData?> SeedAsync(FinsamDbContext db, int lastYear, int participantCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Federations.AnyAsync(cancellationToken))
@@ -22,7 +26,7 @@ public static class DemoDataSeeder
             return null;
         }
 
-        var data = new DemoDataGenerator(lastYear).Generate();
+        var data = new DemoDataGenerator(lastYear).Generate(participantCount);
         data = data with { Economy = new DemoEconomy(data, lastYear).Generate() };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Federations.Add(data.Federation);

@@ -12,11 +12,15 @@ namespace Finsam.Web.Hosting;
 public static class DemoSeeder
 {
     /// <returns>The saved data, or null when the database already held a förbund.</returns>
-    public static async Task<DemoData?> SeedAsync(IServiceProvider services, int lastYear, CancellationToken cancellationToken = default)
+    public static Task<DemoData?> SeedAsync(IServiceProvider services, int lastYear, CancellationToken cancellationToken = default) =>
+        SeedAsync(services, lastYear, DemoDataGenerator.DefaultParticipantCount, cancellationToken);
+
+    /// <summary>As above with another number of generated participants (the benchmarks use a large förbund).</summary>
+    public static async Task<DemoData?> SeedAsync(IServiceProvider services, int lastYear, int participantCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         var db = services.GetRequiredService<FinsamDbContext>();
-        var data = await DemoDataSeeder.SeedAsync(db, lastYear, cancellationToken);
+        var data = await DemoDataSeeder.SeedAsync(db, lastYear, participantCount, cancellationToken);
         if (data is null)
         {
             return null;

@@ -47,13 +47,17 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
             return;
         }
 
-        Results = await PagedList.CreateAsync(
-            Query.Apply(db.Enrolments.AsNoTracking()).OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id)
-                .Select(e => new Row(e.Id, e.ParticipantId, e.Insats!.Code, e.StartDate, e.EndDate, e.EndReason, e.Participant!.Gender, e.Participant.BirthYear, e.Participant.PersonKeyHash != null)),
-            PageNumber,
-            PageSize,
-            cancellationToken);
+        Results = await PagedList.CreateAsync(Rows(db, Query), PageNumber, PageSize, cancellationToken);
         await audit.WriteAsync(AuditAction.View, "EnrolmentList", null, $"{Query.Describe()}, sida {Results.Number}", cancellationToken);
+    }
+
+    /// <summary>The list's rows, newest enrolment first (also measured by the benchmarks).</summary>
+    public static IQueryable<Row> Rows(FinsamDbContext db, EnrolmentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(db.Enrolments.AsNoTracking()).OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id)
+            .Select(e => new Row(e.Id, e.ParticipantId, e.Insats!.Code, e.StartDate, e.EndDate, e.EndReason, e.Participant!.Gender, e.Participant.BirthYear, e.Participant.PersonKeyHash != null));
     }
 
     /// <summary>Looks a person up by personnummer; POST so the number never appears in an address or a log.</summary>

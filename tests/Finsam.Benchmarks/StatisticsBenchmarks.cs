@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Attributes;
+using Finsam.Data.Queries;
+
+namespace Finsam.Benchmarks;
+
+/// <summary>The dashboard's queries: the year's participant statistics and the financial statements.</summary>
+[Config(typeof(FinsamBenchmarkConfig))]
+public class StatisticsBenchmarks : IDisposable
+{
+    private BenchmarkApp? _app;
+
+    [ParamsAllValues]
+    public FederationSize Size { get; set; }
+
+    private BenchmarkApp App => _app ?? throw new InvalidOperationException("Not set up.");
+
+    [GlobalSetup]
+    public async Task SetupAsync() => _app = await BenchmarkApp.StartAsync(Size.ParticipantCount());
+
+    [Benchmark]
+    public Task<YearlyParticipantStatistics> Statistics() =>
+        App.WithDbAsync(db => db.StatisticsForYearAsync(BenchmarkApp.ReportYear));
+
+    [Benchmark]
+    public Task<StatementQuery.YearStatements> Statements() =>
+        App.WithDbAsync(async db => await db.StatementsForYearAsync(BenchmarkApp.ReportYear)
+            ?? throw new InvalidOperationException($"No statements for {BenchmarkApp.ReportYear}."));
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _app?.Dispose();
+        _app = null;
+        GC.SuppressFinalize(this);
+    }
+}
