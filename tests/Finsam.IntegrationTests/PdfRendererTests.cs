@@ -9,6 +9,7 @@ using UglyToad.PdfPig;
 namespace Finsam.IntegrationTests;
 
 /// <summary>The Chromium renderer produces a real PDF whose text reads back, Swedish letters and page numbers included.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class PdfRendererTests
 {
     private static ChromiumPdfRenderer Renderer() => new(Options.Create(new ChromiumOptions()), NullLogger<ChromiumPdfRenderer>.Instance);
@@ -108,6 +109,7 @@ public sealed class PdfRendererTests
 
         var error = await Assert.ThrowsAsync<PdfRenderingException>(() => stuck);
         Assert.Contains("tog längre tid än 5 sekunder", error.Message, StringComparison.Ordinal);
+        silent.Stop();
         Assert.Contains("Kassaflödesanalys", Text(await waiting), StringComparison.Ordinal);
     }
 

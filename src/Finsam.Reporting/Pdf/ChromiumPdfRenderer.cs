@@ -93,7 +93,37 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
     private async Task<byte[]> RenderOnceAsync(string html, PdfPageOptions options, CancellationToken cancellationToken)
     {
         var browser = await GetBrowserAsync(cancellationToken);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        try
+        {
+            return await PrintAsync(context, html, options, cancellationToken);
+        }
+        finally
+        {
+            await CloseAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// Closes a rendering's context, waiting at most a few seconds: a page that is stuck loading must not keep its
+    /// rendering slot taken. A context that will not close is left to the browser, which is replaced if it has failed.
+    /// </summary>
+    private async Task CloseAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync().WaitAsync(ContextCloseTimeout);
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            LogContextCloseFailed(logger, ex);
+        }
+    }
+
+    private static readonly TimeSpan ContextCloseTimeout = TimeSpan.FromSeconds(5);
+
+    private async Task<byte[]> PrintAsync(IBrowserContext context, string html, PdfPageOptions options, CancellationToken cancellationToken)
+    {
         var page = await context.NewPageAsync();
         var timeoutMs = (float)_options.Timeout.TotalMilliseconds;
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs })
@@ -200,6 +230,9 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rendering a PDF in Chromium failed (attempt {Attempt}); the browser is restarted")]
     private static partial void LogRenderFailed(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a PDF rendering's browser context failed or took too long")]
+    private static partial void LogContextCloseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rendering a PDF took longer than {Seconds} s and was abandoned")]
     private static partial void LogRenderTimedOut(ILogger logger, double seconds);
