@@ -83,6 +83,13 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
         Assert.Contains("Balanskravsresultat", all, StringComparison.Ordinal);
         Assert.Contains("Medlemsbidrag", all, StringComparison.Ordinal);
 
+        // The widest tables fit the page: their last column is printed, not cut off at the margin.
+        var operating = Squeeze(pages[top.Single(b => b.Title == "Driftsredovisning").PageNumber - 1]);
+        Assert.Contains($"Netto{Year - 1}", operating, StringComparison.Ordinal);
+        Assert.EndsWith(Squeeze(SwedishFormat.Tkr(statements.Previous!.Income.ResultForTheYear)),
+            operating[..operating.IndexOf("Netto=intäkt", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("Arbetssökande", pages[top.Single(b => b.Title == "Deltagare").PageNumber - 1], StringComparison.Ordinal);
+
         // Goals, participants and the bilaga come from the registrations.
         var participants = await _factory.WithDbAsync(db => db.StatisticsForYearAsync(Year));
         Assert.Contains("Målområde 1", all, StringComparison.Ordinal);

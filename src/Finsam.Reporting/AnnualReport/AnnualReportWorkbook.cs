@@ -13,6 +13,7 @@ public static class AnnualReportWorkbook
     public const string AmountFormat = "#,##0.00";
     public const string CountFormat = "#,##0";
     public const string ShareFormat = "0.0%";
+    public const string PreciseShareFormat = "0.00%";
     public const string ChecksSheet = "Kontroller";
 
     /// <summary>The first row of a table's body: row 1 is the title, row 2 the column headers.</summary>
@@ -98,7 +99,7 @@ public static class AnnualReportWorkbook
                     cell.Style.NumberFormat.Format = column.Kind switch
                     {
                         CellKind.Amount => AmountFormat,
-                        CellKind.Share => ShareFormat,
+                        CellKind.Share => column.ShareDecimals > 1 ? PreciseShareFormat : ShareFormat,
                         _ => CountFormat,
                     };
                 }

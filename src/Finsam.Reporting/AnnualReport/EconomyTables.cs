@@ -203,6 +203,6 @@ public static class EconomyTables
         }
 
         return new ReportTable("Medlemsbidrag", $"Medlemsbidrag {year}",
-            [new("Medlem", CellKind.Text, 40), new("Andel", CellKind.Share, 12), new("Belopp", CellKind.Amount, 18)], t.Rows);
+            [new("Medlem", CellKind.Text, 40), new("Andel", CellKind.Share, 12) { ShareDecimals = 2 }, new("Belopp", CellKind.Amount, 18)], t.Rows);
     }
 }

@@ -23,6 +23,13 @@ public sealed record ReportColumn(string Header, CellKind Kind, double Width = 1
 {
     /// <summary>When set, each cell equals column <c>Minuend</c> minus column <c>Subtrahend</c> of the same row (an Excel formula).</summary>
     public (int Minuend, int Subtrahend)? Difference { get; init; }
+
+    /// <summary>
+    /// For a <see cref="CellKind.Share"/> column: the most decimals of the percentage shown, trailing zeros dropped.
+    /// Shares computed from counts are whole percent (0); shares that are decided figures, such as a member's
+    /// part of the contributions (11,75 %), are shown as decided.
+    /// </summary>
+    public int ShareDecimals { get; init; }
 }
 
 /// <summary>A cell: text or a number (null number and text = empty).</summary>

@@ -77,6 +77,9 @@ public static class SvgChart
     private const int BarHeight = 16;
     private const int GroupGap = 10;
     private const int ValueLabelWidth = 70;
+
+    /// <summary>Characters of a category label that fit in <see cref="LabelWidth"/> at 12 px DejaVu Sans (about 7.4 px each); longer names are shortened with "…" (the table beside the chart has them in full).</summary>
+    private const int CategoryLabelCharacters = 30;
     private const string Font = "font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\"";
 
     public static string Render(ChartData data, ChartKind kind) => kind switch
@@ -106,7 +109,7 @@ public static class SvgChart
         for (var c = 0; c < data.Categories.Count; c++)
         {
             var top = 10 + legend + c * (perGroup + GroupGap);
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"category\" x=\"{LabelWidth - 6}\" y=\"{N(top + perGroup / 2.0 + 4)}\" text-anchor=\"end\" {Font}>{Escape(Shorten(data.Categories[c], 34))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"category\" x=\"{LabelWidth - 6}\" y=\"{N(top + perGroup / 2.0 + 4)}\" text-anchor=\"end\" {Font}>{Escape(Shorten(data.Categories[c], CategoryLabelCharacters))}</text>");
             decimal offset = 0m;
             for (var s = 0; s < data.Series.Count; s++)
             {
