@@ -18,9 +18,11 @@ public sealed class AnnualReportJourneyTests(BrowserFixture fixture) : IClassFix
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ordförande har ordet" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
+        // The demo's foreword is version 1; the director's rewrite becomes version 2.
+        await Assertions.Expect(page.GetByLabel("Text (Markdown)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^Verksamhetsåret {year}"));
         await page.GetByLabel("Text (Markdown)").FillAsync("## Ett år av samverkan\n\nFörbundet har **fortsatt** att utvecklas.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Texten är sparad som version 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Texten är sparad som version 2");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ett år av samverkan" })).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
 

@@ -1,5 +1,7 @@
 using Finsam.Data.Queries;
 using Finsam.Domain.Economy.Statements;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Reports;
 using Finsam.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,5 +39,21 @@ public sealed class DemoEconomyTests
         Assert.NotNull(second!.Operating.Previous);
         Assert.Contains(second.Checks, c => c.Name == "Ingående balanser är lika med föregående års utgående balanser" && c.Passed);
         Assert.True(await factory.WithDbAsync(db => db.BudgetLines.AnyAsync(b => db.FiscalYears.Any(y => y.Id == b.FiscalYearId && y.Year == 2026))));
+
+        // The finished years' reports are written and signed; the text's contributions agree with the ledger's.
+        foreach (var year in new[] { 2024, 2025 })
+        {
+            var texts = await factory.WithDbAsync(db => db.ReportTexts.Where(t => t.Year == year).Select(t => t.Kind).ToListAsync());
+            Assert.Equal([ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport], texts.Order());
+            Assert.Equal(6, await factory.WithDbAsync(db => db.ReportSignatories.CountAsync(s => s.Year == year)));
+            var administration = await factory.WithDbAsync(db => db.ReportTexts.SingleAsync(t => t.Year == year && t.Kind == ReportSectionKind.AdministrationReport));
+            var perMember = (await factory.WithDbAsync(db => db.StatementsForYearAsync(year)))!.Notes
+                .Single(n => n.Title == "Verksamhetens intäkter per medlem och projekt");
+            var fromMembers = perMember.Rows.Where(r => r.Text.StartsWith("Medlemsbidrag ", StringComparison.Ordinal)).Sum(r => r.Amount);
+            Assert.Equal(data.Economy.Single(e => e.Year == year).MemberContributionTotal, fromMembers);
+            Assert.Contains($"medlemsbidrag på totalt **{SwedishFormat.Number(fromMembers / 1_000_000m, 1)} miljoner kronor**", administration.Markdown, StringComparison.Ordinal);
+        }
+
+        Assert.False(await factory.WithDbAsync(db => db.ReportTexts.AnyAsync(t => t.Year == 2026)));
     }
 }

@@ -7,7 +7,8 @@ namespace Finsam.Data.Demo;
 
 /// <summary>
 /// Saves generated demo data into an empty database: the förbund, its members, insatser, participants and
-/// enrolments, and for each demo year the members' contributions, the key, the equity ceiling and the budget.
+/// enrolments, and for each demo year the members' contributions, the key, the equity ceiling and the budget, and for
+/// the finished years the annual report's texts and signatories.
 /// The ledgers (<see cref="DemoEconomyYear.Sie"/>) are left to the caller, which reads them through the real SIE import.
 /// Does nothing when the förbund is already set up.
 /// </summary>
@@ -65,6 +66,14 @@ public static class DemoDataSeeder
                     Cost = cost,
                 });
             }
+        }
+
+        // The finished years' reports have their texts written and their signatories entered; the current year's not yet.
+        var written = DateTime.SpecifyKind(new DateTime(lastYear, 2, 15, 9, 0, 0), DateTimeKind.Utc);
+        foreach (var economy in data.Economy.Where(e => e.Sie is not null))
+        {
+            db.ReportTexts.AddRange(DemoReportContent.Texts(data, economy, written));
+            db.ReportSignatories.AddRange(DemoReportContent.Signatories(economy.Year));
         }
 
         await db.SaveChangesAsync(cancellationToken);
