@@ -6,6 +6,7 @@ using Finsam.Data.Queries;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
 using Finsam.TestSupport;
+using static Finsam.TestSupport.PageText;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 
@@ -28,11 +29,6 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _factory.Dispose();
-
-    private static string Text(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-'), ">\\s+<", "><");
-
-    private static string Plain(string text) => text.Replace('\u00a0', ' ').Replace('\u2212', '-');
 
     [Fact]
     public async Task The_pdf_has_every_section_numbered_contents_the_right_figures_and_the_draft_mark()
@@ -193,10 +189,10 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
 
         var first = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
         var second = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
-        Assert.Equal(archive.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first)));
+        Assert.Equal(archive.PdfSha256, Finsam.Domain.ContentHash.Sha256(first));
         Assert.Equal(first, second);
         var workbook = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Excel&ar={Year}");
-        Assert.Equal(archive.WorkbookSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(workbook)));
+        Assert.Equal(archive.WorkbookSha256, Finsam.Domain.ContentHash.Sha256(workbook));
 
         using (var pdf = PdfDocument.Open(first))
         {
