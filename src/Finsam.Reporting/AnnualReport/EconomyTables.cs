@@ -34,7 +34,8 @@ public static class EconomyTables
         return new ReportTable("Resultaträkning", $"Resultaträkning {year}", YearColumns(year, previous is not null), t.Rows);
     }
 
-    public static ReportTable BalanceSheet(int year, BalanceSheet current, BalanceSheet? previous)
+    /// <param name="contingentLiabilities">The year's ansvarsförbindelser as entered, printed under the table ("Inga" when null).</param>
+    public static ReportTable BalanceSheet(int year, BalanceSheet current, BalanceSheet? previous, string? contingentLiabilities)
     {
         ArgumentNullException.ThrowIfNull(current);
         var c = current;
@@ -61,7 +62,7 @@ public static class EconomyTables
         var columns = p is null
             ? new ReportColumn[] { new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18) }
             : [new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18), new($"{Y(year - 1)}-12-31", CellKind.Amount, 18)];
-        return new ReportTable("Balansräkning", $"Balansräkning {year}-12-31", columns, t.Rows, "Ansvarsförbindelser: inga.");
+        return new ReportTable("Balansräkning", $"Balansräkning {year}-12-31", columns, t.Rows, ContingentLiabilities.Note(contingentLiabilities));
     }
 
     public static ReportTable CashFlow(int year, CashFlowStatement current, CashFlowStatement? previous)
@@ -166,7 +167,8 @@ public static class EconomyTables
             sums.Add(SumRow(t, $"Summa {SwedishNames.Of(block.Category).ToLowerInvariant()}", Cells("", block.Actual, block.Budget, block.Deviation, block.Previous), rows, hasBudget));
         }
 
-        SumRow(t, "Totalt (= årets resultat)", Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
+        var total = $"Totalt (= årets resultat{(statement.Checks.All(c => c.Passed) ? "" : ": stämmer inte")})";
+        SumRow(t, total, Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
         return new ReportTable("Driftsredovisning", $"Driftsredovisning {statement.Year}", columns, t.Rows,
             "Netto = intäkt − kostnad; avvikelse = utfall netto − budget netto (positivt = bättre än budget).");
     }
