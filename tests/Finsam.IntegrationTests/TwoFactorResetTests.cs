@@ -18,13 +18,6 @@ public sealed class TwoFactorResetTests(FinsamFactory factory) : IClassFixture<F
             await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync(),
             await db.UserTokens.CountAsync(t => t.UserId == id)));
 
-    private static async Task<HttpResponseMessage> PasswordStepAsync(HttpClient client, TestUser user) =>
-        await client.PostFormAsync("/Konto/LoggaIn", new Dictionary<string, string>
-        {
-            ["Input.Email"] = user.Email,
-            ["Input.Password"] = user.Password,
-        });
-
     [Fact]
     public async Task A_reset_turns_two_factor_off_and_the_old_app_no_longer_works()
     {
@@ -53,7 +46,7 @@ public sealed class TwoFactorResetTests(FinsamFactory factory) : IClassFixture<F
 
         // The password alone signs in now, and the administrator is sent to connect a new app: the old one's code is refused.
         var client = factory.AnonymousClient();
-        Assert.Equal("/", (await PasswordStepAsync(client, target)).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await client.PasswordStepAsync(target)).Headers.Location!.OriginalString);
         var home = await client.GetAsync("/");
         Assert.Equal("/Konto/TvaFaktor", home.Headers.Location!.OriginalString);
         var enrolment = await client.GetStringAsync("/Konto/TvaFaktor");
@@ -81,13 +74,13 @@ public sealed class TwoFactorResetTests(FinsamFactory factory) : IClassFixture<F
 
         // Two-factor is off, so the password alone signs in; turning it on again needs a new app and gives new codes.
         var client = factory.AnonymousClient();
-        Assert.Equal("/", (await PasswordStepAsync(client, kansli)).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await client.PasswordStepAsync(kansli)).Headers.Location!.OriginalString);
         Assert.Contains("Det är frivilligt för din roll", await client.GetStringAsync("/Konto/TvaFaktor"), StringComparison.Ordinal);
         var (newKey, newCodes) = await client.EnrolTwoFactorAsync();
         Assert.NotEqual(key, newKey);
         Assert.Empty(codes.Intersect(newCodes));
         var second = factory.AnonymousClient();
-        await PasswordStepAsync(second, kansli);
+        await second.PasswordStepAsync(kansli);
         var old = await second.PostFormAsync("/Konto/Aterstallningskod", new Dictionary<string, string> { ["RecoveryCode"] = codes[0] });
         Assert.Contains("Återställningskoden stämmer inte eller är redan använd.", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -105,7 +98,7 @@ public sealed class TwoFactorResetTests(FinsamFactory factory) : IClassFixture<F
         Assert.Contains("Du kan inte återställa din egen tvåfaktorsinloggning.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync(id));
         Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "User" && e.EntityId == id)));
-        Assert.StartsWith("/Konto/LoggaIn2FA", (await PasswordStepAsync(factory.AnonymousClient(), adminUser)).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/Konto/LoggaIn2FA", (await factory.AnonymousClient().PasswordStepAsync(adminUser)).Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]

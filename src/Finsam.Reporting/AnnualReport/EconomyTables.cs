@@ -175,13 +175,26 @@ public static class EconomyTables
 
     /// <summary>
     /// A category total: its values come from the domain (a category's budget may sit on the category itself, not on
-    /// a row), and the workbook sums the rows only where that is the same thing.
+    /// a row), and the workbook sums the rows only where that is the same thing. The avvikelse is the total's netto
+    /// minus its budget (as the workbook's formula computes it), not the sum of the rows' avvikelser: a row without a
+    /// budget has none.
     /// </summary>
     private static int SumRow(TableRows t, string text, ReportCell[] cells, List<int> rows, bool hasBudget)
     {
         cells[0] = text;
         var budgetOnRows = !hasBudget || rows.Sum(r => t.Rows[r].Cells[4].Number ?? 0m) == (cells[4].Number ?? 0m);
-        return budgetOnRows && rows.Count > 0 ? t.Sum(text, [.. rows]) : t.Add(cells, RowStyle.Sum);
+        if (!budgetOnRows || rows.Count == 0)
+        {
+            return t.Add(cells, RowStyle.Sum);
+        }
+
+        var sum = t.Sum(text, [.. rows]);
+        if (hasBudget)
+        {
+            t.Set(sum, 5, cells[5]);
+        }
+
+        return sum;
     }
 
     public static ReportTable BalanceRequirementTable(int year, BalanceRequirement requirement)

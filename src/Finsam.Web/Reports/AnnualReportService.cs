@@ -88,8 +88,8 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
 
         if (archive is not null)
         {
-            var archived = kind == ReportFile.Pdf ? (archive.Pdf, archive.PdfSha256) : (archive.Workbook, archive.WorkbookSha256);
-            return new Download(status, new Generated(archived.Item1, FileName(year, Extension(kind), draft: false), archived.Item2));
+            var (archived, sha256) = kind == ReportFile.Pdf ? (archive.Pdf, archive.PdfSha256) : (archive.Workbook, archive.WorkbookSha256);
+            return new Download(status, new Generated(archived, FileName(year, Extension(kind), draft: false), sha256));
         }
 
         var model = await BuildAsync(year, statements, cancellationToken);

@@ -33,22 +33,12 @@ public class TvaFaktorModel(UserManager<AppUser> users, UserAccounts accounts, A
 
     public bool Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        await LoadAsync(user);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string id) =>
+        await users.FindByIdAsync(id) is { } user ? await ShowAsync(user) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
         }
@@ -56,8 +46,7 @@ public class TvaFaktorModel(UserManager<AppUser> users, UserAccounts accounts, A
         if (user.Id == users.GetUserId(User))
         {
             ModelState.AddModelError("", SelfRefusal);
-            await LoadAsync(user);
-            return Page();
+            return await ShowAsync(user);
         }
 
         var result = await accounts.ResetTwoFactorAsync(user);
@@ -72,11 +61,10 @@ public class TvaFaktorModel(UserManager<AppUser> users, UserAccounts accounts, A
             Done = true;
         }
 
-        await LoadAsync(user);
-        return Page();
+        return await ShowAsync(user);
     }
 
-    private async Task LoadAsync(AppUser user)
+    private async Task<IActionResult> ShowAsync(AppUser user)
     {
         UserId = user.Id;
         DisplayName = user.DisplayName;
@@ -84,5 +72,6 @@ public class TvaFaktorModel(UserManager<AppUser> users, UserAccounts accounts, A
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         Required = (await users.GetRolesAsync(user)).Any(TwoFactor.RequiredForRoles.Contains);
         IsSelf = user.Id == users.GetUserId(User);
+        return Page();
     }
 }
