@@ -128,7 +128,7 @@ public static class EconomyTables
         };
         if (hasBudget)
         {
-            columns.Add(new($"Budget netto {Y(statement.Year)}", CellKind.Amount, 16));
+            columns.Add(new($"Budget {Y(statement.Year)} netto", CellKind.Amount, 16));
             columns.Add(new("Avvikelse", CellKind.Amount, 16) { Difference = (3, 4) });
         }
 
