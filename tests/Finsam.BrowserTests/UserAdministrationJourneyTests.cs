@@ -36,6 +36,28 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_administrator_resets_another_users_two_factor_after_confirming()
+    {
+        var target = await fixture.Server.CreateUserAsync(Roles.Administrator);
+        var admin = await fixture.SignInAsync(Roles.Administrator);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = target.Email }).GetByRole(AriaRole.Link).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Återställ tvåfaktorsinloggning" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("Användaren har tvåstegsverifiering aktiverad.")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(admin);
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Återställ tvåfaktorsinloggning" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Tvåfaktorsinloggningen är återställd");
+        await BrowserFixture.AssertAccessibleAsync(admin);
+
+        // The password alone signs in now, and the administrator must connect a new app before anything else.
+        var user = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(user, target with { AuthenticatorKey = null });
+        await user.WaitForURLAsync(url => url.EndsWith("/Konto/TvaFaktor", StringComparison.Ordinal));
+        await Assertions.Expect(user.GetByText("Som administratör måste du aktivera tvåstegsverifiering")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_form_with_errors_names_each_field_and_links_to_it()
     {
         var admin = await fixture.SignInAsync(Roles.Administrator);

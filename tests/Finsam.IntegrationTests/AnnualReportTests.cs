@@ -6,6 +6,7 @@ using Finsam.Data.Queries;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
 using Finsam.TestSupport;
+using static Finsam.TestSupport.PageText;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 
@@ -28,11 +29,6 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _factory.Dispose();
-
-    private static string Text(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-'), ">\\s+<", "><");
-
-    private static string Plain(string text) => text.Replace('\u00a0', ' ').Replace('\u2212', '-');
 
     [Fact]
     public async Task The_pdf_has_every_section_numbered_contents_the_right_figures_and_the_draft_mark()
@@ -168,6 +164,72 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Ansvarsforbindelser_are_entered_per_year_and_printed_under_the_balance_sheet_everywhere()
+    {
+        const string Entered = "Borgensåtagande för Finsam Fastigheter AB, 50 tkr";
+        const string Note = "Ansvarsförbindelser: " + Entered;
+        var statementsUrl = $"/Ekonomi/Rakenskaper/{Year}";
+        Assert.Contains("Ansvarsförbindelser: Inga", Text(await _chef.GetStringAsync(statementsUrl)), StringComparison.Ordinal);
+
+        var tooLong = await _chef.PostFormAsync($"{statementsUrl}?handler=Balanskrav", [new("Adjustments.ContingentLiabilities", new string('x', 1001))]);
+        Assert.Contains("Ansvarsförbindelser får vara högst 1000 tecken (nu 1001).", Text(await tooLong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Null(await _factory.WithDbAsync(db => db.FiscalYears.Where(y => y.Year == Year).Select(y => y.ContingentLiabilities).SingleAsync()));
+
+        var saved = await _chef.PostFormAsync($"{statementsUrl}?handler=Balanskrav", [new("Adjustments.ContingentLiabilities", $"  {Entered} ")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = Text(await _chef.GetStringAsync(statementsUrl));
+        Assert.Contains($"<p class=\"hint\">{Note}</p>", page, StringComparison.Ordinal);
+        Assert.Contains($">{Entered}</textarea>", page, StringComparison.Ordinal);
+        Assert.Contains(await _factory.WithDbAsync(db => db.AuditEntries.Select(e => e.Details).ToListAsync()),
+            d => d is not null && d.EndsWith($"ansvarsförbindelser: {Entered.Length} tecken", StringComparison.Ordinal));
+
+        // JSON: the balance sheet table's note.
+        using (var json = JsonDocument.Parse(await _chef.GetStringAsync($"/api/arsredovisning/{Year}")))
+        {
+            var balance = json.RootElement.GetProperty("sections").EnumerateArray()
+                .SelectMany(s => s.GetProperty("blocks").EnumerateArray())
+                .Where(b => b.GetProperty("type").GetString() == "table")
+                .Select(b => b.GetProperty("table"))
+                .Single(t => t.GetProperty("key").GetString() == "Balansräkning");
+            Assert.Equal(Note, balance.GetProperty("note").GetString());
+        }
+
+        // The workbook: the line under the balance sheet's table.
+        using (var workbook = new XLWorkbook(new MemoryStream(await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Excel&ar={Year}"))))
+        {
+            Assert.Contains(workbook.Worksheet("Balansräkning").CellsUsed(), c => c.GetString() == Note);
+        }
+
+        // The PDF: on the balance sheet's page.
+        using (var pdf = PdfDocument.Open(await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}")))
+        {
+            Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+            var balance = bookmarks.Roots.OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().Single(b => b.Title == "Balansräkning");
+            static string Squeeze(string text) => Plain(text).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains(Squeeze(Note), Squeeze(pdf.GetPage(balance.PageNumber).Text), StringComparison.Ordinal);
+        }
+
+        // Emptied again, the default comes back; a closed year cannot change it.
+        await _chef.PostFormAsync($"{statementsUrl}?handler=Balanskrav", [new("Adjustments.ContingentLiabilities", "")]);
+        Assert.Contains("Ansvarsförbindelser: Inga", Text(await _chef.GetStringAsync(statementsUrl)), StringComparison.Ordinal);
+        var form = await _chef.GetStringAsync(statementsUrl);
+        await _factory.WithDbAsync(async db =>
+        {
+            var fiscalYear = await db.FiscalYears.SingleAsync(y => y.Year == Year);
+            fiscalYear.Status = FiscalYearStatus.Closed;
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain("Adjustments.ContingentLiabilities", await _chef.GetStringAsync(statementsUrl), StringComparison.Ordinal);
+        var closed = await _chef.PostAsync($"{statementsUrl}?handler=Balanskrav", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Adjustments.ContingentLiabilities"] = Entered,
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(form),
+        }));
+        Assert.Equal("/Konto/AtkomstNekad", closed.Headers.Location!.AbsolutePath);
+        Assert.Null(await _factory.WithDbAsync(db => db.FiscalYears.Where(y => y.Year == Year).Select(y => y.ContingentLiabilities).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_failing_check_stops_generation_except_an_explicit_draft_by_the_director()
     {
         var year = 2027;
@@ -200,10 +262,10 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
 
         var first = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
         var second = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Pdf&ar={Year}");
-        Assert.Equal(archive.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first)));
+        Assert.Equal(archive.PdfSha256, Finsam.Domain.ContentHash.Sha256(first));
         Assert.Equal(first, second);
         var workbook = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Excel&ar={Year}");
-        Assert.Equal(archive.WorkbookSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(workbook)));
+        Assert.Equal(archive.WorkbookSha256, Finsam.Domain.ContentHash.Sha256(workbook));
 
         using (var pdf = PdfDocument.Open(first))
         {

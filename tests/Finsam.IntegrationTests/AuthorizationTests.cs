@@ -30,13 +30,17 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public int SurveyId { get; private set; }
 
+        /// <summary>A user other than the signed-in ones, for the user administration pages.</summary>
+        public string UserId { get; private set; } = "";
+
         /// <summary>The page URL with the fixture's ids in place of {insats}, {participant} and the like.</summary>
         public string Url(string page) =>
             new Dictionary<string, int>
             {
                 ["{insats}"] = InsatsId, ["{participant}"] = ParticipantId, ["{enrolment}"] = EnrolmentId, ["{area}"] = AreaId,
                 ["{objective}"] = ObjectiveId, ["{indicator}"] = IndicatorId, ["{goal}"] = InsatsGoalId, ["{survey}"] = SurveyId,
-            }.Aggregate(page, (url, p) => url.Replace(p.Key, p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            }.Aggregate(page, (url, p) => url.Replace(p.Key, p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            .Replace("{user}", UserId, StringComparison.Ordinal);
 
         public async Task InitializeAsync()
         {
@@ -49,6 +53,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             IndicatorId = await Factory.WithDbAsync(db => db.Indicators.Select(i => i.Id).FirstAsync());
             InsatsGoalId = await Factory.WithDbAsync(db => db.InsatsGoals.Select(g => g.Id).FirstAsync());
             SurveyId = await Factory.WithDbAsync(db => db.SurveyRounds.Select(r => r.Id).FirstAsync());
+            var other = await Factory.CreateUserAsync(Roles.Kansli);
+            UserId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == other.Email).Select(u => u.Id).SingleAsync());
             foreach (var role in Roles.All)
             {
                 Clients[role] = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(role));
@@ -113,6 +119,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Arsredovisning/Undertecknare/2024", [Chef] },
         { "/Admin/Anvandare", [Admin] },
         { "/Admin/Anvandare/Ny", [Admin] },
+        { "/Admin/Anvandare/Redigera/{user}", [Admin] },
+        { "/Admin/Anvandare/TvaFaktor/{user}", [Admin] },
         { "/Admin/Granskningslogg", [Admin] },
     };
 

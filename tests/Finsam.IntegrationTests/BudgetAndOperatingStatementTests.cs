@@ -4,6 +4,7 @@ using Finsam.Domain.Economy.Budget;
 using Finsam.Domain.Insatser;
 using Finsam.Reporting.Tabular;
 using Finsam.TestSupport;
+using static Finsam.TestSupport.PageText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.IntegrationTests;
@@ -30,9 +31,6 @@ public sealed class BudgetAndOperatingStatementTests
         Assert.Contains("är inläst", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         return (factory, chef);
     }
-
-    private static string Text(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-'), ">\\s+<", "><");
 
     private static byte[] BudgetFile(params object?[][] rows) =>
         TableWriter.WriteExcel("Budget", BudgetFileFormat.Columns, rows.Select(r => (IReadOnlyList<object?>)r));

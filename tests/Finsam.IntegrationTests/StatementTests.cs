@@ -1,6 +1,7 @@
 using System.Net;
 using Finsam.Data.Identity;
 using Finsam.TestSupport;
+using static Finsam.TestSupport.PageText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.IntegrationTests;
@@ -20,9 +21,6 @@ public sealed class StatementTests
 
         return (factory, chef);
     }
-
-    private static string Text(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-'), ">\\s+<", "><");
 
     [Fact]
     public async Task A_consistent_ledger_gives_reconciled_statements_in_tkr_with_last_year_beside()

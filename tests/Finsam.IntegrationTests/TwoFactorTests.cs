@@ -8,13 +8,6 @@ namespace Finsam.IntegrationTests;
 /// <summary>Two-factor sign-in: required for Administratör, optional for the others, with recovery codes that work once.</summary>
 public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<FinsamFactory>
 {
-    private static async Task<HttpResponseMessage> PasswordStepAsync(HttpClient client, TestUser user) =>
-        await client.PostFormAsync("/Konto/LoggaIn", new Dictionary<string, string>
-        {
-            ["Input.Email"] = user.Email,
-            ["Input.Password"] = user.Password,
-        });
-
     private Task<bool> EnabledInDatabaseAsync(TestUser user) =>
         factory.WithDbAsync(db => db.Users.Where(u => u.Email == user.Email).Select(u => u.TwoFactorEnabled).SingleAsync());
 
@@ -26,7 +19,7 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
     {
         var admin = await factory.CreateUnenrolledUserAsync(Roles.Administrator);
         var client = factory.AnonymousClient();
-        var signedIn = await PasswordStepAsync(client, admin);
+        var signedIn = await client.PasswordStepAsync(admin);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
         foreach (var url in new[] { "/", "/Admin/Anvandare", "/Admin/Granskningslogg", "/Konto/BytLosenord" })
@@ -58,7 +51,7 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Anvandare")).StatusCode);
 
         // The next sign-in asks for a code; the administrator may change app but not turn two-factor off.
-        var next = await PasswordStepAsync(factory.AnonymousClient(), admin);
+        var next = await factory.AnonymousClient().PasswordStepAsync(admin);
         Assert.StartsWith("/Konto/LoggaIn2FA", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var settings = await client.GetStringAsync("/Konto/TvaFaktor");
         Assert.Contains("Koppla en ny app", settings, StringComparison.Ordinal);
@@ -70,7 +63,7 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
     {
         var admin = await factory.CreateUserAsync(Roles.Administrator);
         var client = factory.AnonymousClient();
-        var step = await PasswordStepAsync(client, admin);
+        var step = await client.PasswordStepAsync(admin);
         Assert.Equal("/Konto/LoggaIn2FA", step.Headers.Location!.PathOnly());
 
         // Half signed in is not signed in.
@@ -103,13 +96,13 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
         var (_, codes) = await (await factory.SignedInClientAsync(kansli)).EnrolTwoFactorAsync();
 
         var first = factory.AnonymousClient();
-        await PasswordStepAsync(first, kansli);
+        await first.PasswordStepAsync(kansli);
         var used = await first.PostFormAsync("/Konto/Aterstallningskod", new Dictionary<string, string> { ["RecoveryCode"] = codes[3] });
         Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/Deltagare")).StatusCode);
 
         var second = factory.AnonymousClient();
-        await PasswordStepAsync(second, kansli);
+        await second.PasswordStepAsync(kansli);
         var again = await second.PostFormAsync("/Konto/Aterstallningskod", new Dictionary<string, string> { ["RecoveryCode"] = codes[3] });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("Återställningskoden stämmer inte eller är redan använd.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -133,14 +126,14 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
 
         var (key, _) = await client.EnrolTwoFactorAsync();
         var next = factory.AnonymousClient();
-        var step = await PasswordStepAsync(next, user);
+        var step = await next.PasswordStepAsync(user);
         Assert.Equal("/Konto/LoggaIn2FA", step.Headers.Location!.PathOnly());
         await factory.SignedInClientAsync(user with { AuthenticatorKey = key });
 
         var off = await client.PostFormAsync("/Konto/TvaFaktor?handler=Disable", new Dictionary<string, string>(), getUrl: "/Konto/TvaFaktor");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False(await EnabledInDatabaseAsync(user));
-        Assert.Equal("/", (await PasswordStepAsync(factory.AnonymousClient(), user)).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await factory.AnonymousClient().PasswordStepAsync(user)).Headers.Location!.OriginalString);
     }
 }
 

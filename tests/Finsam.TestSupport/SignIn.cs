@@ -15,11 +15,7 @@ public static partial class SignIn
     {
         ArgumentNullException.ThrowIfNull(user);
         var client = factory.AnonymousClient();
-        var response = await client.PostFormAsync("/Konto/LoggaIn", new Dictionary<string, string>
-        {
-            ["Input.Email"] = user.Email,
-            ["Input.Password"] = user.Password,
-        });
+        var response = await client.PasswordStepAsync(user);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location?.OriginalString.StartsWith("/Konto/LoggaIn2FA", StringComparison.Ordinal) == true)
         {
@@ -33,6 +29,17 @@ public static partial class SignIn
         }
 
         return client;
+    }
+
+    /// <summary>Only the password step of the sign-in form; the response says where it leads (home, or the two-factor step).</summary>
+    public static async Task<HttpResponseMessage> PasswordStepAsync(this HttpClient client, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return await client.PostFormAsync("/Konto/LoggaIn", new Dictionary<string, string>
+        {
+            ["Input.Email"] = user.Email,
+            ["Input.Password"] = user.Password,
+        });
     }
 
     /// <summary>

@@ -196,6 +196,10 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ContingentLiabilities")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 

@@ -16,6 +16,7 @@ internal sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalY
         builder.Ignore(y => y.IsClosed);
         builder.Property(y => y.MemberContributionTotal).HasPrecision(18, 2);
         builder.Property(y => y.EquityCeiling).HasPrecision(18, 2);
+        builder.Property(y => y.ContingentLiabilities).HasMaxLength(Domain.Economy.Statements.ContingentLiabilities.MaxLength);
         builder.OwnsOne(y => y.BalanceRequirement, adjustments =>
         {
             adjustments.Ignore(a => a.IsEmpty);

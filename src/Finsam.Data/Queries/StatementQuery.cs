@@ -14,6 +14,7 @@ public static class StatementQuery
     /// <param name="Operating">The driftsredovisning with budget, deviation and previous year, and its checks.</param>
     /// <param name="BalanceRequirement">The balanskravsutredning.</param>
     /// <param name="HasVouchers">Whether the year's file had vouchers, so amounts per insats code are known.</param>
+    /// <param name="ContingentLiabilities">The year's ansvarsförbindelser as entered (null: none).</param>
     public sealed record YearStatements(
         FinancialStatements Current,
         FinancialStatements? Previous,
@@ -21,7 +22,8 @@ public static class StatementQuery
         IReadOnlyList<StatementNote> Notes,
         OperatingStatement Operating,
         BalanceRequirement BalanceRequirement,
-        bool HasVouchers)
+        bool HasVouchers,
+        string? ContingentLiabilities)
     {
         /// <summary>The statements' checks, then the notes' and the driftsredovisning's.</summary>
         public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check), .. Operating.Checks];
@@ -62,7 +64,8 @@ public static class StatementQuery
         var notes = StatementNotes.Build(current, statements, rules, accountNames, resultLines, units, contributions);
         return new YearStatements(
             statements, previousStatements, previous is { Opening.Count: > 0 }, notes, operating,
-            BalanceRequirement.Build(statements.Income.ResultForTheYear, fiscalYear.BalanceRequirement), resultLines is not null);
+            BalanceRequirement.Build(statements.Income.ResultForTheYear, fiscalYear.BalanceRequirement), resultLines is not null,
+            fiscalYear.ContingentLiabilities);
     }
 
     /// <summary>The year's budget lines with their insats codes.</summary>

@@ -30,6 +30,9 @@ public class FiscalYear : IVersioned
     /// <summary>The year's adjustments from årets resultat to the balanskravsresultat; zero when nothing is entered.</summary>
     public BalanceRequirementAdjustments BalanceRequirement { get; set; } = new();
 
+    /// <summary>The year's ansvarsförbindelser as printed under the balansräkning; null prints "Inga" (see <see cref="Statements.ContingentLiabilities"/>).</summary>
+    public string? ContingentLiabilities { get; set; }
+
     public Guid Version { get; set; }
 
     public bool IsClosed => Status == FiscalYearStatus.Closed;

@@ -34,7 +34,8 @@ public static class EconomyTables
         return new ReportTable("Resultaträkning", $"Resultaträkning {year}", YearColumns(year, previous is not null), t.Rows);
     }
 
-    public static ReportTable BalanceSheet(int year, BalanceSheet current, BalanceSheet? previous)
+    /// <param name="contingentLiabilities">The year's ansvarsförbindelser as entered, printed under the table ("Inga" when null).</param>
+    public static ReportTable BalanceSheet(int year, BalanceSheet current, BalanceSheet? previous, string? contingentLiabilities)
     {
         ArgumentNullException.ThrowIfNull(current);
         var c = current;
@@ -61,7 +62,7 @@ public static class EconomyTables
         var columns = p is null
             ? new ReportColumn[] { new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18) }
             : [new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18), new($"{Y(year - 1)}-12-31", CellKind.Amount, 18)];
-        return new ReportTable("Balansräkning", $"Balansräkning {year}-12-31", columns, t.Rows, "Ansvarsförbindelser: inga.");
+        return new ReportTable("Balansräkning", $"Balansräkning {year}-12-31", columns, t.Rows, ContingentLiabilities.Note(contingentLiabilities));
     }
 
     public static ReportTable CashFlow(int year, CashFlowStatement current, CashFlowStatement? previous)
@@ -127,7 +128,7 @@ public static class EconomyTables
         };
         if (hasBudget)
         {
-            columns.Add(new($"Budget netto {Y(statement.Year)}", CellKind.Amount, 16));
+            columns.Add(new($"Budget {Y(statement.Year)} netto", CellKind.Amount, 16));
             columns.Add(new("Avvikelse", CellKind.Amount, 16) { Difference = (3, 4) });
         }
 
@@ -166,20 +167,34 @@ public static class EconomyTables
             sums.Add(SumRow(t, $"Summa {SwedishNames.Of(block.Category).ToLowerInvariant()}", Cells("", block.Actual, block.Budget, block.Deviation, block.Previous), rows, hasBudget));
         }
 
-        SumRow(t, "Totalt (= årets resultat)", Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
+        var total = $"Totalt (= årets resultat{(statement.Checks.All(c => c.Passed) ? "" : ": stämmer inte")})";
+        SumRow(t, total, Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
         return new ReportTable("Driftsredovisning", $"Driftsredovisning {statement.Year}", columns, t.Rows,
             "Netto = intäkt − kostnad; avvikelse = utfall netto − budget netto (positivt = bättre än budget).");
     }
 
     /// <summary>
     /// A category total: its values come from the domain (a category's budget may sit on the category itself, not on
-    /// a row), and the workbook sums the rows only where that is the same thing.
+    /// a row), and the workbook sums the rows only where that is the same thing. The avvikelse is the total's netto
+    /// minus its budget (as the workbook's formula computes it), not the sum of the rows' avvikelser: a row without a
+    /// budget has none.
     /// </summary>
     private static int SumRow(TableRows t, string text, ReportCell[] cells, List<int> rows, bool hasBudget)
     {
         cells[0] = text;
         var budgetOnRows = !hasBudget || rows.Sum(r => t.Rows[r].Cells[4].Number ?? 0m) == (cells[4].Number ?? 0m);
-        return budgetOnRows && rows.Count > 0 ? t.Sum(text, [.. rows]) : t.Add(cells, RowStyle.Sum);
+        if (!budgetOnRows || rows.Count == 0)
+        {
+            return t.Add(cells, RowStyle.Sum);
+        }
+
+        var sum = t.Sum(text, [.. rows]);
+        if (hasBudget)
+        {
+            t.Set(sum, 5, cells[5]);
+        }
+
+        return sum;
     }
 
     public static ReportTable BalanceRequirementTable(int year, BalanceRequirement requirement)

@@ -36,6 +36,14 @@ public sealed class TableRows
         return _rows.Count - 1;
     }
 
+    /// <summary>Sets one cell of a row already added, e.g. a sum row's column that is not the sum of its rows.</summary>
+    public void Set(int row, int column, ReportCell cell)
+    {
+        var cells = _rows[row].Cells.ToList();
+        cells[column] = cell;
+        _rows[row] = _rows[row] with { Cells = cells };
+    }
+
     /// <summary>A bold row whose values are given (not a formula), e.g. a figure that is part of another.</summary>
     public int Total(string text, params decimal?[] values)
     {

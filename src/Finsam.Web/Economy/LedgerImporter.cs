@@ -185,7 +185,7 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         {
             FiscalYearId = year.Id,
             FileName = Cut(Path.GetFileName(fileName), 260),
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file)),
+            Sha256 = Finsam.Domain.ContentHash.Sha256(file),
             ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
             ImportedBy = http.HttpContext?.User.Identity?.Name,
             CompanyName = CutOrNull(sie.CompanyName, 200),

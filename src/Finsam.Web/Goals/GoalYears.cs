@@ -5,7 +5,5 @@ public static class GoalYears
 {
     public const string StaleMessage = "Någon annan har ändrat uppgifterna medan du skrev. Ladda om sidan och gör ändringen igen.";
 
-    public static bool IsValid(int year) => year is >= 2004 and <= 2100;
-
     public static string? TrimOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

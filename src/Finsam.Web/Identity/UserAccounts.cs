@@ -92,6 +92,30 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         return result;
     }
 
+    /// <summary>
+    /// An administrator's reset of a user's two-factor sign-in (lost phone and recovery codes): turns it off, forgets
+    /// the authenticator key and the recovery codes, and signs the user out everywhere. A role that requires
+    /// two-factor sign-in is sent to enrolment at the next sign-in.
+    /// </summary>
+    public async Task<IdentityResult> ResetTwoFactorAsync(AppUser user)
+    {
+        var result = await users.SetTwoFactorEnabledAsync(user, enabled: false);
+        foreach (var token in new[] { AuthenticatorKeyToken, RecoveryCodesToken })
+        {
+            if (result.Succeeded)
+            {
+                result = await users.RemoveAuthenticationTokenAsync(user, IdentityStoreProvider, token);
+            }
+        }
+
+        return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+    }
+
+    // Where UserManager keeps the authenticator key and the recovery codes (AspNetUserTokens).
+    private const string IdentityStoreProvider = "[AspNetUserStore]";
+    private const string AuthenticatorKeyToken = "AuthenticatorKey";
+    private const string RecoveryCodesToken = "RecoveryCodes";
+
     public async Task<bool> AnyAdministratorAsync() =>
         (await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.IsActive);
 

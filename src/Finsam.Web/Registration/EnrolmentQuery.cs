@@ -1,5 +1,6 @@
 using System.Globalization;
 using Finsam.Domain.Participants;
+using Finsam.Web.Validation;
 using FluentValidation;
 
 namespace Finsam.Web.Registration;
@@ -63,7 +64,7 @@ public sealed class EnrolmentQueryValidator : AbstractValidator<EnrolmentQuery>
 {
     public EnrolmentQueryValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2004, 2100).WithMessage("Året ska vara mellan 2004 och 2100.");
+        RuleFor(x => x.Year).InclusiveBetween(YearFilter.First, YearFilter.Last).WithMessage(YearFilter.RangeMessage);
         RuleFor(x => x.Status).IsInEnum().WithMessage("Okänd status.");
         RuleFor(x => x.Gender).IsInEnum().WithMessage("Okänt kön.");
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Finsam.Data;
 using Finsam.Data.Queries;
+using Finsam.Domain;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
@@ -12,6 +12,13 @@ using Finsam.Web.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Reports;
+
+/// <summary>The two files of an annual report.</summary>
+public enum ReportFile
+{
+    Pdf,
+    Workbook,
+}
 
 /// <summary>
 /// The annual report of a year: assembled from the förbund's section settings and texts and from figures computed
@@ -32,14 +39,11 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
         db.FiscalYears.AsNoTracking().Where(y => db.LedgerImports.Any(i => i.FiscalYearId == y.Id)).OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(cancellationToken);
 
     /// <summary>The report of a year, or null when the year has no ledger. Drafts are watermarked until the year is adopted.</summary>
-    public async Task<AnnualReportModel?> BuildAsync(int year, CancellationToken cancellationToken)
-    {
-        var statements = await db.StatementsForYearAsync(year, cancellationToken);
-        if (statements is null)
-        {
-            return null;
-        }
+    public async Task<AnnualReportModel?> BuildAsync(int year, CancellationToken cancellationToken) =>
+        await db.StatementsForYearAsync(year, cancellationToken) is { } statements ? await BuildAsync(year, statements, cancellationToken) : null;
 
+    private async Task<AnnualReportModel> BuildAsync(int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
+    {
         var federation = await db.Federations.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var adopted = await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken);
         var settings = await SectionSettingsAsync(cancellationToken);
@@ -57,51 +61,50 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
             clock.GetUtcNow().UtcDateTime, sections, checks);
     }
 
-    public async Task<Availability> AvailabilityAsync(int year, CancellationToken cancellationToken)
+    public async Task<Availability> AvailabilityAsync(int year, CancellationToken cancellationToken) =>
+        StatusOf(await db.StatementsForYearAsync(year, cancellationToken), await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken));
+
+    private static Availability StatusOf(StatementQuery.YearStatements? statements, bool adopted) =>
+        new(statements is not null, adopted,
+            statements?.Checks.Where(c => !c.Passed).Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList() ?? []);
+
+    /// <summary>A download: the year's availability and, when there is one and it was allowed, the file.</summary>
+    public sealed record Download(Availability Status, Generated? File);
+
+    /// <summary>
+    /// The report as PDF or as the auditors' workbook: the archived file for an adopted year, otherwise generated now
+    /// (a draft) when <paramref name="allowed"/> accepts the year's availability. The statements are computed once for both.
+    /// </summary>
+    public async Task<Download> DownloadAsync(int year, ReportFile kind, Func<Availability, Task<bool>> allowed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         var statements = await db.StatementsForYearAsync(year, cancellationToken);
-        var adopted = await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken);
-        var failed = statements?.Checks.Where(c => !c.Passed).Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList() ?? [];
-        return new Availability(statements is not null, adopted, failed);
-    }
-
-    /// <summary>The report as PDF: the archived one for an adopted year, otherwise a newly generated draft.</summary>
-    public async Task<Generated?> PdfAsync(int year, CancellationToken cancellationToken)
-    {
-        if (await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken) is { } archive)
+        var archive = await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken);
+        var status = StatusOf(statements, archive is not null);
+        if (statements is null || !await allowed(status))
         {
-            return new Generated(archive.Pdf, FileName(year, "pdf", draft: false), archive.PdfSha256);
+            return new Download(status, null);
         }
 
-        if (await BuildAsync(year, cancellationToken) is not { } model)
+        if (archive is not null)
         {
-            return null;
+            var (archived, sha256) = kind == ReportFile.Pdf ? (archive.Pdf, archive.PdfSha256) : (archive.Workbook, archive.WorkbookSha256);
+            return new Download(status, new Generated(archived, FileName(year, Extension(kind), draft: false), sha256));
         }
 
-        var pdf = await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken);
-        audit.Add(AuditAction.Export, "AnnualReport", Key(year), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"));
+        var model = await BuildAsync(year, statements, cancellationToken);
+        var (file, details) = kind == ReportFile.Pdf
+            ? (await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"))
+            : (AnnualReportWorkbook.Build(model), "bilagor som Excel");
+        audit.Add(AuditAction.Export, "AnnualReport", Key(year), details);
         await db.SaveChangesAsync(cancellationToken);
-        return new Generated(pdf, FileName(year, "pdf", draft: true), Sha256(pdf));
+        return new Download(status, new Generated(file, FileName(year, Extension(kind), draft: true), ContentHash.Sha256(file)));
     }
 
-    /// <summary>The auditors' workbook: the archived one for an adopted year, otherwise generated now.</summary>
-    public async Task<Generated?> WorkbookAsync(int year, CancellationToken cancellationToken)
-    {
-        if (await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken) is { } archive)
-        {
-            return new Generated(archive.Workbook, FileName(year, "xlsx", draft: false), archive.WorkbookSha256);
-        }
+    public static string ContentType(ReportFile kind) =>
+        kind == ReportFile.Pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-        if (await BuildAsync(year, cancellationToken) is not { } model)
-        {
-            return null;
-        }
-
-        var workbook = AnnualReportWorkbook.Build(model);
-        audit.Add(AuditAction.Export, "AnnualReport", Key(year), "bilagor som Excel");
-        await db.SaveChangesAsync(cancellationToken);
-        return new Generated(workbook, FileName(year, "xlsx", draft: true), Sha256(workbook));
-    }
+    private static string Extension(ReportFile kind) => kind == ReportFile.Pdf ? "pdf" : "xlsx";
 
     /// <summary>
     /// Records the board's adoption: the final PDF and workbook are generated without the draft mark and archived
@@ -137,14 +140,14 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
             AdoptedBy = user,
             ArchivedAtUtc = clock.GetUtcNow().UtcDateTime,
             Pdf = pdf,
-            PdfSha256 = Sha256(pdf),
+            PdfSha256 = ContentHash.Sha256(pdf),
             Workbook = workbook,
-            WorkbookSha256 = Sha256(workbook),
+            WorkbookSha256 = ContentHash.Sha256(workbook),
         });
         fiscalYear.Status = FiscalYearStatus.Closed;
         fiscalYear.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditAction.Update, "AnnualReport", Key(year),
-            $"fastställd {SwedishFormat.Date(adoptedOn)}; verksamhetsåret stängt; PDF {Sha256(pdf)}, Excel {Sha256(workbook)}");
+            $"fastställd {SwedishFormat.Date(adoptedOn)}; verksamhetsåret stängt; PDF {ContentHash.Sha256(pdf)}, Excel {ContentHash.Sha256(workbook)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
@@ -200,6 +203,4 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
 
     private static string FileName(int year, string extension, bool draft) =>
         $"arsredovisning-{Key(year)}{(draft ? "-utkast" : "")}.{extension}";
-
-    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

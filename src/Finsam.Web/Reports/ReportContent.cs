@@ -20,7 +20,7 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
             ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, cancellationToken),
             ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating))],
             ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income))],
-            ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing))],
+            ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities))],
             ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null))],
             ReportSectionKind.Notes => [.. EconomyTables.Notes(year, statements.Notes).Select(t => new TableBlock(t))],
             ReportSectionKind.BoardDecision => [await SignaturesAsync(year, cancellationToken)],

@@ -26,11 +26,13 @@ public sealed class AnnualReportTablesTests
     public void The_balance_sheet_sums_both_sides()
     {
         var sheet = new BalanceSheet(80_000m, 0m, 0m, 300_000m, 0m, 14_384_000m, 13_364_000m, 458_000m, 0m, 0m, 1_400_000m);
-        var table = EconomyTables.BalanceSheet(2025, sheet, sheet);
+        var table = EconomyTables.BalanceSheet(2025, sheet, sheet, null);
         decimal? Value(string text) => table.Rows.Single(r => r.Cells[0].Text == text).Cells[1].Number;
         Assert.Equal(14_764_000m, Value("Summa tillgångar"));
         Assert.Equal(14_764_000m, Value("Summa eget kapital, avsättningar och skulder"));
         Assert.Equal(["Post", "2025-12-31", "2024-12-31"], table.Columns.Select(c => c.Header));
+        Assert.Equal("Ansvarsförbindelser: Inga", table.Note);
+        Assert.Equal("Ansvarsförbindelser: Borgen för Samhall 50 tkr", EconomyTables.BalanceSheet(2025, sheet, null, " Borgen för Samhall 50 tkr ").Note);
     }
 
     [Fact]

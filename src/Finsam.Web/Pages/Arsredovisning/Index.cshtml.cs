@@ -39,10 +39,10 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
     }
 
     public Task<IActionResult> OnGetPdfAsync(int ar, bool utkast, CancellationToken cancellationToken) =>
-        DownloadAsync(ar, utkast, reports.PdfAsync, "application/pdf", cancellationToken);
+        DownloadAsync(ar, utkast, ReportFile.Pdf, cancellationToken);
 
     public Task<IActionResult> OnGetExcelAsync(int ar, bool utkast, CancellationToken cancellationToken) =>
-        DownloadAsync(ar, utkast, reports.WorkbookAsync, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cancellationToken);
+        DownloadAsync(ar, utkast, ReportFile.Workbook, cancellationToken);
 
     public async Task<IActionResult> OnPostAdoptAsync(int ar, CancellationToken cancellationToken)
     {
@@ -69,27 +69,28 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
         return RedirectToPage(new { ar });
     }
 
-    private async Task<IActionResult> DownloadAsync(
-        int year, bool draft, Func<int, CancellationToken, Task<AnnualReportService.Generated?>> generate, string contentType, CancellationToken cancellationToken)
+    private async Task<IActionResult> DownloadAsync(int year, bool draft, ReportFile kind, CancellationToken cancellationToken)
     {
-        var status = await reports.AvailabilityAsync(year, cancellationToken);
-        if (!status.HasLedger)
+        // An adopted year's archived files are always available; a draft only when the checks pass, or when the author insists.
+        var download = await reports.DownloadAsync(year, kind,
+            async status => status.Adopted || status.ChecksPass || (draft && (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded),
+            cancellationToken);
+        if (!download.Status.HasLedger)
         {
             return NotFound();
         }
 
-        // An adopted year's archived files are always available; a draft only when the checks pass, or when the author insists.
-        if (!status.Adopted && !status.ChecksPass && !(draft && (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded))
+        if (download.File is not { } file)
         {
             RequestedYear = year;
+            Status = download.Status;
             Refusal = "Årsredovisningen skapas inte eftersom kontroller inte stämmer. Rätta bokföringen och läs in den igen"
                 + " (förbundschefen kan skapa ett utkast ändå).";
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        var file = await generate(year, cancellationToken);
-        return file is null ? NotFound() : File(file.Content, contentType, file.FileName);
+        return File(file.Content, AnnualReportService.ContentType(kind), file.FileName);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -102,7 +103,7 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
         }
 
         Years = YearFilter.Choose(RequestedYear, years);
-        Status = await reports.AvailabilityAsync(Years.Year, cancellationToken);
+        Status ??= await reports.AvailabilityAsync(Years.Year, cancellationToken);
         Sections = await reports.SectionSettingsAsync(cancellationToken);
         DecisionDate ??= SwedishFormat.Date(DateOnly.FromDateTime(clock.GetLocalNow().Date));
     }

@@ -3,6 +3,7 @@ using Finsam.Domain.Reports;
 using Finsam.Reporting.AnnualReport;
 using Finsam.Web.Authorization;
 using Finsam.Web.Reports;
+using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -77,7 +78,7 @@ public class TextModel(AnnualReportService reports, FinsamDbContext db) : PageMo
 
     private async Task<bool> LoadAsync(int year, ReportSectionKind kind, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(kind) || year is < 2004 or > 2100)
+        if (!Enum.IsDefined(kind) || !YearFilter.InRange(year))
         {
             return false;
         }

@@ -4,6 +4,7 @@ using Finsam.Domain.Formatting;
 using Finsam.Domain.Participants.Import;
 using Finsam.Web.Authorization;
 using Finsam.Web.Economy;
+using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnGetAsync(int year, bool sparad, CancellationToken cancellationToken)
     {
-        if (year is < 2004 or > 2100)
+        if (!YearFilter.InRange(year))
         {
             return NotFound();
         }
@@ -55,7 +56,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnGetExcelAsync(int year, CancellationToken cancellationToken)
     {
-        if (year is < 2004 or > 2100)
+        if (!YearFilter.InRange(year))
         {
             return NotFound();
         }

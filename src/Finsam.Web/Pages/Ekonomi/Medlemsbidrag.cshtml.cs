@@ -4,6 +4,7 @@ using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Organisation;
 using Finsam.Web.Authorization;
+using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -118,10 +119,10 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
 
     private async Task LoadAsync(bool fillForm, CancellationToken cancellationToken)
     {
-        Year = RequestedYear is >= 2004 and <= 2100 ? RequestedYear.Value : clock.GetLocalNow().Year;
+        Year = RequestedYear is { } requested && YearFilter.InRange(requested) ? requested : clock.GetLocalNow().Year;
         if (RequestedYear is not null && RequestedYear != Year)
         {
-            ModelState.AddModelError("ar", "Året ska vara mellan 2004 och 2100.");
+            ModelState.AddModelError("ar", YearFilter.RangeMessage);
         }
 
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);

@@ -58,7 +58,10 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         return RedirectToPage(new { year, enhet });
     }
 
-    /// <summary>The balanskrav adjustments as entered (kronor), in the order of <see cref="BalanceRequirement.Build"/>.</summary>
+    /// <summary>
+    /// The balanskrav adjustments as entered (kronor), in the order of <see cref="BalanceRequirement.Build"/>, and the
+    /// year's ansvarsförbindelser, entered on the same form.
+    /// </summary>
     public sealed class AdjustmentsInput
     {
         public string? RealisationGains { get; set; }
@@ -70,6 +73,8 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         public string? UnrealisedLossesOnSecurities { get; set; }
 
         public string? ReversedUnrealisedLosses { get; set; }
+
+        public string? ContingentLiabilities { get; set; }
     }
 
     [BindProperty]
@@ -112,14 +117,21 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
             UnrealisedLossesOnSecurities = Read(Adjustments.UnrealisedLossesOnSecurities, nameof(AdjustmentsInput.UnrealisedLossesOnSecurities)),
             ReversedUnrealisedLosses = Read(Adjustments.ReversedUnrealisedLosses, nameof(AdjustmentsInput.ReversedUnrealisedLosses)),
         };
+        if (ContingentLiabilities.Validate(Adjustments.ContingentLiabilities) is { } tooLong)
+        {
+            ModelState.AddModelError($"Adjustments.{nameof(AdjustmentsInput.ContingentLiabilities)}", tooLong);
+        }
+
         if (!ModelState.IsValid)
         {
             return await OnGetAsync(year, enhet, cancellationToken);
         }
 
         fiscalYear.BalanceRequirement = adjustments;
+        fiscalYear.ContingentLiabilities = ContingentLiabilities.Normalise(Adjustments.ContingentLiabilities);
         audit.Add(AuditAction.Update, "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "balanskravsjusteringar: " + string.Join(", ", BalanceRequirement.Build(0m, adjustments).Adjustments.Select(a => $"{a.Text.ToLowerInvariant()} {SwedishFormat.Kronor(a.Amount)}")));
+            "balanskravsjusteringar: " + string.Join(", ", BalanceRequirement.Build(0m, adjustments).Adjustments.Select(a => $"{a.Text.ToLowerInvariant()} {SwedishFormat.Kronor(a.Amount)}"))
+            + "; ansvarsförbindelser: " + (fiscalYear.ContingentLiabilities is { } liabilities ? $"{liabilities.Length} tecken" : "inga"));
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { year, enhet });
     }
@@ -135,6 +147,9 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
     public IReadOnlyList<ReportTable> StatementTables { get; private set; } = [];
 
     public IReadOnlyList<ReportTable> NoteTables { get; private set; } = [];
+
+    /// <summary>The driftsredovisning, as in the annual report.</summary>
+    public ReportTable OperatingTable { get; private set; } = null!;
 
     public string Amount(decimal value) => InTkr ? SwedishFormat.Tkr(value) : SwedishFormat.Number(value);
 
@@ -165,6 +180,7 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
                 RealisationLossesByException = Text(a.RealisationLossesByException),
                 UnrealisedLossesOnSecurities = Text(a.UnrealisedLossesOnSecurities),
                 ReversedUnrealisedLosses = Text(a.ReversedUnrealisedLosses),
+                ContingentLiabilities = fiscalYear.ContingentLiabilities,
             };
         }
 
@@ -175,10 +191,11 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         StatementTables =
         [
             EconomyTables.IncomeStatement(year, c.Income, p?.Income),
-            EconomyTables.BalanceSheet(year, c.Closing, p?.Closing),
+            EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities),
             EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null),
         ];
         NoteTables = EconomyTables.Notes(year, statements.Notes);
+        OperatingTable = EconomyTables.Operating(statements.Operating);
         return Page();
     }
 

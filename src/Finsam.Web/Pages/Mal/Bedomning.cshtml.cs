@@ -70,7 +70,7 @@ public class BedomningModel(FinsamDbContext db, RatingScale scale) : PageModel
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (!GoalYears.IsValid(Year) || !await db.Insatser.AnyAsync(i => i.Id == id, cancellationToken))
+        if (!YearFilter.InRange(Year) || !await db.Insatser.AnyAsync(i => i.Id == id, cancellationToken))
         {
             return false;
         }

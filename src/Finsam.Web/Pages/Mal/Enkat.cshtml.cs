@@ -160,7 +160,7 @@ public class EnkatModel(FinsamDbContext db, SurveyImporter importer) : PageModel
     {
         if (id is null)
         {
-            return GoalYears.IsValid(Year);
+            return YearFilter.InRange(Year);
         }
 
         Round = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

@@ -42,7 +42,7 @@ public class InsatsmalModel(FinsamDbContext db) : PageModel
                 Version = goal.Version, SortOrder = goal.SortOrder, Text = goal.Text, IsMainOutcome = goal.IsMainOutcome, Measure = MeasureInput.From(goal.Measure),
             };
         }
-        else if (!GoalYears.IsValid(Year))
+        else if (!YearFilter.InRange(Year))
         {
             return NotFound();
         }
@@ -68,7 +68,7 @@ public class InsatsmalModel(FinsamDbContext db) : PageModel
         {
             (Year, InsatsId) = (goal.Year, goal.InsatsId);
         }
-        else if (!GoalYears.IsValid(Year))
+        else if (!YearFilter.InRange(Year))
         {
             return NotFound();
         }

@@ -32,7 +32,7 @@ public class OmradeModel(FinsamDbContext db) : PageModel
             (Id, Year) = (area.Id, area.Year);
             Input = new GoalAreaInput { Version = area.Version, Number = area.Number, Name = area.Name, Assessment = area.Assessment, Comment = area.Comment };
         }
-        else if (!GoalYears.IsValid(Year))
+        else if (!YearFilter.InRange(Year))
         {
             return NotFound();
         }
@@ -53,7 +53,7 @@ public class OmradeModel(FinsamDbContext db) : PageModel
             return NotFound();
         }
 
-        if (area is null && !GoalYears.IsValid(Year))
+        if (area is null && !YearFilter.InRange(Year))
         {
             return NotFound();
         }
