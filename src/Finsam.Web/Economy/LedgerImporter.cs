@@ -85,23 +85,24 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
             await DeleteLedgerAsync(year.Id, cancellationToken);
         }
 
-        var import = Store(sie, year, fileName, file);
-        audit.Add(AuditAction.Import, "Ledger", year.Year.ToString(CultureInfo.InvariantCulture),
-            $"{Path.GetFileName(fileName)}: {import.AccountCount} konton, {import.VoucherCount} verifikationer, {import.TransactionCount} transaktioner");
+        // Saved in batches inside the one transaction, the change tracker cleared after each: a large ledger
+        // (hundreds of thousands of lines) neither holds every entity in memory nor pays for tracking them all.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            var import = await StoreAsync(sie, year.Id, year.Year, fileName, file, cancellationToken);
+            audit.Add(AuditAction.Import, "Ledger", year.Year.ToString(CultureInfo.InvariantCulture),
+                $"{Path.GetFileName(fileName)}: {import.AccountCount} konton, {import.VoucherCount} verifikationer, {import.TransactionCount} transaktioner");
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Outcome(null, year.Year, import);
         }
         finally
         {
+            db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new Outcome(null, year.Year, import);
     }
 
     private async Task DeleteLedgerAsync(int yearId, CancellationToken cancellationToken)
@@ -113,10 +114,25 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         await db.LedgerImports.Where(i => i.FiscalYearId == yearId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private LedgerImport Store(SieDocument sie, FiscalYear year, string fileName, byte[] file)
+    /// <summary>Rows added before the change tracker is saved and cleared.</summary>
+    public const int BatchRows = 10_000;
+
+    private async Task<LedgerImport> StoreAsync(SieDocument sie, int yearId, int calendarYear, string fileName, byte[] file, CancellationToken cancellationToken)
     {
         var dimension = options.Value.InsatsDimension;
-        int CalendarYear(int index) => sie.FiscalYears.TryGetValue(index, out var y) ? y.Start.Year : year.Year + index;
+        int CalendarYear(int index) => sie.FiscalYears.TryGetValue(index, out var y) ? y.Start.Year : calendarYear + index;
+        var pending = 0;
+        async Task AddAsync(object entity, int rows = 1)
+        {
+            db.Add(entity);
+            pending += rows;
+            if (pending >= BatchRows)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                pending = 0;
+            }
+        }
 
         var accountNumbers = sie.Accounts.Keys
             .Concat(sie.OpeningBalances.Select(b => b.Account)).Concat(sie.ClosingBalances.Select(b => b.Account))
@@ -125,27 +141,24 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         foreach (var number in accountNumbers)
         {
             var account = sie.Accounts.GetValueOrDefault(number);
-            db.LedgerAccounts.Add(new LedgerAccount { FiscalYearId = year.Id, Number = number, Name = account?.Name ?? "", Type = account?.Type });
+            await AddAsync(new LedgerAccount { FiscalYearId = yearId, Number = number, Name = account?.Name ?? "", Type = account?.Type });
         }
 
-        void AddBalances(IEnumerable<SieBalance> balances, LedgerBalanceKind kind)
+        foreach (var (balances, kind) in new[] { (sie.OpeningBalances, LedgerBalanceKind.Opening), (sie.ClosingBalances, LedgerBalanceKind.Closing), (sie.Results, LedgerBalanceKind.Result) })
         {
             foreach (var b in balances)
             {
-                db.LedgerBalances.Add(new LedgerBalance { FiscalYearId = year.Id, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account, Amount = b.Amount });
+                await AddAsync(new LedgerBalance { FiscalYearId = yearId, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account, Amount = b.Amount });
             }
         }
 
-        AddBalances(sie.OpeningBalances, LedgerBalanceKind.Opening);
-        AddBalances(sie.ClosingBalances, LedgerBalanceKind.Closing);
-        AddBalances(sie.Results, LedgerBalanceKind.Result);
         foreach (var (balances, kind) in new[] { (sie.ObjectOpeningBalances, LedgerBalanceKind.Opening), (sie.ObjectClosingBalances, LedgerBalanceKind.Closing) })
         {
             foreach (var b in balances)
             {
-                db.LedgerBalances.Add(new LedgerBalance
+                await AddAsync(new LedgerBalance
                 {
-                    FiscalYearId = year.Id, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account,
+                    FiscalYearId = yearId, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account,
                     ObjectDimension = b.Dimension, ObjectCode = b.ObjectCode, Amount = b.Amount,
                 });
             }
@@ -154,9 +167,9 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         foreach (var p in sie.PeriodBalances)
         {
             var insatsObject = p.Objects.FirstOrDefault(o => o.Dimension == dimension);
-            db.LedgerBalances.Add(new LedgerBalance
+            await AddAsync(new LedgerBalance
             {
-                FiscalYearId = year.Id, BalanceYear = CalendarYear(p.YearIndex), Kind = LedgerBalanceKind.Period, Period = p.Period,
+                FiscalYearId = yearId, BalanceYear = CalendarYear(p.YearIndex), Kind = LedgerBalanceKind.Period, Period = p.Period,
                 Account = p.Account, ObjectDimension = insatsObject is null ? null : dimension, ObjectCode = insatsObject?.Code, Amount = p.Amount,
             });
         }
@@ -164,7 +177,7 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         var transactions = 0;
         foreach (var v in sie.Vouchers)
         {
-            var voucher = new Voucher { FiscalYearId = year.Id, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500) };
+            var voucher = new Voucher { FiscalYearId = yearId, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500) };
             foreach (var t in v.Transactions)
             {
                 voucher.Lines.Add(new VoucherLine
@@ -178,12 +191,12 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
                 transactions++;
             }
 
-            db.Vouchers.Add(voucher);
+            await AddAsync(voucher, 1 + voucher.Lines.Count);
         }
 
         var import = new LedgerImport
         {
-            FiscalYearId = year.Id,
+            FiscalYearId = yearId,
             FileName = Cut(Path.GetFileName(fileName), 260),
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(file)),
             ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
