@@ -18,7 +18,8 @@ public static partial class LoadTest
 {
     private static readonly string[] AnonymousPaths = ["/health", "/Konto/LoggaIn"];
 
-    private static readonly string[] SignedInPaths = ["/Deltagare", "/Oversikt", "/Ekonomi/Rakenskaper"];
+    /// <summary>The participant list, the dashboard and last year's statements (the demo's last finished year, with a ledger).</summary>
+    private static readonly string[] SignedInPaths = ["/Deltagare", "/Oversikt", $"/Ekonomi/Rakenskaper/{DateTime.Today.Year - 1}"];
 
     private const string SignInPath = "/Konto/LoggaIn";
 
