@@ -44,5 +44,5 @@ public class EnrolmentListBenchmarks : IDisposable
     }
 
     /// <summary>As <see cref="IndexModel.OnGetAsync"/> builds its results.</summary>
-    private Task<PagedList<IndexModel.Row>> ListAsync(EnrolmentQuery query, int page) => App.WithDbAsync(db => PagedList.CreateAsync(IndexModel.Rows(db, query), page, IndexModel.PageSize));
+    private Task<PagedList<IndexModel.Row>> ListAsync(EnrolmentQuery query, int page) => App.WithDbAsync(db => IndexModel.ListAsync(db, query, page));
 }

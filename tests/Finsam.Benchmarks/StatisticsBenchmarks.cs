@@ -7,6 +7,8 @@ namespace Finsam.Benchmarks;
 [Config(typeof(FinsamBenchmarkConfig))]
 public class StatisticsBenchmarks : IDisposable
 {
+    private static readonly int[] TrendYears = [.. Enumerable.Range(BenchmarkApp.ReportYear - 4, 5)];
+
     private BenchmarkApp? _app;
 
     [ParamsAllValues]
@@ -20,6 +22,25 @@ public class StatisticsBenchmarks : IDisposable
     [Benchmark]
     public Task<YearlyParticipantStatistics> Statistics() =>
         App.WithDbAsync(db => db.StatisticsForYearAsync(BenchmarkApp.ReportYear));
+
+    /// <summary>The dashboard's five trend years as it read them before: one query per year.</summary>
+    [Benchmark]
+    public Task<List<YearlyParticipantStatistics>> TrendPerYear() =>
+        App.WithDbAsync(async db =>
+        {
+            var years = new List<YearlyParticipantStatistics>();
+            foreach (var year in TrendYears)
+            {
+                years.Add(await db.StatisticsForYearAsync(year));
+            }
+
+            return years;
+        });
+
+    /// <summary>The dashboard's five trend years as it reads them now: the span's facts once.</summary>
+    [Benchmark]
+    public Task<IReadOnlyDictionary<int, YearlyParticipantStatistics>> Trend() =>
+        App.WithDbAsync(db => db.StatisticsForYearsAsync(TrendYears));
 
     [Benchmark]
     public Task<StatementQuery.YearStatements> Statements() =>

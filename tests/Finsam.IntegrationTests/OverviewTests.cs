@@ -116,6 +116,43 @@ public sealed partial class OverviewTests(OverviewTests.Fixture fixture) : IClas
         Assert.Contains("Året ska vara mellan 2004 och 2100.", bad, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", null, null, null)]
+    [InlineData("ar=2025&status=Ongoing&kon=Woman", 2025, true, Gender.Woman)]
+    [InlineData("ar=2024&status=Ended&kon=Man", 2024, false, Gender.Man)]
+    public async Task Every_page_of_the_enrolment_list_shows_exactly_the_right_rows_in_order(string filter, int? year, bool? ongoing, Gender? gender)
+    {
+        // Independent computation in memory over all seeded enrolments: the filter, newest start first, then newest id.
+        var all = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking()
+            .Select(e => new { e.Id, e.ParticipantId, e.Insats!.Code, e.StartDate, e.EndDate, e.Participant!.Gender })
+            .ToListAsync());
+        var expected = all
+            .Where(e => year is not { } y || (e.StartDate <= new DateOnly(y, 12, 31) && (e.EndDate is null || e.EndDate >= new DateOnly(y, 1, 1))))
+            .Where(e => ongoing is not { } o || (e.EndDate is null) == o)
+            .Where(e => gender is not { } g || e.Gender == g)
+            .OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id)
+            .Select(e => $"{e.ParticipantId} {e.Code} {SwedishFormat.Date(e.StartDate)} {(e.EndDate is { } end ? SwedishFormat.Date(end) : "Pågår")} {SwedishNames.Of(e.Gender)}")
+            .ToList();
+        var pages = (expected.Count + 49) / 50;
+        Assert.True(pages >= 2, $"The filter should give at least two pages (the last is read from the end), not {pages}.");
+
+        var kansli = await fixture.Factory.SignedInClientAsync(await fixture.Factory.CreateUserAsync(Roles.Kansli));
+        var shown = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await kansli.GetStringAsync($"/Deltagare?{filter}&sida={page}")).Replace('\u00A0', ' ');
+            Assert.Contains($"{SwedishFormat.Number(expected.Count).Replace('\u00A0', ' ')} deltaganden, sida {page} av {pages}", html, StringComparison.Ordinal);
+            var rows = ListRow().Matches(html).Select(m => string.Join(' ', m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value, m.Groups[5].Value)).ToList();
+            Assert.Equal(expected.Skip((page - 1) * 50).Take(50), rows);
+            shown.AddRange(rows);
+        }
+
+        Assert.Equal(expected, shown);
+    }
+
+    [GeneratedRegex("<tr>\\s*<td><a href=\"/Deltagare/Detaljer/\\d+\">(\\d+)</a></td>\\s*<td>([^<]*)</td>\\s*<td class=\"date\">([^<]*)</td>\\s*<td class=\"date\">([^<]*)</td>\\s*<td>[^<]*</td>\\s*<td>([^<]*)</td>")]
+    private static partial Regex ListRow();
+
     [GeneratedRegex("<tfoot>\\s*<tr>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex TotalRow();
 

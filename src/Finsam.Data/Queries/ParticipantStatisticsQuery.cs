@@ -61,18 +61,41 @@ public static class ParticipantStatisticsQuery
     /// during the year, and for the förbund's total over the insatser that count in it. The one query the pages and the
     /// annual report use for participant tables and computed goals.
     /// </summary>
-    public static async Task<YearlyParticipantStatistics> StatisticsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
+    public static async Task<YearlyParticipantStatistics> StatisticsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default) =>
+        (await db.StatisticsForYearsAsync([year], cancellationToken))[year];
+
+    /// <summary>
+    /// <see cref="StatisticsForYearAsync"/> for several years (a trend) in three queries in all: the enrolment facts of the
+    /// whole span are read once and each year computed in memory from those it needs (<see cref="EnrolmentFact.CountsInStatisticsOf"/>).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, YearlyParticipantStatistics>> StatisticsForYearsAsync(
+        this FinsamDbContext db, IReadOnlyCollection<int> years, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // The year's enrolments, and those that ended the year before (their 12-month follow-up falls in this year).
-        var from = new DateOnly(year - 1, 1, 1);
-        var to = new DateOnly(year, 12, 31);
+        ArgumentNullException.ThrowIfNull(years);
+        if (years.Count == 0)
+        {
+            return new Dictionary<int, YearlyParticipantStatistics>();
+        }
+
+        // The years' enrolments, and those that ended the year before the first (their 12-month follow-up falls in it).
+        var first = years.Min();
+        var last = years.Max();
+        var from = new DateOnly(first - 1, 1, 1);
+        var to = new DateOnly(last, 12, 31);
         var facts = await db.Enrolments.AsNoTracking()
             .Where(e => e.StartDate <= to && (e.EndDate == null || e.EndDate >= from))
             .ToFacts()
             .ToListAsync(cancellationToken);
-        var insatser = await db.IndividualInsatserOfYearAsync(year, cancellationToken);
+        var insatser = await db.IndividualInsatserRunningAsync(new DateOnly(first, 1, 1), to, cancellationToken);
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        return years.Distinct().ToDictionary(year => year, year => Compute(year, facts.Where(f => f.CountsInStatisticsOf(year)), insatser, members));
+    }
+
+    private static YearlyParticipantStatistics Compute(int year, IEnumerable<EnrolmentFact> factsOfYear, List<InsatsOfYear> allInsatser, Dictionary<int, string> members)
+    {
+        var facts = factsOfYear.ToList();
+        var insatser = allInsatser.Where(i => i.StartDate <= new DateOnly(year, 12, 31) && (i.EndDate == null || i.EndDate >= new DateOnly(year, 1, 1))).ToList();
         var byInsats = facts.ToLookup(f => f.InsatsId);
         var rows = insatser
             .Select(i => new InsatsStatistics(i.Id, i.Code, i.Name, i.CountsInTotals, ParticipantStatistics.Compute(year, byInsats[i.Id])))
@@ -82,19 +105,15 @@ public static class ParticipantStatisticsQuery
         return new YearlyParticipantStatistics(year, rows, total, members);
     }
 
-    /// <summary>The individual insatser that ran on at least one day of the year, by code.</summary>
-    private static async Task<List<InsatsOfYear>> IndividualInsatserOfYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken)
-    {
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        return await db.Insatser.AsNoTracking()
+    /// <summary>The individual insatser that ran on at least one day of the period, by code.</summary>
+    private static async Task<List<InsatsOfYear>> IndividualInsatserRunningAsync(this FinsamDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.Insatser.AsNoTracking()
             .Where(i => i.Kind == InsatsKind.Individual && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
             .OrderBy(i => i.Code)
-            .Select(i => new InsatsOfYear(i.Id, i.Code, i.Name, i.CountsInParticipantTotals))
+            .Select(i => new InsatsOfYear(i.Id, i.Code, i.Name, i.CountsInParticipantTotals, i.StartDate, i.EndDate))
             .ToListAsync(cancellationToken);
-    }
 
-    private sealed record InsatsOfYear(int Id, string Code, string Name, bool CountsInTotals);
+    private sealed record InsatsOfYear(int Id, string Code, string Name, bool CountsInTotals, DateOnly StartDate, DateOnly? EndDate);
 }
 
 public sealed record InsatsFlow(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantFlow Flow);

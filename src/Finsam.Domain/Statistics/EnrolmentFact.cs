@@ -38,6 +38,13 @@ public sealed record EnrolmentFact(
 
     public bool StartedIn(int year) => StartDate.Year == year;
 
+    /// <summary>
+    /// Needed for the statistics of the year (<see cref="ParticipantStatistics.Compute"/>): active in it, or ended the year
+    /// before (its 12-month follow-up falls in this year). Queries read this window: from 1 January of the year before to
+    /// 31 December of the year.
+    /// </summary>
+    public bool CountsInStatisticsOf(int year) => StartDate.Year <= year && (EndDate is null || EndDate.Value.Year >= year - 1);
+
     public bool EndedIn(int year) => EndDate?.Year == year;
 
     /// <summary>Days in the insats counting both the first and the last day; null while ongoing.</summary>

@@ -85,23 +85,24 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
             await DeleteLedgerAsync(year.Id, cancellationToken);
         }
 
-        var import = Store(sie, year, fileName, file);
-        audit.Add(AuditAction.Import, "Ledger", year.Year.ToString(CultureInfo.InvariantCulture),
-            $"{Path.GetFileName(fileName)}: {import.AccountCount} konton, {import.VoucherCount} verifikationer, {import.TransactionCount} transaktioner");
+        // Saved inside the one transaction in batches, mostly outside the change tracker (multi-row inserts): a large
+        // ledger (hundreds of thousands of lines) neither holds every entity in the tracker nor pays for tracking them.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            var import = await StoreAsync(sie, year.Id, year.Year, fileName, file, cancellationToken);
+            audit.Add(AuditAction.Import, "Ledger", year.Year.ToString(CultureInfo.InvariantCulture),
+                $"{Path.GetFileName(fileName)}: {import.AccountCount} konton, {import.VoucherCount} verifikationer, {import.TransactionCount} transaktioner");
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Outcome(null, year.Year, import);
         }
         finally
         {
+            db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new Outcome(null, year.Year, import);
     }
 
     private async Task DeleteLedgerAsync(int yearId, CancellationToken cancellationToken)
@@ -113,77 +114,78 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         await db.LedgerImports.Where(i => i.FiscalYearId == yearId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private LedgerImport Store(SieDocument sie, FiscalYear year, string fileName, byte[] file)
+    /// <summary>Vouchers saved at a time; their lines follow in multi-row inserts.</summary>
+    public const int BatchVouchers = 5_000;
+
+    private async Task<LedgerImport> StoreAsync(SieDocument sie, int yearId, int calendarYear, string fileName, byte[] file, CancellationToken cancellationToken)
     {
         var dimension = options.Value.InsatsDimension;
-        int CalendarYear(int index) => sie.FiscalYears.TryGetValue(index, out var y) ? y.Start.Year : year.Year + index;
+        int CalendarYear(int index) => sie.FiscalYears.TryGetValue(index, out var y) ? y.Start.Year : calendarYear + index;
 
         var accountNumbers = sie.Accounts.Keys
             .Concat(sie.OpeningBalances.Select(b => b.Account)).Concat(sie.ClosingBalances.Select(b => b.Account))
             .Concat(sie.Results.Select(b => b.Account)).Concat(sie.Vouchers.SelectMany(v => v.Transactions).Select(t => t.Account))
             .Distinct(StringComparer.Ordinal);
-        foreach (var number in accountNumbers)
+        var accounts = accountNumbers
+            .Select(number => (Number: number, Account: sie.Accounts.GetValueOrDefault(number)))
+            .Select(a => new LedgerAccount { FiscalYearId = yearId, Number = a.Number, Name = a.Account?.Name ?? "", Type = a.Account?.Type })
+            .ToList();
+        await db.InsertAsync(accounts, cancellationToken);
+
+        var balances = new List<LedgerBalance>();
+        foreach (var (yearBalances, kind) in new[] { (sie.OpeningBalances, LedgerBalanceKind.Opening), (sie.ClosingBalances, LedgerBalanceKind.Closing), (sie.Results, LedgerBalanceKind.Result) })
         {
-            var account = sie.Accounts.GetValueOrDefault(number);
-            db.LedgerAccounts.Add(new LedgerAccount { FiscalYearId = year.Id, Number = number, Name = account?.Name ?? "", Type = account?.Type });
+            balances.AddRange(yearBalances.Select(b => new LedgerBalance { FiscalYearId = yearId, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account, Amount = b.Amount }));
         }
 
-        void AddBalances(IEnumerable<SieBalance> balances, LedgerBalanceKind kind)
+        foreach (var (objectBalances, kind) in new[] { (sie.ObjectOpeningBalances, LedgerBalanceKind.Opening), (sie.ObjectClosingBalances, LedgerBalanceKind.Closing) })
         {
-            foreach (var b in balances)
+            balances.AddRange(objectBalances.Select(b => new LedgerBalance
             {
-                db.LedgerBalances.Add(new LedgerBalance { FiscalYearId = year.Id, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account, Amount = b.Amount });
-            }
-        }
-
-        AddBalances(sie.OpeningBalances, LedgerBalanceKind.Opening);
-        AddBalances(sie.ClosingBalances, LedgerBalanceKind.Closing);
-        AddBalances(sie.Results, LedgerBalanceKind.Result);
-        foreach (var (balances, kind) in new[] { (sie.ObjectOpeningBalances, LedgerBalanceKind.Opening), (sie.ObjectClosingBalances, LedgerBalanceKind.Closing) })
-        {
-            foreach (var b in balances)
-            {
-                db.LedgerBalances.Add(new LedgerBalance
-                {
-                    FiscalYearId = year.Id, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account,
-                    ObjectDimension = b.Dimension, ObjectCode = b.ObjectCode, Amount = b.Amount,
-                });
-            }
+                FiscalYearId = yearId, BalanceYear = CalendarYear(b.YearIndex), Kind = kind, Account = b.Account,
+                ObjectDimension = b.Dimension, ObjectCode = b.ObjectCode, Amount = b.Amount,
+            }));
         }
 
         foreach (var p in sie.PeriodBalances)
         {
             var insatsObject = p.Objects.FirstOrDefault(o => o.Dimension == dimension);
-            db.LedgerBalances.Add(new LedgerBalance
+            balances.Add(new LedgerBalance
             {
-                FiscalYearId = year.Id, BalanceYear = CalendarYear(p.YearIndex), Kind = LedgerBalanceKind.Period, Period = p.Period,
+                FiscalYearId = yearId, BalanceYear = CalendarYear(p.YearIndex), Kind = LedgerBalanceKind.Period, Period = p.Period,
                 Account = p.Account, ObjectDimension = insatsObject is null ? null : dimension, ObjectCode = insatsObject?.Code, Amount = p.Amount,
             });
         }
 
-        var transactions = 0;
-        foreach (var v in sie.Vouchers)
-        {
-            var voucher = new Voucher { FiscalYearId = year.Id, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500) };
-            foreach (var t in v.Transactions)
-            {
-                voucher.Lines.Add(new VoucherLine
-                {
-                    Account = t.Account,
-                    ObjectCode = t.Objects.FirstOrDefault(o => o.Dimension == dimension)?.Code,
-                    Amount = t.Amount,
-                    Date = t.Date,
-                    Text = CutOrNull(t.Text, 500),
-                });
-                transactions++;
-            }
+        await db.InsertAsync(balances, cancellationToken);
 
-            db.Vouchers.Add(voucher);
+        // Vouchers through EF Core (their generated ids are needed), a batch at a time; then the batch's lines.
+        var transactions = 0;
+        foreach (var batch in sie.Vouchers.Chunk(BatchVouchers))
+        {
+            var vouchers = batch
+                .Select(v => new Voucher { FiscalYearId = yearId, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500) })
+                .ToList();
+            db.Vouchers.AddRange(vouchers);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            var lines = batch.Zip(vouchers).SelectMany(pair => pair.First.Transactions.Select(t => new VoucherLine
+            {
+                VoucherId = pair.Second.Id,
+                Account = t.Account,
+                ObjectCode = t.Objects.FirstOrDefault(o => o.Dimension == dimension)?.Code,
+                Amount = t.Amount,
+                Date = t.Date,
+                Text = CutOrNull(t.Text, 500),
+            })).ToList();
+            await db.InsertAsync(lines, cancellationToken);
+            transactions += lines.Count;
         }
 
         var import = new LedgerImport
         {
-            FiscalYearId = year.Id,
+            FiscalYearId = yearId,
             FileName = Cut(Path.GetFileName(fileName), 260),
             Sha256 = Finsam.Domain.ContentHash.Sha256(file),
             ImportedAtUtc = clock.GetUtcNow().UtcDateTime,

@@ -18,6 +18,55 @@ public static class PagedList
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new PagedList<T>(rows, page, size, total);
     }
+
+    /// <summary>
+    /// Like <see cref="CreateAsync{T}"/> for a large table: counts and pages over the rows' keys only (a narrow projection
+    /// an index can answer), then reads the full rows of the page's keys. A page in the second half is read from the other
+    /// end of the order (<paramref name="keysReversed"/>), so the last page costs what the first does. Both key queries
+    /// must be the same rows in exactly opposite orders (a total order: the key last). A row removed between the
+    /// queries is left out of the page.
+    /// </summary>
+    public static async Task<PagedList<T>> CreateByKeysAsync<TKey, T>(
+        IQueryable<TKey> keys,
+        IQueryable<TKey> keysReversed,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<List<T>>> rowsOf,
+        Func<T, TKey> keyOf,
+        int number,
+        int size,
+        CancellationToken cancellationToken = default)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var total = await keys.CountAsync(cancellationToken);
+        var (page, skip, take, fromEnd) = Window(total, number, size);
+        if (take == 0)
+        {
+            return new PagedList<T>([], page, size, total);
+        }
+
+        var pageKeys = fromEnd
+            ? (await keysReversed.Skip(skip).Take(take).ToListAsync(cancellationToken)).AsEnumerable().Reverse().ToList()
+            : await keys.Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var byKey = (await rowsOf(pageKeys, cancellationToken)).ToDictionary(keyOf);
+        var rows = pageKeys.Where(byKey.ContainsKey).Select(k => byKey[k]).ToList();
+        return new PagedList<T>(rows, page, size, total);
+    }
+
+    /// <summary>
+    /// Which rows page <paramref name="number"/> (clamped to the pages there are) covers: skip and take in the query's
+    /// order, or, when <paramref name="FromEnd"/>, skip and take in the reversed order (the page is then read reversed).
+    /// </summary>
+    public static (int Page, int Skip, int Take, bool FromEnd) Window(int total, int number, int size)
+    {
+        var last = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(number, 1, last);
+        var start = (page - 1) * size;
+        var end = Math.Min(start + size, total);
+        var take = Math.Max(0, end - start);
+        return start <= total - end ? (page, start, take, false) : (page, total - end, take, true);
+    }
 }
 
 /// <summary>One page of a query's rows, with the total count. Page numbers start at 1.</summary>

@@ -51,6 +51,35 @@ public sealed class ParticipantStatisticsTests
     private static readonly ParticipantStatistics Stats = ParticipantStatistics.Compute(2025, Enrolments);
 
     [Fact]
+    public void A_year_needs_the_enrolments_active_in_it_and_those_that_ended_the_year_before()
+    {
+        var endedIn2023 = E(12, Gender.Man, 1990, D(2022, 1, 1), D(2023, 12, 31), EndReason.Work);
+        var needed = Enrolments.Append(endedIn2023).Where(e => e.CountsInStatisticsOf(2025)).ToList();
+
+        // All but 11 (starts 2026) and the one ended 2023; 7–10 ended 2024 and are the follow-up cohort.
+        Assert.Equal(Enrolments[..^1], needed);
+        Assert.True(E(13, Gender.Man, 1990, D(2025, 12, 31)).CountsInStatisticsOf(2025));
+        Assert.True(E(13, Gender.Man, 1990, D(2020, 1, 1), D(2024, 1, 1)).CountsInStatisticsOf(2025));
+        Assert.False(E(13, Gender.Man, 1990, D(2026, 1, 1)).CountsInStatisticsOf(2025));
+    }
+
+    [Fact]
+    public void The_statistics_of_a_year_are_the_same_from_a_longer_span_of_enrolments()
+    {
+        // A trend reads several years at once and computes each year from those it needs.
+        var span = Enrolments.Append(E(12, Gender.Man, 1990, D(2022, 1, 1), D(2023, 12, 31), EndReason.Work)).ToList();
+        var fromSpan = ParticipantStatistics.Compute(2025, span.Where(e => e.CountsInStatisticsOf(2025)));
+
+        Assert.Equal(Stats.Flow, fromSpan.Flow);
+        Assert.Equal(Stats.Current, fromSpan.Current);
+        Assert.Equal(Stats.New, fromSpan.New);
+        Assert.Equal(Stats.Ended, fromSpan.Ended);
+        Assert.Equal(Stats.FollowUp, fromSpan.FollowUp);
+        Assert.Equal(Stats.EndedByReason, fromSpan.EndedByReason);
+        Assert.Equal(Stats.CurrentByAge, fromSpan.CurrentByAge);
+    }
+
+    [Fact]
     public void Counts_current_new_and_ended_by_gender()
     {
         Assert.Equal(new GenderCounts(3, 2, 1), Stats.Current);   // enrolments 1, 2, 6 / 3, 4 / 5

@@ -43,7 +43,10 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
-        Statistics = await db.StatisticsForYearAsync(year, cancellationToken);
+        // The year and its trend in one read of the enrolments (not one per year).
+        var trendYears = available.Where(y => y <= year).Take(TrendYears).Reverse().ToList();
+        var statistics = await db.StatisticsForYearsAsync(trendYears.Append(year).ToList(), cancellationToken);
+        Statistics = statistics[year];
         Flows = Statistics.ToFlows();
         FederationGoals = await db.FederationGoalsForYearAsync(year, Statistics, cancellationToken);
         InsatsGoals = await db.InsatsGoalsForYearAsync(year, Statistics, scale, cancellationToken);
@@ -54,11 +57,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
             new(StatisticsCharts.OutcomesByGender(year, Statistics.Total), ChartKind.Bars, "Avslutsorsak"),
         ];
 
-        var trend = new List<ParticipantStatistics>();
-        foreach (var y in available.Where(y => y <= year).Take(TrendYears).Reverse())
-        {
-            trend.Add(y == year ? Statistics.Total : (await db.StatisticsForYearAsync(y, cancellationToken)).Total);
-        }
+        var trend = trendYears.Select(y => statistics[y].Total).ToList();
 
         Operating = (await db.StatementsForYearAsync(year, cancellationToken))?.Operating;
         BudgetChart = Operating is null ? null : new(EconomyCharts.BudgetVsOutcome(Operating), ChartKind.Bars, "Insats");
