@@ -1161,6 +1161,8 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
+                    b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId");
+
                     b.ToTable("Enrolments");
                 });
 

@@ -1110,6 +1110,8 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
+                    b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId");
+
                     b.ToTable("Enrolments");
                 });
 
