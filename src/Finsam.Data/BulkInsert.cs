@@ -32,8 +32,14 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = entity.GetProperties()
-            .Where(p => p.ValueGenerated == ValueGenerated.Never && p.PropertyInfo is not null)
+        var stored = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        if (stored.FirstOrDefault(p => p.PropertyInfo is null) is { } shadow)
+        {
+            // A shadow property (a foreign key without a CLR property, say) has no value to read here: refuse rather than store nulls.
+            throw new InvalidOperationException($"{typeof(T).Name}.{shadow.Name} is a shadow property; BulkInsert needs every stored column as a CLR property.");
+        }
+
+        var columns = stored
             .Select(p => (Property: p, Getter: p.PropertyInfo!, Mapping: p.GetRelationalTypeMapping()))
             .ToList();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) VALUES ";
