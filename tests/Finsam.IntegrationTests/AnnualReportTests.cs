@@ -97,6 +97,29 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_director_sees_each_texts_version_and_what_is_missing_before_adoption()
+    {
+        // The demo's finished year is written and signed: every text has its version, nothing is missing.
+        static string Words(string html) =>
+            System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(Decoded(html), "<[^>]+>", " "), @"\s+", " ");
+        var page = Words(await _chef.GetStringAsync($"/Arsredovisning?ar={Year}"));
+        Assert.Matches(@"Ordförande har ordet – version 1, sparad \d{4}-\d{2}-\d{2} \d{2}:\d{2} av demo", page);
+        Assert.DoesNotContain("Saknas innan styrelsen fastställer", page, StringComparison.Ordinal);
+
+        // Without the förvaltningsberättelse and the signatories, both are listed, in the report's order.
+        await _factory.WithDbAsync(db => db.ReportTexts.Where(t => t.Year == Year && t.Kind == Domain.Reports.ReportSectionKind.AdministrationReport).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await _chef.PostFormAsync($"/Arsredovisning/Undertecknare/{Year}", [new("Lines", "")])).StatusCode);
+        page = Words(await _chef.GetStringAsync($"/Arsredovisning?ar={Year}"));
+        Assert.Contains("Förvaltningsberättelse – ingen text ännu", page, StringComparison.Ordinal);
+        var missing = page[page.IndexOf("Saknas innan styrelsen fastställer", StringComparison.Ordinal)..];
+        Assert.Matches("Avsnittet Förvaltningsberättelse har ingen text\\. Inga undertecknare är angivna för styrelsens beslut\\.", missing);
+
+        // The board reads the report page but is not the author: no drafting notes.
+        var board = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Board));
+        Assert.DoesNotContain("Saknas innan styrelsen fastställer", await board.GetStringAsync($"/Arsredovisning?ar={Year}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_workbook_has_a_sheet_per_table_numbers_as_numbers_and_totals_as_formulas()
     {
         var auditor = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.Auditor));

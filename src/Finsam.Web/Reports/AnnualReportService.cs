@@ -166,10 +166,29 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
     }
 
     /// <summary>The newest text of each section of the year.</summary>
-    public async Task<Dictionary<ReportSectionKind, string>> LatestTextsAsync(int year, CancellationToken cancellationToken)
+    public async Task<Dictionary<ReportSectionKind, string>> LatestTextsAsync(int year, CancellationToken cancellationToken) =>
+        (await NewestTextsAsync(year, cancellationToken)).ToDictionary(t => t.Kind, t => t.Markdown);
+
+    /// <summary>The newest version of a section's text: its number, when and by whom it was saved, and whether it is blank.</summary>
+    public sealed record TextVersion(int Version, DateTime SavedAtUtc, string? SavedBy, bool IsBlank);
+
+    /// <summary>The newest version of each section's text of the year.</summary>
+    public async Task<Dictionary<ReportSectionKind, TextVersion>> TextVersionsAsync(int year, CancellationToken cancellationToken) =>
+        (await NewestTextsAsync(year, cancellationToken)).ToDictionary(
+            t => t.Kind, t => new TextVersion(t.Version, t.SavedAtUtc, t.SavedBy, string.IsNullOrWhiteSpace(t.Markdown)));
+
+    /// <summary>What the year's report still lacks before adoption besides the checks (<see cref="ReportReadiness"/>).</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(int year, IEnumerable<ReportSectionSetting> sections, CancellationToken cancellationToken)
+    {
+        var written = (await TextVersionsAsync(year, cancellationToken)).Where(t => !t.Value.IsBlank).Select(t => t.Key).ToHashSet();
+        var signatories = await db.ReportSignatories.CountAsync(s => s.Year == year, cancellationToken);
+        return ReportReadiness.Missing(sections, written, signatories);
+    }
+
+    private async Task<List<ReportText>> NewestTextsAsync(int year, CancellationToken cancellationToken)
     {
         var texts = await db.ReportTexts.AsNoTracking().Where(t => t.Year == year).ToListAsync(cancellationToken);
-        return texts.GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Markdown);
+        return texts.GroupBy(t => t.Kind).Select(g => g.MaxBy(t => t.Version)!).ToList();
     }
 
     /// <summary>Saves a new version of a section's text. Refused for an adopted year.</summary>

@@ -27,6 +27,13 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
 
     public bool IsAuthor { get; private set; }
 
+    /// <summary>For the author: the newest version of each section's own text.</summary>
+    public IReadOnlyDictionary<ReportSectionKind, AnnualReportService.TextVersion> Texts { get; private set; } =
+        new Dictionary<ReportSectionKind, AnnualReportService.TextVersion>();
+
+    /// <summary>For the author: what the report still lacks before the board adopts it (texts, signatories).</summary>
+    public IReadOnlyList<string> Missing { get; private set; } = [];
+
     public string? Refusal { get; private set; }
 
     [BindProperty]
@@ -105,6 +112,12 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
         Years = YearFilter.Choose(RequestedYear, years);
         Status ??= await reports.AvailabilityAsync(Years.Year, cancellationToken);
         Sections = await reports.SectionSettingsAsync(cancellationToken);
+        if (IsAuthor && !Status.Adopted)
+        {
+            Texts = await reports.TextVersionsAsync(Years.Year, cancellationToken);
+            Missing = await reports.MissingAsync(Years.Year, Sections, cancellationToken);
+        }
+
         DecisionDate ??= SwedishFormat.Date(DateOnly.FromDateTime(clock.GetLocalNow().Date));
     }
 }

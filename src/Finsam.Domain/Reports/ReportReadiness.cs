@@ -1,0 +1,35 @@
+namespace Finsam.Domain.Reports;
+
+/// <summary>
+/// What a year's report still lacks before the board can adopt it, apart from the reconciliation checks: the sections
+/// that consist only of the förbund's own words (the chair's foreword, the förvaltningsberättelse) without a text,
+/// and the signatories. These do not stop a draft or the adoption (a förbund may leave out a foreword by switching the
+/// section off), but the förbundschef sees them listed before the report goes to the board.
+/// </summary>
+public static class ReportReadiness
+{
+    /// <summary>Sections with no content of their own: without the förbund's text they print as a bare heading.</summary>
+    public static bool IsWrittenOnly(ReportSectionKind kind) =>
+        kind is ReportSectionKind.ChairmanForeword or ReportSectionKind.AdministrationReport;
+
+    /// <param name="sections">The förbund's sections (title, whether included).</param>
+    /// <param name="written">The sections of the year that have a non-blank text.</param>
+    /// <param name="signatories">How many signatories the year has.</param>
+    /// <returns>One Swedish sentence per missing part, in the report's order; empty when nothing is missing.</returns>
+    public static IReadOnlyList<string> Missing(IEnumerable<ReportSectionSetting> sections, IReadOnlySet<ReportSectionKind> written, int signatories)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(written);
+        var missing = new List<string>();
+        var enabled = sections.Where(s => s.Enabled).OrderBy(s => s.Order).ThenBy(s => s.Kind).ToList();
+        missing.AddRange(enabled
+            .Where(s => IsWrittenOnly(s.Kind) && !written.Contains(s.Kind))
+            .Select(s => $"Avsnittet {s.Title} har ingen text."));
+        if (signatories == 0 && enabled.Any(s => s.Kind == ReportSectionKind.BoardDecision))
+        {
+            missing.Add("Inga undertecknare är angivna för styrelsens beslut.");
+        }
+
+        return missing;
+    }
+}
