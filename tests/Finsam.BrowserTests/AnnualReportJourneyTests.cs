@@ -1,16 +1,18 @@
+using Finsam.TestSupport;
 using Finsam.Data.Identity;
 using Microsoft.Playwright;
 
 namespace Finsam.BrowserTests;
 
 /// <summary>The förbundschef writes the report's texts, arranges its sections and previews it; the board reads it.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class AnnualReportJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_director_writes_a_text_and_previews_the_report()
     {
         // The demo's last finished year has a full ledger.
-        var year = DateTime.Today.Year - 1;
+        var year = TestClock.Today.Year - 1;
         var page = await fixture.SignInAsync(Roles.Director);
         await page.GetByRole(AriaRole.Link, new() { Name = "Årsredovisning", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Status {year}" })).ToBeVisibleAsync();

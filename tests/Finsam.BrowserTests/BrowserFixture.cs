@@ -8,17 +8,18 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>
-/// One app on Kestrel with the demo förbund and one user per role, and one headless Debian Chromium
-/// (never a downloaded browser) driven by Playwright. Shared by the browser tests of a class.
+/// One app on Kestrel with the demo förbund (a copy of the process's <see cref="DemoTemplate"/>) and one user per role,
+/// visited by the browser tests of a class in the one shared headless Chromium (<see cref="SharedBrowser"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = SharedBrowser.ChromiumPath;
 
     /// <summary>Content-Security-Policy violations the browser reported on each page, from its console.</summary>
     private static readonly ConditionalWeakTable<IPage, List<string>> CspViolationsByPage = [];
 
-    private IPlaywright? _playwright;
+    /// <summary>The requests each page has started and not yet seen finish or fail, for diagnosing a page that never loads.</summary>
+    private static readonly ConditionalWeakTable<IPage, Dictionary<IRequest, DateTime>> PendingRequestsByPage = [];
 
     public FinsamServer Server { get; } = new();
 
@@ -28,26 +29,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Browser tests need Debian's chromium at {ChromiumPath}: apt-get install chromium");
+        await Server.SeedDemoAsync(TestClock.Today.Year);
         _ = Server.BaseAddress;
-        await Server.SeedDemoAsync(DateTime.Today.Year);
         foreach (var role in Roles.All)
         {
             Users[role] = await Server.CreateUserAsync(role);
         }
 
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-            ],
-        });
+        Browser = await SharedBrowser.GetAsync();
     }
 
     /// <summary>A fresh browser context (own cookies) on a page at the app's address.</summary>
@@ -64,6 +53,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var violations = CspViolationsByPage.GetOrCreateValue(page);
+        var pending = PendingRequestsByPage.GetOrCreateValue(page);
+        page.Request += (_, request) =>
+        {
+            lock (pending)
+            {
+                pending[request] = DateTime.UtcNow;
+            }
+        };
+        page.RequestFinished += (_, request) =>
+        {
+            lock (pending)
+            {
+                pending.Remove(request);
+            }
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            lock (pending)
+            {
+                pending.Remove(request);
+            }
+        };
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
@@ -99,39 +110,88 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(user);
-        // A second attempt only when the first was answered without the form's own message (a rare CI failure whose
-        // cause could not be reproduced); a wrong password or a lockout fails at once, with what the page said.
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GotoAsync("/Konto/LoggaIn");
-            await page.GetByLabel("E-postadress").FillAsync(user.Email);
-            await page.GetByLabel("Lösenord").FillAsync(user.Password);
-            var response = await page.RunAndWaitForResponseAsync(
-                () => page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync(),
-                r => r.Request.Method == "POST" && r.Url.Contains("/Konto/LoggaIn", StringComparison.Ordinal));
-            await page.WaitForLoadStateAsync(LoadState.Load);
-            if (!IsSignInForm(page.Url))
-            {
-                break;
-            }
-
-            var said = await page.Locator(".error-summary, main").First.InnerTextAsync();
-            var diagnosis = $"Sign-in as {user.Email} stayed on {page.Url} (POST answered {response.Status}): {said.Trim()}";
-            Assert.False(attempt >= 2 || said.Contains("Fel e-postadress", StringComparison.Ordinal) || said.Contains("spärrat", StringComparison.Ordinal), diagnosis);
-            Console.WriteLine(diagnosis + " – trying once more.");
-        }
+        await page.GotoAsync("/Konto/LoggaIn");
+        await page.GetByLabel("E-postadress").FillAsync(user.Email);
+        await page.GetByLabel("Lösenord").FillAsync(user.Password);
+        await SubmitAndFollowAsync(page, "/Konto/LoggaIn", $"the password step as {user.Email}");
 
         if (page.Url.Contains("/Konto/LoggaIn2FA", StringComparison.Ordinal))
         {
             Assert.True(user.AuthenticatorKey is not null, $"{user.Email} has two-factor sign-in on but the test knows no authenticator key.");
             await page.GetByLabel("Kod från appen").FillAsync(Totp.Code(user.AuthenticatorKey));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/Konto/LoggaIn", StringComparison.Ordinal));
+            await SubmitAndFollowAsync(page, "/Konto/LoggaIn2FA", $"the two-factor step as {user.Email}");
         }
     }
 
-    private static bool IsSignInForm(string url) =>
-        url.Contains("/Konto/LoggaIn?", StringComparison.Ordinal) || url.EndsWith("/Konto/LoggaIn", StringComparison.Ordinal);
+    /// <summary>
+    /// Presses the sign-in form's button and follows the redirect that a successful step answers with, until the next
+    /// page has loaded. It waits for the new page's URL before its load event, so that the load event of the form
+    /// being left is never taken for the next page's. Fails with what the page said when the step was refused.
+    /// </summary>
+    private static async Task SubmitAndFollowAsync(IPage page, string formPath, string what)
+    {
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == formPath);
+        if (response.Status != 302)
+        {
+            await WaitForLoadAsync(page, what);
+            Assert.Fail($"The sign-in form refused {what} (POST answered {response.Status}): {await DescribeAsync(page)}");
+        }
+
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != formPath, new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            Assert.Fail($"The redirect after {what} never reached the browser: {await DescribeAsync(page)}\n{ex.Message}");
+        }
+
+        await WaitForLoadAsync(page, what);
+    }
+
+    /// <summary>Waits for the page's load event, and fails with what the page was still waiting for when it does not come.</summary>
+    public static async Task WaitForLoadAsync(IPage page, string what)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            Assert.Fail($"The page after {what} did not finish loading: {await DescribeAsync(page)}\n{ex.Message}");
+        }
+    }
+
+    /// <summary>Where a page is, how far it has loaded, which requests are still unanswered, and what it says.</summary>
+    public static async Task<string> DescribeAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        string readyState, text;
+        try
+        {
+            readyState = await page.EvaluateAsync<string>(
+                "() => document.readyState + '; resources: ' + performance.getEntriesByType('resource').map(r => r.name + ' ' + Math.round(r.responseEnd)).join(', ') + '; navigation: ' + performance.getEntriesByType('navigation').map(n => n.name + ' ' + n.type + ' responseEnd ' + Math.round(n.responseEnd) + ' loadEventEnd ' + Math.round(n.loadEventEnd)).join(', ') + '; images: ' + Array.from(document.images).map(i => i.complete).join(',')")
+                .WaitAsync(TimeSpan.FromSeconds(5));
+            text = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 5_000 });
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            readyState = "?";
+            text = $"(could not be read: {ex.Message})";
+        }
+
+        var pending = PendingRequestsByPage.GetOrCreateValue(page);
+        string requests;
+        lock (pending)
+        {
+            requests = pending.Count == 0 ? "none" : string.Join(", ", pending.Select(p => $"{p.Key.Method} {p.Key.Url} since {p.Value:HH:mm:ss.fff}"));
+        }
+
+        return $"url {page.Url}, document.readyState {readyState}, unfinished requests: {requests}, page says: {text.Trim()}";
+    }
 
     /// <summary>
     /// Runs axe-core on the page and fails with a readable list when anything is found; fails too when the browser
@@ -149,14 +209,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(problems.Count == 0, $"axe-core found on {page.Url}:\n" + string.Join("\n", problems));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        await Server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 }

@@ -1,16 +1,18 @@
+using Finsam.TestSupport;
 using Finsam.Data.Identity;
 using Microsoft.Playwright;
 
 namespace Finsam.BrowserTests;
 
 /// <summary>The board opens its dashboard, goals and statistics; the kansli enters a goal and rates an insats.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_board_reads_the_dashboard_goals_and_statistics_on_accessible_pages()
     {
         var page = await fixture.SignInAsync(Roles.Board);
-        var lastYear = DateTime.Today.Year - 1;
+        var lastYear = TestClock.Today.Year - 1;
         await page.GetByRole(AriaRole.Link, new() { Name = "Översikt", Exact = true }).ClickAsync();
         await page.GetByLabel("År", new() { Exact = true }).SelectOptionAsync(lastYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();

@@ -6,13 +6,14 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>The förbundschef reads in the ledger and reads the statements; the auditor sees them too.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class EconomyJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_director_imports_the_ledger_and_sees_the_failing_checks_first()
     {
         // A year after the demo's years, so no demo ledger stands beside it.
-        var year = DateTime.Today.Year + 1;
+        var year = TestClock.Today.Year + 1;
         var page = await fixture.SignInAsync(Roles.Director);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ekonomi", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Läs in SIE-fil" }).ClickAsync();

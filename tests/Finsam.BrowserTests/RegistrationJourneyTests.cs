@@ -1,3 +1,4 @@
+using Finsam.TestSupport;
 using System.Text;
 using Finsam.Data.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>The kansli's daily work in the browser: register a start, register the end, import a file.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -17,7 +19,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Personnummer eller samordningsnummer (frivilligt)").FillAsync("19900315-1231");
-        var start = DateTime.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var start = TestClock.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await page.GetByLabel("Datum för samtycke").FillAsync(start);
         await page.GetByLabel("Kön").SelectOptionAsync(new SelectOptionValue { Label = "Kvinna" });
         await page.GetByLabel("Födelseår").FillAsync("1990");
@@ -35,12 +37,12 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Registrera avslut" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.GetByLabel("Slutdatum").FillAsync(DateTime.Today.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Slutdatum").FillAsync(TestClock.Today.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Avslutsorsak").SelectOptionAsync(new SelectOptionValue { Label = "Arbete" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera avslut" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Slutdatumet ligger före startdatumet.");
 
-        await page.GetByLabel("Slutdatum").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Slutdatum").FillAsync(TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Underkod (frivillig)").SelectOptionAsync(new SelectOptionValue { Label = "Subventionerad anställning (Arbete)" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera avslut" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Avslutet är registrerat.");
@@ -50,7 +52,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task The_kansli_imports_a_file_sees_each_error_then_imports_it_corrected()
     {
-        var year = DateTime.Today.Year - 1;
+        var year = TestClock.Today.Year - 1;
         string File(string birthYear) =>
             "Kön;Födelseår;Insats;Startdatum;Slutdatum;Avslutsorsak\r\n" +
             $"Kvinna;1988;P33;{year}-03-01;{year}-09-30;Studier\r\n" +

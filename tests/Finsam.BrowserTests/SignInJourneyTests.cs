@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>Every role signs in through the browser and sees its own navigation, on accessible pages.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class SignInJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     public static TheoryData<string, string[]> NavigationByRole => new()

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace Finsam.BrowserTests;
 
+[Collection(BrowserTestGroup.Name)]
 public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -66,7 +66,14 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
 
         // The narrative, sanitised; the signatories.
         Assert.Contains("Ett år av samverkan", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("alert(1)</script>", all.Replace("<script>alert(1)</script>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // Raw HTML in a text is shown as the text typed, never made an element (docs/annual-report.md): the PDF prints
+        // it, and the HTML that is printed (parsed, not matched) has no script element, while the Markdown's own
+        // emphasis is an element.
+        Assert.Contains("<script>alert(1)</script>", all, StringComparison.Ordinal);
+        var printed = Html.Parse(await _chef.GetStringAsync($"/Arsredovisning/Forhandsgranska/{Year}"));
+        Assert.Empty(printed.QuerySelectorAll("script"));
+        Assert.Contains("<script>alert(1)</script>", printed.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(printed.QuerySelectorAll("strong"), e => e.TextContent == "fortsatt");
         Assert.Contains("Anna Ordförande", all, StringComparison.Ordinal);
 
         // Figures: the year's result and cash in tkr, as the statements compute them.

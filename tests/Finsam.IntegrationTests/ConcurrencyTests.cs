@@ -34,7 +34,7 @@ public sealed partial class ConcurrencyTests(FinsamFactory factory) : IClassFixt
     [Fact]
     public async Task Parallel_registrations_and_audited_reads_lose_nothing()
     {
-        await factory.SeedDemoAsync(DateTime.Today.Year);
+        await factory.SeedDemoAsync(TestClock.Today.Year);
         var insats = await factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
         var clients = new List<HttpClient>();
         for (var i = 0; i < Writers; i++)
@@ -44,7 +44,7 @@ public sealed partial class ConcurrencyTests(FinsamFactory factory) : IClassFixt
 
         var enrolmentsBefore = await factory.WithDbAsync(db => db.Enrolments.CountAsync());
         var createdBefore = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.Create && e.EntityType == nameof(Enrolment)));
-        var start = new DateOnly(DateTime.Today.Year - 1, 3, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = new DateOnly(TestClock.Today.Year - 1, 3, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Writers * PerWriter).Select(n => clients[n % Writers].PostFormAsync("/Deltagare/Ny", new Dictionary<string, string>
         {

@@ -21,7 +21,7 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
 
         public async Task InitializeAsync()
         {
-            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            await Factory.SeedDemoAsync(TestClock.Today.Year);
             Kansli = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Kansli));
         }
 
@@ -36,7 +36,7 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         var identified = n % 5 == 0;
         var pnr = identified ? TestData.Personnummer(n) : "";
         var birthYear = identified ? 1900 + int.Parse(pnr.AsSpan(2, 2), CultureInfo.InvariantCulture) : 1975 + (n % 25);
-        var start = new DateOnly(DateTime.Today.Year - 1, 1, 1).AddDays(n % 200);
+        var start = new DateOnly(TestClock.Today.Year - 1, 1, 1).AddDays(n % 200);
         var insats = n % 2 == 0 ? "P31" : "P33";
         var ended = n % 3 == 0;
         string[] cells =
@@ -156,7 +156,7 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         var insats = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P32").Select(i => i.Id).SingleAsync());
         var response = await fixture.Kansli.GetAsync($"/Deltagare/Export?insats={insats}&format={format}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"deltaganden-{DateTime.Now:yyyy-MM-dd}.{format}", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal($"deltaganden-{TestClock.Today:yyyy-MM-dd}.{format}", response.Content.Headers.ContentDisposition!.FileName);
         var file = await response.Content.ReadAsByteArrayAsync();
         var expected = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.InsatsId == insats));
         Assert.True(expected > 20);

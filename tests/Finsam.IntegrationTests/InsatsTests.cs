@@ -16,7 +16,7 @@ public sealed class InsatsTests(InsatsTests.Fixture fixture) : IClassFixture<Ins
 
         public async Task InitializeAsync()
         {
-            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            await Factory.SeedDemoAsync(TestClock.Today.Year);
             Chef = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Director));
         }
 
@@ -84,7 +84,7 @@ public sealed class InsatsTests(InsatsTests.Fixture fixture) : IClassFixture<Ins
         var ongoing = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.InsatsId == insats.Id && e.EndDate == null));
         Assert.True(ongoing > 0);
         var form = Form("P31", insats.Name, insats.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            end: DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status: "Closed", version: insats.Version);
+            end: TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status: "Closed", version: insats.Version);
         var response = await fixture.Chef.PostFormAsync($"/Insatser/Redigera/{insats.Id}", form);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains($"{ongoing} deltaganden pågår fortfarande.", html, StringComparison.Ordinal);

@@ -54,11 +54,11 @@ public sealed class LogPrivacyTests
     public async Task Registration_import_search_and_user_administration_log_no_personal_data()
     {
         await using var factory = new VerboseLogFactory();
-        await factory.SeedDemoAsync(DateTime.Today.Year);
+        await factory.SeedDemoAsync(TestClock.Today.Year);
         var participantsBefore = await factory.WithDbAsync(db => db.Participants.CountAsync());
         var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));
         var admin = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Administrator));
-        var lastYear = new DateOnly(DateTime.Today.Year - 1, 4, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lastYear = new DateOnly(TestClock.Today.Year - 1, 4, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var insats = await factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
 
         // A user is created with a name and an e-mail address, and tries a wrong password.

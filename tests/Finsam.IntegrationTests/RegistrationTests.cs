@@ -26,7 +26,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
 
         public async Task InitializeAsync()
         {
-            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            await Factory.SeedDemoAsync(TestClock.Today.Year);
             P31 = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
             P33 = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P33").Select(i => i.Id).SingleAsync());
             Structural = await Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P20").Select(i => i.Id).SingleAsync());
@@ -38,7 +38,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
 
 
     /// <summary>Last year: inside the demo insatser's periods whenever the tests run.</summary>
-    private static readonly int LastYear = DateTime.Today.Year - 1;
+    private static readonly int LastYear = TestClock.Today.Year - 1;
 
     private static string D(int month, int day) => new DateOnly(LastYear, month, day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -123,7 +123,7 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     [Fact]
     public async Task Impossible_dates_and_unknown_codes_are_refused_with_messages()
     {
-        var future = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var future = TestClock.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (_, html) = await PostAsync("/Deltagare/Ny", Start("", "1990", fixture.P31, future));
         Assert.Contains("Startdatumet ligger i framtiden.", html, StringComparison.Ordinal);
 

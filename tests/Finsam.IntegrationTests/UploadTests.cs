@@ -21,7 +21,7 @@ public sealed class UploadTests(UploadTests.Fixture fixture) : IClassFixture<Upl
 
         public async Task InitializeAsync()
         {
-            await Factory.SeedDemoAsync(DateTime.Today.Year);
+            await Factory.SeedDemoAsync(TestClock.Today.Year);
             Kansli = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Kansli));
         }
 
@@ -32,7 +32,7 @@ public sealed class UploadTests(UploadTests.Fixture fixture) : IClassFixture<Upl
 
     private static string Row(string municipality) => string.Join(';',
         "", "", "", "", "Kvinna", "1985", municipality, "Gymnasial", "P31",
-        new DateOnly(DateTime.Today.Year, 1, 10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        new DateOnly(TestClock.Today.Year, 1, 10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "Försäkringskassan", "Sjukpenning", "1–2 år", "", "", "", "", "");
 
     /// <summary>An .xlsx (zip) whose one part unpacks to far more than it weighs.</summary>

@@ -6,7 +6,9 @@ using Finsam.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Finsam.TestSupport;
 
@@ -21,8 +23,17 @@ public class FinsamFactory : WebApplicationFactory<Program>
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "finsam-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// A database of its own on the SQL Server named by <see cref="SqlServerTestDatabase.Variable"/>, instead of a SQLite
+    /// file; dropped when the factory is disposed. Tests that use it are marked <see cref="SqlServerFactAttribute"/>.
+    /// </summary>
+    public SqlServerTestDatabase? SqlServer { get; init; }
+
     /// <summary>The SQLite database file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "finsam.db");
+
+    /// <summary>The app's clock: the tests' shared <see cref="TestClock.Provider"/> unless a test brings its own.</summary>
+    public TimeProvider Clock { get; init; } = TestClock.Provider;
 
     /// <summary>Sign-in posts allowed per client address and minute; generous, so tests are not throttled.</summary>
     public int SignInPermitLimit { get; init; } = 100_000;
@@ -32,10 +43,20 @@ public class FinsamFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Finsam:DataDirectory", DataDirectory);
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Finsam", $"Data Source={DatabasePath}");
+        if (SqlServer is { } server)
+        {
+            builder.UseSetting("Database:Provider", "SqlServer");
+            builder.UseSetting("ConnectionStrings:Finsam", server.ConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Finsam", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Security:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 
     /// <summary>
@@ -73,11 +94,36 @@ public class FinsamFactory : WebApplicationFactory<Program>
         return user with { AuthenticatorKey = await users.GetAuthenticatorKeyAsync(account) };
     }
 
-    /// <summary>Fills the database with the demo förbund for the given last year.</summary>
+    /// <summary>
+    /// Fills the database with the demo förbund for the given last year. Called before the app has started, it starts
+    /// from a copy of the process's <see cref="DemoTemplate"/> (migrated and seeded once); afterwards it seeds through
+    /// the app's real seeding path.
+    /// </summary>
     public async Task<DemoData?> SeedDemoAsync(int lastYear)
+    {
+        if (SqlServer is null && !_hostCreated && !File.Exists(DatabasePath))
+        {
+            var data = await DemoTemplate.CopyToAsync(DataDirectory, lastYear);
+            _ = Services;
+            return data;
+        }
+
+        return await SeedDemoFromScratchAsync(lastYear);
+    }
+
+    /// <summary>Seeds the demo förbund through the app's real seeding path (<see cref="DemoSeeder"/>), whatever the database holds.</summary>
+    public async Task<DemoData?> SeedDemoFromScratchAsync(int lastYear)
     {
         await using var scope = Services.CreateAsyncScope();
         return await DemoSeeder.SeedAsync(scope.ServiceProvider, lastYear);
+    }
+
+    private bool _hostCreated;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        _hostCreated = true;
+        return base.CreateHost(builder);
     }
 
     public async Task<T> WithDbAsync<T>(Func<FinsamDbContext, Task<T>> action)
@@ -92,6 +138,7 @@ public class FinsamFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            SqlServer?.Drop();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

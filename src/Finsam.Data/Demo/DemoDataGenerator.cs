@@ -19,6 +19,9 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
 
     public int LastYear => lastYear;
 
+    /// <summary>The demo's "today": the data is generated as a förbund would have it on this day of its last year.</summary>
+    public DateOnly Today => new(LastYear, 11, 15);
+
     public const int DefaultParticipantCount = 520;
 
     public DemoData Generate(int participantCount = DefaultParticipantCount)
@@ -66,7 +69,7 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
         var individual = insatser.Where(i => i.HasParticipants).ToArray();
         var participants = new List<Participant>(participantCount);
         var enrolments = new List<Enrolment>();
-        var today = new DateOnly(LastYear, 11, 15);
+        var today = Today;
         for (var n = 0; n < participantCount; n++)
         {
             var participant = NewParticipant();
@@ -156,7 +159,7 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
             // A random key stands in for the HMAC of a personal identity number: no real person is behind it.
             PersonKeyHash = identified ? Convert.ToHexStringLower(RandomBytes(32)) : null,
             ConsentDate = null,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         };
     }
 

@@ -14,7 +14,7 @@ namespace Finsam.Web.Registration;
 /// Exports enrolments in the import format, so that an exported file imported again changes nothing and an
 /// edited one updates what was edited. The personnummer column is always empty: Finsam does not have the numbers.
 /// </summary>
-public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit)
+public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit, TimeProvider clock)
 {
     public sealed record Export(byte[] Content, string ContentType, string FileName, int Rows);
 
@@ -54,7 +54,7 @@ public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit)
         ]).ToList();
 
         await audit.WriteAsync(AuditAction.Export, "Enrolment", null, $"{query.Describe()}, {rows.Count} rader, {(excel ? "Excel" : "CSV")}", cancellationToken);
-        var stamp = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stamp = clock.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return excel
             ? new Export(TableWriter.WriteExcel("Deltaganden", EnrolmentFileFormat.Columns, values, ColumnWidths), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"deltaganden-{stamp}.xlsx", rows.Count)
             : new Export(TableWriter.WriteCsv(EnrolmentFileFormat.Columns, values), "text/csv; charset=utf-8", $"deltaganden-{stamp}.csv", rows.Count);
