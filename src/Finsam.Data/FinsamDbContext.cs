@@ -77,10 +77,18 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<ReportArchive> ReportArchives => Set<ReportArchive>();
 
+    private const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FinsamDbContext).Assembly);
+        if (Database.ProviderName == SqliteProviderName)
+        {
+            // SQL Server's default collation compares insats codes without regard to case; SQLite is told to do the
+            // same, so "p31" and "P31" are one code (and one unique key) on both.
+            builder.Entity<Insats>().Property(i => i.Code).UseCollation("NOCASE");
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -912,7 +912,8 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<bool>("CountsInParticipantTotals")
                         .HasColumnType("INTEGER");
