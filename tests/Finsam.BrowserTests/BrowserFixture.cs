@@ -52,6 +52,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
+        if (!javaScript)
+        {
+            NoJavaScriptPages.Add(page, new object());
+        }
+
         var violations = CspViolationsByPage.GetOrCreateValue(page);
         var pending = PendingRequestsByPage.GetOrCreateValue(page);
         page.Request += (_, request) =>
@@ -151,13 +156,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await WaitForLoadAsync(page, what);
     }
 
-    /// <summary>Waits for the page's load event, and fails with what the page was still waiting for when it does not come.</summary>
+    /// <summary>
+    /// Waits until the page has loaded, as the page itself tells it: its layout's footer is parsed and, where the
+    /// context runs JavaScript, <c>document.readyState</c> is "complete" (stylesheets and images loaded, as axe's
+    /// contrast checks need). Not Playwright's "load" event: after a form's POST and its redirects that event was seen
+    /// never to reach the test on a busy machine, although the network was idle ("NetworkIdle event fired"). Fails
+    /// after 30 s with what the page was still waiting for.
+    /// </summary>
     public static async Task WaitForLoadAsync(IPage page, string what)
     {
         ArgumentNullException.ThrowIfNull(page);
         try
         {
-            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 30_000 });
+            await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+            if (RunsJavaScript(page))
+            {
+                await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = 30_000, PollingInterval = 100 });
+            }
         }
         catch (TimeoutException ex)
         {
@@ -165,16 +180,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    private static bool RunsJavaScript(IPage page) => !NoJavaScriptPages.TryGetValue(page, out _);
+
+    /// <summary>The pages opened with JavaScript turned off, where the page cannot be asked how far it has loaded.</summary>
+    private static readonly ConditionalWeakTable<IPage, object> NoJavaScriptPages = [];
+
     /// <summary>Where a page is, how far it has loaded, which requests are still unanswered, and what it says.</summary>
     public static async Task<string> DescribeAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        string readyState, text;
+        string readyState = "(no JavaScript on this page)", text;
         try
         {
-            readyState = await page.EvaluateAsync<string>(
+            if (RunsJavaScript(page))
+            {
+                readyState = await page.EvaluateAsync<string>(
                 "() => document.readyState + '; resources: ' + performance.getEntriesByType('resource').map(r => r.name + ' ' + Math.round(r.responseEnd)).join(', ') + '; navigation: ' + performance.getEntriesByType('navigation').map(n => n.name + ' ' + n.type + ' responseEnd ' + Math.round(n.responseEnd) + ' loadEventEnd ' + Math.round(n.loadEventEnd)).join(', ') + '; images: ' + Array.from(document.images).map(i => i.complete).join(',')")
-                .WaitAsync(TimeSpan.FromSeconds(5));
+                    .WaitAsync(TimeSpan.FromSeconds(5));
+            }
+
             text = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 5_000 });
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)

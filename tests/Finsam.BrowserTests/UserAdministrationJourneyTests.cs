@@ -54,7 +54,7 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : ICl
         // The password alone signs in now, and the administrator must connect a new app before anything else.
         var user = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(user, target with { AuthenticatorKey = null });
-        await user.WaitForURLAsync(url => url.EndsWith("/Konto/TvaFaktor", StringComparison.Ordinal));
+        await Assertions.Expect(user).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Konto/TvaFaktor$"));
         await Assertions.Expect(user.GetByText("Som administratör måste du aktivera tvåstegsverifiering")).ToBeVisibleAsync();
     }
 

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Finsam.TestSupport;
 
 /// <summary>Signs in through the real login form, antiforgery token and all, and returns a client that keeps the cookie.</summary>
-public static partial class SignIn
+public static class SignIn
 {
     public static HttpClient AnonymousClient(this WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -49,18 +48,18 @@ public static partial class SignIn
     public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolTwoFactorAsync(this HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var page = await client.GetStringAsync("/Konto/TvaFaktor");
-        var key = KeyPattern().Match(page);
-        Assert.True(key.Success, "The enrolment page shows no key.");
+        var page = Html.Parse(await client.GetStringAsync("/Konto/TvaFaktor"));
+        var key = page.QuerySelector("code.secret")?.TextContent.Trim();
+        Assert.True(key is not null, "The enrolment page shows no key.");
         var response = await client.PostFormAsync("/Konto/TvaFaktor?handler=Enable", new Dictionary<string, string>
         {
-            ["Code"] = Totp.Code(key.Groups[1].Value),
+            ["Code"] = Totp.Code(key),
         }, getUrl: "/Konto/TvaFaktor");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Tvåstegsverifiering är aktiverad", html, StringComparison.Ordinal);
-        var codes = RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        var codes = Html.Parse(html).QuerySelectorAll("li code.secret").Select(c => c.TextContent.Trim()).ToList();
         Assert.NotEmpty(codes);
-        return (key.Groups[1].Value, codes);
+        return (key, codes);
     }
 
     /// <summary>GETs the page to obtain its antiforgery token, then posts the form to it.</summary>
@@ -90,17 +89,8 @@ public static partial class SignIn
 
     public static string AntiforgeryToken(string html)
     {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
+        var token = Html.Parse(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.True(token is not null, "The page has no antiforgery token.");
+        return token;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    [GeneratedRegex("Nyckel: <code class=\"secret\">([a-z2-7 ]+)</code>")]
-    private static partial Regex KeyPattern();
-
-    [GeneratedRegex("<li><code class=\"secret\">([A-Z0-9-]+)</code></li>")]
-    private static partial Regex RecoveryCodePattern();
 }
