@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Finsam.Data.Identity;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Goals;
@@ -12,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.IntegrationTests;
 
 /// <summary>The dashboard's and goal pages' numbers equal the registrations; the kansli manages goals, ratings and surveys.</summary>
-public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<GoalsTests.Fixture>
+public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<GoalsTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime
     {
@@ -43,14 +42,22 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
 
     private static string Normalise(string html) => WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-');
 
-    /// <summary>The cells of a table's row by the row header, from the table with the given caption.</summary>
+    /// <summary>The cells (td) of a table's row by the row header, from the table with the given caption (parsed, not matched).</summary>
     private static List<string> RowCells(string html, string caption, string rowHeader)
     {
-        var table = Regex.Match(html, $"<caption>\\s*{Regex.Escape(caption)}\\s*</caption>(.*?)</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"No table \"{caption}\".");
-        var row = Regex.Match(table.Groups[1].Value, $"<th scope=\"row\">\\s*{Regex.Escape(rowHeader)}\\s*</th>(.*?)</tr>", RegexOptions.Singleline);
-        Assert.True(row.Success, $"No row \"{rowHeader}\" in \"{caption}\".");
-        return Cell().Matches(row.Groups[1].Value).Select(m => m.Groups[1].Value.Trim()).ToList();
+        var table = Html.Parse(html).QuerySelectorAll("table").FirstOrDefault(t => t.QuerySelector("caption") is { } c && Html.TextOf(c) == caption);
+        Assert.True(table is not null, $"No table \"{caption}\".");
+        var row = table.QuerySelectorAll("tr").FirstOrDefault(r => r.QuerySelector("th[scope=row]") is { } th && Html.TextOf(th) == rowHeader);
+        Assert.True(row is not null, $"No row \"{rowHeader}\" in \"{caption}\".");
+        return [.. row.QuerySelectorAll("td").Select(Html.TextOf)];
+    }
+
+    /// <summary>The value beside a term of a key-figure list (dt/dd).</summary>
+    private static string KeyFigure(string html, string term)
+    {
+        var dt = Html.Parse(html).QuerySelectorAll("dt").FirstOrDefault(d => Html.TextOf(d) == term);
+        Assert.True(dt?.NextElementSibling is not null, $"No key figure \"{term}\".");
+        return Html.TextOf(dt.NextElementSibling);
     }
 
     [Fact]
@@ -61,12 +68,12 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
 
         var counted = rows.Where(r => r.Counts && Current(r, 2024)).ToList();
         var ended = counted.Where(r => r.End?.Year == 2024).ToList();
-        Assert.Contains($"<dt>Aktuella deltagare</dt><dd>{Normalise(SwedishFormat.Number(counted.Count))}</dd>", html, StringComparison.Ordinal);
-        Assert.Contains($"<dt>Unika individer</dt><dd>{Normalise(SwedishFormat.Number(counted.Select(r => r.Person).Distinct().Count()))}</dd>", html, StringComparison.Ordinal);
-        Assert.Contains($"<dt>Nya deltagare</dt><dd>{counted.Count(r => r.Start.Year == 2024)}</dd>", html, StringComparison.Ordinal);
-        Assert.Contains($"<dt>Avslutade deltagare</dt><dd>{ended.Count}</dd>", html, StringComparison.Ordinal);
+        Assert.Equal(Normalise(SwedishFormat.Number(counted.Count)), KeyFigure(html, "Aktuella deltagare"));
+        Assert.Equal(Normalise(SwedishFormat.Number(counted.Select(r => r.Person).Distinct().Count())), KeyFigure(html, "Unika individer"));
+        Assert.Equal(Normalise(SwedishFormat.Number(counted.Count(r => r.Start.Year == 2024))), KeyFigure(html, "Nya deltagare"));
+        Assert.Equal(Normalise(SwedishFormat.Number(ended.Count)), KeyFigure(html, "Avslutade deltagare"));
         var toWork = ended.Count(r => r.Reason is EndReason.Work or EndReason.Studies);
-        Assert.Contains($"<dt>Till arbete eller studier</dt><dd>{Normalise(SwedishFormat.ShareWithBasis(new Share(toWork, ended.Count)))}</dd>", html, StringComparison.Ordinal);
+        Assert.Equal(Normalise(SwedishFormat.ShareWithBasis(new Share(toWork, ended.Count))), KeyFigure(html, "Till arbete eller studier"));
 
         foreach (var insats in rows.Where(r => Current(r, 2024)).GroupBy(r => r.Insats))
         {
@@ -115,7 +122,7 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
     {
         var operating = (await fixture.Factory.WithDbAsync(db => Finsam.Data.Queries.StatementQuery.StatementsForYearAsync(db, 2024)))!.Operating;
         var html = Normalise(await fixture.Board.GetStringAsync("/Oversikt?ar=2024"));
-        Assert.Contains($"<dt>Kostnader, utfall (tkr)</dt><dd>{Normalise(SwedishFormat.Tkr(operating.Actual.Cost))}</dd>", html, StringComparison.Ordinal);
+        Assert.Equal(Normalise(SwedishFormat.Tkr(operating.Actual.Cost)), KeyFigure(html, "Kostnader, utfall (tkr)"));
         var rows = operating.Categories.SelectMany(c => c.Rows).Where(r => r.Budget is { Cost: > 0m } && r.Actual.Cost > 0m).ToList();
         Assert.NotEmpty(rows);
         foreach (var row in rows)
@@ -160,8 +167,8 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
 
         var p31 = rows.Where(r => r.Insats.StartsWith("P31 ", StringComparison.Ordinal) && Current(r, 2024)).ToList();
         var goal = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AsNoTracking().SingleAsync(g => g.Year == 2024 && g.Insats!.Code == "P31" && g.Measure.Metric == GoalMetric.Participants));
-        var insatsTable = Regex.Match(html, "<caption>P31 [^<]*</caption>", RegexOptions.Singleline).Value;
-        var participants = RowCells(html, insatsTable[9..^10], goal.Text);
+        var insatsTable = Html.Parse(html).QuerySelectorAll("caption").Select(Html.TextOf).Single(c => c.StartsWith("P31 ", StringComparison.Ordinal));
+        var participants = RowCells(html, insatsTable, goal.Text);
         Assert.Equal(p31.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), participants[2]);
         Assert.Equal(p31.Count >= goal.Measure.Target ? "Ja" : "Nej", participants[3]);
         Assert.Contains("(ändrad från förslaget", insatsTable, StringComparison.Ordinal);
@@ -232,7 +239,8 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
         var insatsId = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P30").Select(i => i.Id).SingleAsync());
         var url = $"/Mal/Bedomning/{insatsId}?ar=2023";
         var page = Normalise(await fixture.Kansli.GetStringAsync(url));
-        var suggested = Regex.Match(page, "Förslag enligt regeln:</strong> ([^,]+),").Groups[1].Value;
+        var rule = Html.Parse(page).QuerySelectorAll("strong").Single(e => e.TextContent == "Förslag enligt regeln:");
+        var suggested = Html.TextOf(rule.ParentElement!)["Förslag enligt regeln: ".Length..].Split(',')[0];
         var other = RatingScale.Default.Levels.First(l => l.Name != suggested).Name;
 
         var html = await (await fixture.Kansli.PostFormAsync(url, new Dictionary<string, string> { ["Input.Rating"] = other, ["Input.Version"] = Guid.Empty.ToString() })).Content.ReadAsStringAsync();
@@ -273,10 +281,8 @@ public sealed partial class GoalsTests(GoalsTests.Fixture fixture) : IClassFixtu
         Assert.Equal(56.3m, results[0].PositiveShare);
         Assert.Equal(100m, results[1].PositiveShare);
 
-        html = Regex.Replace(Normalise(await fixture.Board.GetStringAsync("/Oversikt/Mal?ar=2023")), ">\\s+<", "><");
-        Assert.Contains("<th scope=\"row\">Personal</th><td class=\"num\">16</td><td class=\"num\">25 % (4)</td><td class=\"num\">19 % (3)</td><td class=\"num\">56 % (9)</td><td class=\"num\">62 %</td>", html, StringComparison.Ordinal);
+        var personal = Html.Parse(await fixture.Board.GetStringAsync("/Oversikt/Mal?ar=2023")).QuerySelectorAll("tr")
+            .Single(r => r.QuerySelector("th[scope=row]") is { } th && th.TextContent == "Personal");
+        Assert.Equal(["16", "25 % (4)", "19 % (3)", "56 % (9)", "62 %"], personal.QuerySelectorAll("td.num").Select(Html.TextOf).Take(5));
     }
-
-    [GeneratedRegex("<td[^>]*>([^<]*)</td>")]
-    private static partial Regex Cell();
 }
