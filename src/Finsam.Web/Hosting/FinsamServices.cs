@@ -53,6 +53,14 @@ public static class FinsamServices
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
         services.AddScoped<SurveyImporter>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<EndReasonCodeHandler>();
+        services.AddScoped<AccountMappingHandler>();
+        services.AddScoped<MemberContributionHandler>();
+        services.AddScoped<FiscalYearSettingsHandler>();
+        services.AddScoped<GoalHandler>();
+        services.AddScoped<InsatsGoalHandler>();
+        services.AddScoped<SurveyRoundHandler>();
+        services.AddScoped<Reports.ReportWritingHandler>();
         services.AddScoped<Reports.ReportGoalContent>();
         services.AddScoped<Reports.ReportContent>();
         services.AddScoped<Reports.AnnualReportService>();

@@ -36,6 +36,9 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
 
     public BudgetService.Sheet Sheet { get; private set; } = null!;
 
+    private bool mayEdit;
+
+    /// <summary>The form is offered: the user may change the budget and the year is open (a closed year's budget is refused by <see cref="BudgetService"/>).</summary>
     public bool CanEdit { get; private set; }
 
     public string? Message { get; private set; }
@@ -68,7 +71,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     {
         var posted = Lines;
         await LoadAsync(year, fillForm: false, cancellationToken);
-        if (!CanEdit)
+        if (!mayEdit)
         {
             return Forbid();
         }
@@ -128,7 +131,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     public async Task<IActionResult> OnPostImportAsync(int year, IFormFile? fil, CancellationToken cancellationToken)
     {
         await LoadAsync(year, fillForm: true, cancellationToken);
-        if (!CanEdit)
+        if (!mayEdit)
         {
             return Forbid();
         }
@@ -163,7 +166,8 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     {
         Year = year;
         Sheet = await budgets.SheetAsync(year, cancellationToken);
-        CanEdit = !Sheet.Closed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        mayEdit = (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        CanEdit = !Sheet.Closed && mayEdit;
         if (fillForm)
         {
             Lines = Sheet.Lines.Select(l => new LineInput
