@@ -1,8 +1,6 @@
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Reports;
-using Finsam.Web.Authorization;
 using Finsam.Web.Reports;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Finsam.Web.Validation;
@@ -10,7 +8,6 @@ using Finsam.Web.Validation;
 namespace Finsam.Web.Pages.Arsredovisning;
 
 /// <summary>The förbund's sections: their titles, their order, and which are included.</summary>
-[Authorize(Policy = Policies.ReportAuthor)]
 public class AvsnittModel(AnnualReportService reports, ReportWritingHandler writing) : PageModel
 {
     [BindProperty]

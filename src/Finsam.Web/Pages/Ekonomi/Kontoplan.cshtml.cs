@@ -29,11 +29,6 @@ public class KontoplanModel(FinsamDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (!await MayEditAsync())
-        {
-            return Forbid();
-        }
-
         var result = await mapping.SaveAsync(Prefix, Line, cancellationToken);
         result.Errors.AddTo(ModelState, prefix: "");
         if (result.Succeeded)
@@ -47,11 +42,6 @@ public class KontoplanModel(FinsamDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await MayEditAsync())
-        {
-            return Forbid();
-        }
-
         var (result, removed) = await mapping.RemoveAsync(id, cancellationToken);
         if (removed is null)
         {
@@ -68,7 +58,7 @@ public class KontoplanModel(FinsamDbContext db, IAuthorizationService authorizat
         return Page();
     }
 
-    private async Task<bool> MayEditAsync() => (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+    private Task<bool> MayEditAsync() => authorization.AllowsAsync(User, "/Ekonomi/Kontoplan", HttpMethods.Post, "Save");
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

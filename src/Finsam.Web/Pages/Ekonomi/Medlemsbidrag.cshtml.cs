@@ -23,8 +23,6 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
 
     public int Year { get; private set; }
 
-    private bool mayEdit;
-
     public bool CanEdit { get; private set; }
 
     public bool Closed { get; private set; }
@@ -39,11 +37,6 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
     {
         var posted = Input;
         await LoadAsync(fillForm: false, cancellationToken);
-        if (!mayEdit)
-        {
-            return Forbid();
-        }
-
         Input = posted;
         var names = await db.Members.AsNoTracking().Where(m => m.IsActive).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         foreach (var share in posted.Shares)
@@ -78,8 +71,7 @@ public class MedlemsbidragModel(FinsamDbContext db, IAuthorizationService author
 
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);
         Closed = fiscalYear is { IsClosed: true };
-        mayEdit = (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
-        CanEdit = !Closed && mayEdit;
+        CanEdit = !Closed && await authorization.AllowsAsync(User, "/Ekonomi/Medlemsbidrag", HttpMethods.Post);
         var members = await db.Members.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Kind).ThenBy(m => m.Name).ToListAsync(cancellationToken);
         var shares = fiscalYear is null
             ? []

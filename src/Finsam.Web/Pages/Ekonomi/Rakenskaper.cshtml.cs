@@ -62,7 +62,7 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         return RedirectToPage(new { year, enhet });
     }
 
-    /// <summary>A year without a ledger is not found; a closed year's form is not offered, so a post to it is refused.</summary>
+    /// <summary>A year without a ledger is not found; a closed year's form is not offered, so a post to it is refused (who may post: <see cref="PageAccess"/>).</summary>
     private async Task<IActionResult?> MayNotChangeAsync(int year, CancellationToken cancellationToken)
     {
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
@@ -71,7 +71,7 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
             return NotFound();
         }
 
-        return fiscalYear.IsClosed || !(await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded ? Forbid() : null;
+        return fiscalYear.IsClosed ? Forbid() : null;
     }
 
     public int Year { get; private set; }
@@ -105,7 +105,7 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         InTkr = enhet != "kr";
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         EquityCeiling = fiscalYear.EquityCeiling;
-        CanEdit = !fiscalYear.IsClosed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        CanEdit = !fiscalYear.IsClosed && await authorization.AllowsAsync(User, "/Ekonomi/Rakenskaper", HttpMethods.Post, "Ceiling");
         Ceiling ??= EquityCeiling is { } ceilingNow ? SwedishFormat.Number(ceilingNow) : null;
         if (Request.Method == HttpMethods.Get)
         {
