@@ -43,14 +43,9 @@ public static class DemoDataSeeder
 
         foreach (var economy in data.Economy)
         {
-            var year = new FiscalYear
-            {
-                Year = economy.Year,
-                StartDate = new DateOnly(economy.Year, 1, 1),
-                EndDate = new DateOnly(economy.Year, 12, 31),
-                MemberContributionTotal = economy.MemberContributionTotal,
-                EquityCeiling = economy.EquityCeiling,
-            };
+            var year = FiscalYear.CalendarYear(economy.Year);
+            year.MemberContributionTotal = economy.MemberContributionTotal;
+            year.EquityCeiling = economy.EquityCeiling;
             db.FiscalYears.Add(year);
             await db.SaveChangesAsync(cancellationToken);
             db.MunicipalityShares.AddRange(economy.MunicipalityKey.Select(k => new MunicipalityShare { FiscalYearId = year.Id, MemberId = k.Member.Id, Percent = k.Percent }));

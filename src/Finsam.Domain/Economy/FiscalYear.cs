@@ -36,6 +36,14 @@ public class FiscalYear : IVersioned
     public Guid Version { get; set; }
 
     public bool IsClosed => Status == FiscalYearStatus.Closed;
+
+    /// <summary>The one way a fiscal year is made: open, from its first to its last day.</summary>
+    public static FiscalYear Open(int year, DateOnly start, DateOnly end) =>
+        end < start ? throw new ArgumentException("Verksamhetsåret slutar före det börjar.", nameof(end))
+            : new FiscalYear { Year = year, StartDate = start, EndDate = end, Status = FiscalYearStatus.Open };
+
+    /// <summary>An open fiscal year that is the calendar year.</summary>
+    public static FiscalYear CalendarYear(int year) => Open(year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 }
 
 public enum FiscalYearStatus

@@ -5,7 +5,7 @@ namespace Finsam.Web.Authorization;
 
 /// <summary>
 /// Every authorisation policy and the roles it admits: the one place that says who may do what.
-/// Pages get their policy by feature folder (see <see cref="PagePolicies"/>); navigation is filtered by the same policies.
+/// Pages and their handlers get their policies from <see cref="PageAccess"/>; navigation is filtered by the same policies.
 /// </summary>
 public static class Policies
 {
@@ -66,17 +66,9 @@ public static class Policies
     }
 }
 
-/// <summary>The policy of each feature folder of Pages. A page outside these folders must say [AllowAnonymous] or [Authorize(Policy)].</summary>
+/// <summary>The folders and pages of <see cref="PageAccess.Pages"/> that need a policy (the anonymous ones left out).</summary>
 public static class PagePolicies
 {
     public static readonly IReadOnlyList<(string Folder, string Policy)> Folders =
-    [
-        ("/Admin", Policies.Administration),
-        ("/Insatser", Policies.Registration),
-        ("/Deltagare", Policies.ParticipantData),
-        ("/Oversikt", Policies.Overview),
-        ("/Ekonomi", Policies.Economy),
-        ("/Mal", Policies.GoalManagement),
-        ("/Arsredovisning", Policies.Report),
-    ];
+        PageAccess.Pages.Where(p => p.Policy != PageAccess.Anonymous).ToList();
 }

@@ -9,6 +9,7 @@ using Finsam.Domain.Insatser;
 using Finsam.Domain.Participants.Import;
 using Finsam.Reporting.Tabular;
 using Finsam.Web.Auditing;
+using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Economy;
@@ -108,18 +109,12 @@ public sealed class BudgetService(FinsamDbContext db, AuditLog audit)
         var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (fiscalYear is { IsClosed: true })
         {
-            return new Outcome([new RowError(0, "År", $"Verksamhetsåret {year} är stängt och budgeten kan inte ändras.")], 0);
+            return new Outcome([new RowError(0, "År", WritePath.ClosedYearMessage(year))], 0);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (fiscalYear is null)
-        {
-            fiscalYear = new FiscalYear { Year = year, StartDate = new DateOnly(year, 1, 1), EndDate = new DateOnly(year, 12, 31) };
-            db.FiscalYears.Add(fiscalYear);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await db.BudgetLines.Where(b => b.FiscalYearId == fiscalYear.Id).ExecuteDeleteAsync(cancellationToken);
+        fiscalYear = await FiscalYears.FindOrCreateAsync(db, year, cancellationToken);
+        db.BudgetLines.RemoveRange(await db.BudgetLines.Where(b => b.FiscalYearId == fiscalYear.Id).ToListAsync(cancellationToken));
         var kept = entries.Where(e => e.Income != 0m || e.Cost != 0m || e.Comment is not null).ToList();
         db.BudgetLines.AddRange(kept.Select(e => new BudgetLine
         {

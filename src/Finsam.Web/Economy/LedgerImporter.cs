@@ -5,6 +5,7 @@ using Finsam.Domain.Auditing;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Economy.Sie;
 using Finsam.Web.Auditing;
+using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -62,7 +63,7 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         var year = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == current.Start.Year, cancellationToken);
         if (year is { IsClosed: true })
         {
-            return new Outcome($"Verksamhetsåret {year.Year} är stängt och kan inte ändras.", year.Year, null);
+            return new Outcome(WritePath.ClosedYearMessage(year.Year), year.Year, null);
         }
 
         if (year is not null && (year.StartDate != current.Start || year.EndDate != current.End))
@@ -76,7 +77,7 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (year is null)
         {
-            year = new FiscalYear { Year = current.Start.Year, StartDate = current.Start, EndDate = current.End };
+            year = FiscalYear.Open(current.Start.Year, current.Start, current.End);
             db.FiscalYears.Add(year);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -2,6 +2,9 @@ using Finsam.Data;
 using Finsam.Domain.Goals;
 using Finsam.Domain.Participants.Import;
 using Finsam.Reporting.Tabular;
+using Finsam.Domain.Auditing;
+using Finsam.Web.Auditing;
+using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Goals;
@@ -10,7 +13,7 @@ namespace Finsam.Web.Goals;
 /// Adds survey aggregates to a round from a CSV or Excel file (columns of <see cref="SurveyFileFormat"/>), or from one
 /// row typed in a form. The whole file is checked first; any error refuses it and nothing changes.
 /// </summary>
-public sealed class SurveyImporter(FinsamDbContext db)
+public sealed class SurveyImporter(FinsamDbContext db, AuditLog audit)
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
 
@@ -76,6 +79,11 @@ public sealed class SurveyImporter(FinsamDbContext db)
             return new Outcome([new RowError(0, "", "Enkätomgången finns inte.")], 0);
         }
 
+        if (await db.IsClosedAsync(round.Year, cancellationToken))
+        {
+            return new Outcome([new RowError(0, "", WritePath.ClosedYearMessage(round.Year))], 0);
+        }
+
         foreach (var result in results)
         {
             var existing = round.Results.Where(r => string.Equals(r.Group, result.Group, StringComparison.OrdinalIgnoreCase)
@@ -89,6 +97,7 @@ public sealed class SurveyImporter(FinsamDbContext db)
             round.Results.Add(result);
         }
 
+        audit.Add(AuditAction.Import, "SurveyResult", GoalHandler.Key(roundId), $"{round.Year}: {round.Name}, {results.Count} resultat");
         await db.SaveChangesAsync(cancellationToken);
         return new Outcome([], results.Count);
     }

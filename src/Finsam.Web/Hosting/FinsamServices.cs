@@ -53,6 +53,14 @@ public static class FinsamServices
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
         services.AddScoped<SurveyImporter>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<EndReasonCodeHandler>();
+        services.AddScoped<AccountMappingHandler>();
+        services.AddScoped<MemberContributionHandler>();
+        services.AddScoped<FiscalYearSettingsHandler>();
+        services.AddScoped<GoalHandler>();
+        services.AddScoped<InsatsGoalHandler>();
+        services.AddScoped<SurveyRoundHandler>();
+        services.AddScoped<Reports.ReportWritingHandler>();
         services.AddScoped<Reports.ReportGoalContent>();
         services.AddScoped<Reports.ReportContent>();
         services.AddScoped<Reports.AnnualReportService>();
@@ -102,21 +110,9 @@ public static class FinsamServices
         services.AddSignInRateLimit(configuration);
 
         services.AddAuthorization(Policies.Register);
-        services.AddRazorPages(options =>
-        {
-            foreach (var (folder, policy) in PagePolicies.Folders)
-            {
-                options.Conventions.AuthorizeFolder(folder, policy);
-            }
-
-            options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
-            options.Conventions.AuthorizePage("/Ekonomi/Import", Policies.EconomyImport);
-            options.Conventions.AuthorizeFolder("/Konto", Policies.SignedIn);
-            options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn");
-            options.Conventions.AllowAnonymousToPage("/Konto/LoggaIn2FA");
-            options.Conventions.AllowAnonymousToPage("/Konto/Aterstallningskod");
-            options.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(SwedishModelBinding.Configure);
+        // Who may use each page and handler is declared once, in Authorization/PageAccess.cs.
+        services.AddRazorPages(options => options.Conventions.Add(new PageAccessConvention()))
+            .AddMvcOptions(SwedishModelBinding.Configure);
 
         // Swedish letters are written as they are, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -15,8 +15,8 @@ namespace Finsam.Web.Registration;
 /// </summary>
 public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, PersonKeyProvider keys, TimeProvider clock)
 {
-    public const string ConcurrencyMessage =
-        "Någon annan har ändrat uppgifterna medan du arbetade. Dina ändringar är inte sparade: ladda om sidan och gör om dem.";
+    /// <summary>The shared message for a concurrent edit (<see cref="WritePath.ConcurrencyMessage"/>).</summary>
+    public const string ConcurrencyMessage = WritePath.ConcurrencyMessage;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -310,18 +310,7 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
         return enrolment.Version == version ? (enrolment, null) : (null, ChangeResult.Refused("", ConcurrencyMessage));
     }
 
-    private async Task<ChangeResult> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ChangeResult.Done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Refused("", ConcurrencyMessage);
-        }
-    }
+    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => db.SaveAsync(cancellationToken);
 
     private List<string> ChangedProperties(object entity)
     {

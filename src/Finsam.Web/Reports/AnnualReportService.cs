@@ -191,21 +191,6 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
         return texts.GroupBy(t => t.Kind).Select(g => g.MaxBy(t => t.Version)!).ToList();
     }
 
-    /// <summary>Saves a new version of a section's text. Refused for an adopted year.</summary>
-    public async Task<string?> SaveTextAsync(int year, ReportSectionKind kind, string markdown, string? user, CancellationToken cancellationToken)
-    {
-        if (await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken))
-        {
-            return $"Årsredovisningen för {year} är fastställd och kan inte ändras.";
-        }
-
-        var version = await db.ReportTexts.Where(t => t.Year == year && t.Kind == kind).MaxAsync(t => (int?)t.Version, cancellationToken) ?? 0;
-        db.ReportTexts.Add(new ReportText { Year = year, Kind = kind, Version = version + 1, Markdown = markdown, SavedBy = user, SavedAtUtc = clock.GetUtcNow().UtcDateTime });
-        audit.Add(AuditAction.Update, "AnnualReportText", $"{Key(year)}/{kind}", $"version {version + 1}, {markdown.Length} tecken");
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
-
     /// <summary>The text a section starts with before the förbund has written its own (null: none).</summary>
     public static string? DefaultText(ReportSectionKind kind, int year) => kind switch
     {

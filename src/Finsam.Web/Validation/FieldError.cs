@@ -17,14 +17,16 @@ public sealed record ChangeResult(IReadOnlyList<FieldError> Errors)
 
 public static class FieldErrorExtensions
 {
-    /// <summary>Copies the errors to ModelState under the form's prefix ("Input.StartDate").</summary>
+    /// <summary>Copies the errors to ModelState under the form's prefix ("Input.StartDate"); an empty prefix keeps the field's name.</summary>
     public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState, string prefix = "Input")
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(modelState);
         foreach (var error in errors)
         {
-            modelState.AddModelError(error.Field.Length == 0 ? "" : $"{prefix}.{error.Field}", error.Message);
+            var key = error.Field.Length == 0 || prefix.Length == 0 ? error.Field
+                : error.Field.StartsWith('[') ? prefix + error.Field : $"{prefix}.{error.Field}";
+            modelState.AddModelError(key, error.Message);
         }
     }
 }

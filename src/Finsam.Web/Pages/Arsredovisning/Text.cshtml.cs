@@ -1,10 +1,8 @@
 using Finsam.Data;
 using Finsam.Domain.Reports;
 using Finsam.Reporting.AnnualReport;
-using Finsam.Web.Authorization;
 using Finsam.Web.Reports;
 using Finsam.Web.Validation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Arsredovisning;
 
 /// <summary>The förbundschef writes a section's text in Markdown; every save is a new version, and older versions can be read.</summary>
-[Authorize(Policy = Policies.ReportAuthor)]
-public class TextModel(AnnualReportService reports, FinsamDbContext db) : PageModel
+public class TextModel(AnnualReportService reports, FinsamDbContext db, ReportWritingHandler texts) : PageModel
 {
     public int Year { get; private set; }
 
@@ -58,13 +55,9 @@ public class TextModel(AnnualReportService reports, FinsamDbContext db) : PageMo
         }
 
         var text = (Markdown ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (text.Length > ReportText.MaxLength)
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(Markdown), $"Texten får vara högst {ReportText.MaxLength} tecken lång.");
-        }
-        else if (await reports.SaveTextAsync(year, kind, text, User.Identity?.Name, cancellationToken) is { } error)
-        {
-            ModelState.AddModelError(nameof(Markdown), error);
+            (await texts.SaveTextAsync(year, kind, text, User.Identity?.Name, cancellationToken)).Errors.AddTo(ModelState, prefix: "");
         }
 
         if (!ModelState.IsValid)

@@ -1,12 +1,14 @@
 using Finsam.Data;
 using Finsam.Domain.Participants;
+using Finsam.Web.Registration;
+using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Pages.Deltagare;
 
-public class UnderkoderModel(FinsamDbContext db) : PageModel
+public class UnderkoderModel(FinsamDbContext db, EndReasonCodeHandler codes) : PageModel
 {
     public IReadOnlyList<EndReasonCode> Codes { get; private set; } = [];
 
@@ -21,41 +23,21 @@ public class UnderkoderModel(FinsamDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        var name = Name?.Trim() ?? "";
-        if (name.Length == 0 || name.Length > 100)
-        {
-            ModelState.AddModelError(nameof(Name), "Ange ett namn på högst 100 tecken.");
-        }
-        else if (!Enum.IsDefined(EndReason))
-        {
-            ModelState.AddModelError(nameof(EndReason), "Okänd avslutsorsak.");
-        }
-        else if (await db.EndReasonCodes.AnyAsync(c => c.Name == name, cancellationToken))
-        {
-            ModelState.AddModelError(nameof(Name), $"Underkoden {name} finns redan.");
-        }
-
         if (ModelState.IsValid)
         {
-            db.EndReasonCodes.Add(new EndReasonCode { Name = name, EndReason = EndReason });
-            await db.SaveChangesAsync(cancellationToken);
-            return RedirectToPage();
+            var result = await codes.AddAsync(Name, EndReason, cancellationToken);
+            if (result.Succeeded)
+            {
+                return RedirectToPage();
+            }
+
+            result.Errors.AddTo(ModelState, prefix: "");
         }
 
         await OnGetAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
-    {
-        var code = await db.EndReasonCodes.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (code is null)
-        {
-            return NotFound();
-        }
-
-        code.IsActive = !code.IsActive;
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken) =>
+        await codes.ToggleAsync(id, cancellationToken) is null ? NotFound() : RedirectToPage();
 }

@@ -36,6 +36,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
 
     public BudgetService.Sheet Sheet { get; private set; } = null!;
 
+    /// <summary>The form is offered: the user may change the budget and the year is open (a closed year's budget is refused by <see cref="BudgetService"/>).</summary>
     public bool CanEdit { get; private set; }
 
     public string? Message { get; private set; }
@@ -68,11 +69,6 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     {
         var posted = Lines;
         await LoadAsync(year, fillForm: false, cancellationToken);
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
         Lines = posted;
         var insatser = await budgets.InsatserAsync(cancellationToken);
         var parser = new BudgetRowParser(insatser);
@@ -128,11 +124,6 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     public async Task<IActionResult> OnPostImportAsync(int year, IFormFile? fil, CancellationToken cancellationToken)
     {
         await LoadAsync(year, fillForm: true, cancellationToken);
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
         if (fil is null || fil.Length == 0)
         {
             ModelState.AddModelError("fil", "Välj en budgetfil (Excel eller CSV) att läsa in.");
@@ -163,7 +154,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     {
         Year = year;
         Sheet = await budgets.SheetAsync(year, cancellationToken);
-        CanEdit = !Sheet.Closed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        CanEdit = !Sheet.Closed && await authorization.AllowsAsync(User, "/Ekonomi/Budget", HttpMethods.Post);
         if (fillForm)
         {
             Lines = Sheet.Lines.Select(l => new LineInput

@@ -20,7 +20,7 @@ public class IndexModel(FinsamDbContext db, IAuthorizationService authorization,
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        CanImport = (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        CanImport = await authorization.AllowsAsync(User, "/Ekonomi/Import", HttpMethods.Post);
         var years = await db.FiscalYears.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync(cancellationToken);
         var imports = await db.LedgerImports.AsNoTracking().ToDictionaryAsync(i => i.FiscalYearId, cancellationToken);
         Years = years.Select(y => new Row(y, imports.GetValueOrDefault(y.Id))).ToList();

@@ -2,9 +2,9 @@ using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Formatting;
-using Finsam.Domain.Auditing;
 using Finsam.Reporting.AnnualReport;
-using Finsam.Web.Auditing;
+using Finsam.Web.Economy;
+using Finsam.Web.Validation;
 using Finsam.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Ekonomi;
 
 /// <summary>Resultaträkning, balansräkning and kassaflödesanalys of a year, with the previous year and every check.</summary>
-public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authorization, AuditLog audit) : PageModel
+public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authorization, FiscalYearSettingsHandler settings) : PageModel
 {
     /// <summary>The year's equity ceiling in kronor, when entered.</summary>
     public decimal? EquityCeiling { get; private set; }
@@ -27,54 +27,19 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
 
     public async Task<IActionResult> OnPostCeilingAsync(int year, string? enhet, CancellationToken cancellationToken)
     {
-        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        if (fiscalYear is null)
+        if (await MayNotChangeAsync(year, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (fiscalYear.IsClosed || !(await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded)
+        var result = await settings.SetEquityCeilingAsync(year, Ceiling, cancellationToken);
+        if (!result.Succeeded)
         {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(Ceiling))
-        {
-            fiscalYear.EquityCeiling = null;
-        }
-        else if (SwedishFormat.TryParseDecimal(Ceiling, out var ceiling) && ceiling >= 0m)
-        {
-            fiscalYear.EquityCeiling = ceiling;
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(Ceiling), "Ange takbeloppet i kronor, t.ex. 2 500 000.");
+            result.Errors.AddTo(ModelState, prefix: "");
             return await OnGetAsync(year, enhet, cancellationToken);
         }
 
-        audit.Add(AuditAction.Update, "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"takbelopp eget kapital: {(fiscalYear.EquityCeiling is { } c ? SwedishFormat.Kronor(c) : "inget")}");
-        await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { year, enhet });
-    }
-
-    /// <summary>
-    /// The balanskrav adjustments as entered (kronor), in the order of <see cref="BalanceRequirement.Build"/>, and the
-    /// year's ansvarsförbindelser, entered on the same form.
-    /// </summary>
-    public sealed class AdjustmentsInput
-    {
-        public string? RealisationGains { get; set; }
-
-        public string? RealisationGainsByException { get; set; }
-
-        public string? RealisationLossesByException { get; set; }
-
-        public string? UnrealisedLossesOnSecurities { get; set; }
-
-        public string? ReversedUnrealisedLosses { get; set; }
-
-        public string? ContingentLiabilities { get; set; }
     }
 
     [BindProperty]
@@ -82,58 +47,31 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
 
     public async Task<IActionResult> OnPostBalanskravAsync(int year, string? enhet, CancellationToken cancellationToken)
     {
-        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (await MayNotChangeAsync(year, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await settings.SetBalanceRequirementAsync(year, Adjustments, cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, prefix: nameof(Adjustments));
+            return await OnGetAsync(year, enhet, cancellationToken);
+        }
+
+        return RedirectToPage(new { year, enhet });
+    }
+
+    /// <summary>A year without a ledger is not found; a closed year's form is not offered, so a post to it is refused (who may post: <see cref="PageAccess"/>).</summary>
+    private async Task<IActionResult?> MayNotChangeAsync(int year, CancellationToken cancellationToken)
+    {
+        var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (fiscalYear is null)
         {
             return NotFound();
         }
 
-        if (fiscalYear.IsClosed || !(await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        decimal Read(string? text, string field)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return 0m;
-            }
-
-            if (SwedishFormat.TryParseDecimal(text, out var amount) && amount >= 0m)
-            {
-                return amount;
-            }
-
-            ModelState.AddModelError($"Adjustments.{field}", "Ange beloppet i kronor (0 eller mer), t.ex. 12 500.");
-            return 0m;
-        }
-
-        var adjustments = new BalanceRequirementAdjustments
-        {
-            RealisationGains = Read(Adjustments.RealisationGains, nameof(AdjustmentsInput.RealisationGains)),
-            RealisationGainsByException = Read(Adjustments.RealisationGainsByException, nameof(AdjustmentsInput.RealisationGainsByException)),
-            RealisationLossesByException = Read(Adjustments.RealisationLossesByException, nameof(AdjustmentsInput.RealisationLossesByException)),
-            UnrealisedLossesOnSecurities = Read(Adjustments.UnrealisedLossesOnSecurities, nameof(AdjustmentsInput.UnrealisedLossesOnSecurities)),
-            ReversedUnrealisedLosses = Read(Adjustments.ReversedUnrealisedLosses, nameof(AdjustmentsInput.ReversedUnrealisedLosses)),
-        };
-        if (ContingentLiabilities.Validate(Adjustments.ContingentLiabilities) is { } tooLong)
-        {
-            ModelState.AddModelError($"Adjustments.{nameof(AdjustmentsInput.ContingentLiabilities)}", tooLong);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return await OnGetAsync(year, enhet, cancellationToken);
-        }
-
-        fiscalYear.BalanceRequirement = adjustments;
-        fiscalYear.ContingentLiabilities = ContingentLiabilities.Normalise(Adjustments.ContingentLiabilities);
-        audit.Add(AuditAction.Update, "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "balanskravsjusteringar: " + string.Join(", ", BalanceRequirement.Build(0m, adjustments).Adjustments.Select(a => $"{a.Text.ToLowerInvariant()} {SwedishFormat.Kronor(a.Amount)}"))
-            + "; ansvarsförbindelser: " + (fiscalYear.ContingentLiabilities is { } liabilities ? $"{liabilities.Length} tecken" : "inga"));
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { year, enhet });
+        return fiscalYear.IsClosed ? Forbid() : null;
     }
 
     public int Year { get; private set; }
@@ -167,7 +105,7 @@ public class RakenskaperModel(FinsamDbContext db, IAuthorizationService authoriz
         InTkr = enhet != "kr";
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         EquityCeiling = fiscalYear.EquityCeiling;
-        CanEdit = !fiscalYear.IsClosed && (await authorization.AuthorizeAsync(User, Policies.EconomyImport)).Succeeded;
+        CanEdit = !fiscalYear.IsClosed && await authorization.AllowsAsync(User, "/Ekonomi/Rakenskaper", HttpMethods.Post, "Ceiling");
         Ceiling ??= EquityCeiling is { } ceilingNow ? SwedishFormat.Number(ceilingNow) : null;
         if (Request.Method == HttpMethods.Get)
         {

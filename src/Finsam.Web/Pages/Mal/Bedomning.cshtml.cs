@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Mal;
 
 /// <summary>The rating of an insats for a year: the rule's suggestion, and the kansli's override with its reason.</summary>
-public class BedomningModel(FinsamDbContext db, RatingScale scale) : PageModel
+public class BedomningModel(FinsamDbContext db, RatingScale scale, InsatsGoalHandler ratings) : PageModel
 {
     [BindProperty]
     public RatingInput Input { get; set; } = new();
@@ -46,24 +46,20 @@ public class BedomningModel(FinsamDbContext db, RatingScale scale) : PageModel
             return NotFound();
         }
 
-        if (!await new RatingInputValidator(scale, Status.Suggested).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!ModelState.IsValid)
         {
+            // The form did not bind: show the validator's messages with the binding's, as the handler would.
+            await new RatingInputValidator(scale, Status.Suggested).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken);
             return Page();
         }
 
-        var rating = await db.InsatsRatings.SingleOrDefaultAsync(r => r.InsatsId == id && r.Year == Year, cancellationToken);
-        if ((rating?.Version ?? Guid.Empty) != Input.Version)
+        var result = await ratings.RateAsync(id, Year, Input, Status.Suggested, cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", GoalYears.StaleMessage);
+            result.Errors.AddTo(ModelState);
             return Page();
         }
 
-        rating ??= db.InsatsRatings.Add(new InsatsRating { InsatsId = id, Year = Year }).Entity;
-        var chosen = scale.Find(Input.Rating);
-        rating.Rating = chosen?.Name;
-        rating.OverrideReason = chosen is not null && chosen != Status.Suggested ? GoalYears.TrimOrNull(Input.OverrideReason) : null;
-        rating.Comment = GoalYears.TrimOrNull(Input.Comment);
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Meddelande"] = $"Bedömningen av {Status.Insats.Code} för {Year} är sparad.";
         return RedirectToPage("Index", new { ar = Year });
     }

@@ -12,7 +12,7 @@ namespace Finsam.Web.Pages.Mal;
 /// <summary>A survey round: create (?ar=), rename, add results one by one or from a CSV/Excel file, remove.</summary>
 [RequestSizeLimit(SurveyImporter.MaxFileBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = SurveyImporter.MaxFileBytes + 64 * 1024)]
-public class EnkatModel(FinsamDbContext db, SurveyImporter importer) : PageModel
+public class EnkatModel(FinsamDbContext db, SurveyImporter importer, SurveyRoundHandler rounds) : PageModel
 {
     [BindProperty]
     public SurveyRoundInput Input { get; set; } = new();
@@ -53,23 +53,22 @@ public class EnkatModel(FinsamDbContext db, SurveyImporter importer) : PageModel
             return NotFound();
         }
 
-        if (!await new SurveyRoundInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!ModelState.IsValid)
         {
+            // The form did not bind: show the validator's messages with the binding's, as the handler would.
+            await new SurveyRoundInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken);
             return Page();
         }
 
-        var round = id is null ? db.SurveyRounds.Add(new SurveyRound { Year = Year, Name = "" }).Entity : await db.SurveyRounds.SingleAsync(r => r.Id == id, cancellationToken);
-        if (id is not null && round.Version != Input.Version)
+        var (result, roundId) = await rounds.SaveAsync(id, Year, Input, cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", GoalYears.StaleMessage);
+            result.Errors.AddTo(ModelState);
             return Page();
         }
 
-        round.Name = Input.Name.Trim();
-        round.Comment = GoalYears.TrimOrNull(Input.Comment);
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Meddelande"] = "Enkätomgången är sparad.";
-        return RedirectToPage(new { id = round.Id });
+        return RedirectToPage(new { id = roundId });
     }
 
     public async Task<IActionResult> OnPostRowAsync(int id, CancellationToken cancellationToken)
@@ -91,7 +90,17 @@ public class EnkatModel(FinsamDbContext db, SurveyImporter importer) : PageModel
             return Page();
         }
 
-        await importer.AddAsync(id, [result], cancellationToken);
+        var added = await importer.AddAsync(id, [result], cancellationToken);
+        if (!added.Succeeded)
+        {
+            foreach (var error in added.Errors)
+            {
+                ModelState.AddModelError("", error.Message);
+            }
+
+            return Page();
+        }
+
         TempData["Meddelande"] = $"Resultatet för {result.Group} är sparat.";
         return RedirectToPage(new { id });
     }
@@ -132,26 +141,30 @@ public class EnkatModel(FinsamDbContext db, SurveyImporter importer) : PageModel
 
     public async Task<IActionResult> OnPostDeleteResultAsync(int id, int resultId, CancellationToken cancellationToken)
     {
-        var deleted = await db.SurveyResults.Where(r => r.Id == resultId && r.SurveyRoundId == id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
+        if (await rounds.DeleteResultAsync(id, resultId, cancellationToken) is not { } result)
         {
             return NotFound();
         }
 
-        TempData["Meddelande"] = "Resultatet är borttaget.";
+        TempData["Meddelande"] = result.Succeeded ? "Resultatet är borttaget." : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var round = await db.SurveyRounds.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var round = await db.SurveyRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
         {
             return NotFound();
         }
 
-        db.SurveyRounds.Remove(round);
-        await db.SaveChangesAsync(cancellationToken);
+        var result = await rounds.DeleteAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            TempData["Meddelande"] = string.Join(" ", result.Errors.Select(e => e.Message));
+            return RedirectToPage(new { id });
+        }
+
         TempData["Meddelande"] = $"Enkätomgången {round.Name} är borttagen.";
         return RedirectToPage("Index", new { ar = round.Year });
     }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Pages.Mal;
 
-public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider clock) : PageModel
+public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider clock, GoalHandler goals) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? RequestedYear { get; set; }
@@ -30,46 +30,17 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
     public async Task<IActionResult> OnPostCopyAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (!CanCopy)
+        var year = Years.Year;
+        var result = CanCopy ? await goals.CopyPreviousYearAsync(year, cancellationToken) : ChangeResult.Refused("", GoalHandler.CannotCopyMessage(year));
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", $"Målen kan bara kopieras till ett år utan mål, från ett år med mål ({Years.Year - 1}).");
+            result.Errors.AddTo(ModelState, prefix: "");
             return Page();
         }
 
-        var year = Years.Year;
-        var areas = await db.GoalAreas.AsNoTracking().Where(a => a.Year == year - 1)
-            .Include(a => a.Objectives).ThenInclude(o => o.Indicators).AsSplitQuery().ToListAsync(cancellationToken);
-        foreach (var area in areas)
-        {
-            var copy = new GoalArea { Year = year, Number = area.Number, Name = area.Name };
-            foreach (var objective in area.Objectives)
-            {
-                var o = new Objective { Text = objective.Text, SortOrder = objective.SortOrder };
-                foreach (var indicator in objective.Indicators)
-                {
-                    o.Indicators.Add(new Indicator { Text = indicator.Text, SortOrder = indicator.SortOrder, Measure = CopyMeasure(indicator.Measure) });
-                }
-
-                copy.Objectives.Add(o);
-            }
-
-            db.GoalAreas.Add(copy);
-        }
-
-        var goals = await db.InsatsGoals.AsNoTracking().Where(g => g.Year == year - 1 && (g.Insats!.EndDate == null || g.Insats.EndDate.Value.Year >= year)).ToListAsync(cancellationToken);
-        db.InsatsGoals.AddRange(goals.Select(g => new InsatsGoal
-        {
-            InsatsId = g.InsatsId, Year = year, Text = g.Text, SortOrder = g.SortOrder, IsMainOutcome = g.IsMainOutcome, Measure = CopyMeasure(g.Measure),
-        }));
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Meddelande"] = $"Målen från {year - 1} är kopierade till {year}. Resultat och bedömningar följer inte med.";
         return RedirectToPage(new { ar = year });
     }
-
-    private static GoalMeasure CopyMeasure(GoalMeasure m) => new()
-    {
-        Metric = m.Metric, EndReason = m.EndReason, Direction = m.Direction, Target = m.Target, ManualUnit = m.ManualUnit,
-    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Mal;
 
 /// <summary>Creates (?malsattning=) or changes (/id) an indicator: its measure, result source, assessment and comment.</summary>
-public class IndikatorModel(FinsamDbContext db) : PageModel
+public class IndikatorModel(FinsamDbContext db, GoalHandler goals) : PageModel
 {
     [BindProperty]
     public IndicatorInput Input { get; set; } = new();
@@ -59,7 +59,7 @@ public class IndikatorModel(FinsamDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        var indicator = id is null ? null : await db.Indicators.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var indicator = id is null ? null : await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (indicator is not null)
         {
             ObjectiveId = indicator.ObjectiveId;
@@ -70,39 +70,34 @@ public class IndikatorModel(FinsamDbContext db) : PageModel
             return NotFound();
         }
 
-        if (!await new IndicatorInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!ModelState.IsValid)
         {
+            // The form did not bind: show the validator's messages with the binding's, as the handler would.
+            await new IndicatorInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken);
             return Page();
         }
 
-        if (indicator is not null && indicator.Version != Input.Version)
+        var result = await goals.SaveIndicatorAsync(id, ObjectiveId, Input, cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", GoalYears.StaleMessage);
+            result.Errors.AddTo(ModelState);
             return Page();
         }
 
-        indicator ??= db.Indicators.Add(new Indicator { ObjectiveId = ObjectiveId, Text = "" }).Entity;
-        indicator.Text = Input.Text.Trim();
-        indicator.SortOrder = Input.SortOrder;
-        Input.Measure.ApplyTo(indicator.Measure);
-        indicator.Assessment = Input.Assessment;
-        indicator.Comment = GoalYears.TrimOrNull(Input.Comment);
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Meddelande"] = "Indikatorn är sparad.";
         return RedirectToPage("Index", new { ar = Objective.GoalArea!.Year });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var indicator = await db.Indicators.Include(i => i.Objective!.GoalArea).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Objective!.GoalArea).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (indicator is null)
         {
             return NotFound();
         }
 
-        db.Indicators.Remove(indicator);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Meddelande"] = "Indikatorn är borttagen.";
+        var result = await goals.DeleteIndicatorAsync(id, cancellationToken);
+        TempData["Meddelande"] = result.Succeeded ? "Indikatorn är borttagen." : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToPage("Index", new { ar = indicator.Objective!.GoalArea!.Year });
     }
 

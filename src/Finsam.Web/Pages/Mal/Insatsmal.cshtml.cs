@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Mal;
 
 /// <summary>Creates (?ar=&amp;insats=) or changes (/id) a goal of an insats for a year.</summary>
-public class InsatsmalModel(FinsamDbContext db) : PageModel
+public class InsatsmalModel(FinsamDbContext db, InsatsGoalHandler goals) : PageModel
 {
     public sealed record InsatsChoice(int Id, string Text);
 
@@ -58,7 +58,7 @@ public class InsatsmalModel(FinsamDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        var goal = id is null ? null : await db.InsatsGoals.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var goal = id is null ? null : await db.InsatsGoals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (id is not null && goal is null)
         {
             return NotFound();
@@ -74,43 +74,35 @@ public class InsatsmalModel(FinsamDbContext db) : PageModel
         }
 
         await LoadAsync(cancellationToken);
-        if (InsatsId is null || Insatser.All(i => i.Id != InsatsId))
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError("insats", $"Välj en insats som pågår under {Year}.");
-        }
-
-        if (!await new InsatsGoalInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
-        {
+            // The form did not bind: show the validator's messages with the binding's, as the handler would.
+            await new InsatsGoalInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken);
             return Page();
         }
 
-        if (goal is not null && goal.Version != Input.Version)
+        var result = await goals.SaveGoalAsync(id, Year, InsatsId, Input, cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", GoalYears.StaleMessage);
+            result.Errors.Where(e => e.Field == InsatsGoalHandler.InsatsField).AddTo(ModelState, prefix: "");
+            result.Errors.Where(e => e.Field != InsatsGoalHandler.InsatsField).AddTo(ModelState);
             return Page();
         }
 
-        goal ??= db.InsatsGoals.Add(new InsatsGoal { InsatsId = InsatsId!.Value, Year = Year, Text = "" }).Entity;
-        goal.Text = Input.Text.Trim();
-        goal.SortOrder = Input.SortOrder;
-        goal.IsMainOutcome = Input.IsMainOutcome;
-        Input.Measure.ApplyTo(goal.Measure);
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Meddelande"] = "Insatsmålet är sparat.";
         return RedirectToPage("Index", new { ar = Year });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var goal = await db.InsatsGoals.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var goal = await db.InsatsGoals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (goal is null)
         {
             return NotFound();
         }
 
-        db.InsatsGoals.Remove(goal);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Meddelande"] = "Insatsmålet är borttaget.";
+        var result = await goals.DeleteGoalAsync(id, cancellationToken);
+        TempData["Meddelande"] = result.Succeeded ? "Insatsmålet är borttaget." : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToPage("Index", new { ar = goal.Year });
     }
 

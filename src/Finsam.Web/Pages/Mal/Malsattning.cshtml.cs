@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Mal;
 
 /// <summary>Creates (?omrade=) or changes (/id) a målsättning of a målområde.</summary>
-public class MalsattningModel(FinsamDbContext db) : PageModel
+public class MalsattningModel(FinsamDbContext db, GoalHandler goals) : PageModel
 {
     [BindProperty]
     public ObjectiveInput Input { get; set; } = new();
@@ -51,7 +51,7 @@ public class MalsattningModel(FinsamDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        var objective = id is null ? null : await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var objective = id is null ? null : await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (objective is not null)
         {
             AreaId = objective.GoalAreaId;
@@ -62,36 +62,34 @@ public class MalsattningModel(FinsamDbContext db) : PageModel
             return NotFound();
         }
 
-        if (!await new ObjectiveInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!ModelState.IsValid)
         {
+            // The form did not bind: show the validator's messages with the binding's, as the handler would.
+            await new ObjectiveInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken);
             return Page();
         }
 
-        if (objective is not null && objective.Version != Input.Version)
+        var result = await goals.SaveObjectiveAsync(id, AreaId, Input, cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", GoalYears.StaleMessage);
+            result.Errors.AddTo(ModelState);
             return Page();
         }
 
-        objective ??= db.Objectives.Add(new Objective { GoalAreaId = AreaId, Text = "" }).Entity;
-        objective.Text = Input.Text.Trim();
-        objective.SortOrder = Input.SortOrder;
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Meddelande"] = "Målsättningen är sparad.";
         return RedirectToPage("Index", new { ar = Area.Year });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var objective = await db.Objectives.Include(o => o.GoalArea).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var objective = await db.Objectives.AsNoTracking().Include(o => o.GoalArea).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (objective is null)
         {
             return NotFound();
         }
 
-        db.Objectives.Remove(objective);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Meddelande"] = "Målsättningen med dess indikatorer är borttagen.";
+        var result = await goals.DeleteObjectiveAsync(id, cancellationToken);
+        TempData["Meddelande"] = result.Succeeded ? "Målsättningen med dess indikatorer är borttagen." : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToPage("Index", new { ar = objective.GoalArea!.Year });
     }
 

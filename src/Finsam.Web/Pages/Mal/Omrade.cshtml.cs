@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Web.Pages.Mal;
 
 /// <summary>Creates (?ar=) or changes (/id) a målområde of the förbund.</summary>
-public class OmradeModel(FinsamDbContext db) : PageModel
+public class OmradeModel(FinsamDbContext db, GoalHandler goals) : PageModel
 {
     [BindProperty]
     public GoalAreaInput Input { get; set; } = new();
@@ -47,49 +47,43 @@ public class OmradeModel(FinsamDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        var area = id is null ? null : await db.GoalAreas.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (id is not null && area is null)
+        var area = id is null ? null : await db.GoalAreas.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if ((id is not null && area is null) || (area is null && !YearFilter.InRange(Year)))
         {
             return NotFound();
         }
 
-        if (area is null && !YearFilter.InRange(Year))
+        Year = area?.Year ?? Year;
+        if (!ModelState.IsValid)
         {
-            return NotFound();
-        }
-
-        if (!await new GoalAreaInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
-        {
+            // The form did not bind: show the validator's messages with the binding's, as the handler would.
+            await new GoalAreaInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken);
             return Page();
         }
 
-        if (area is not null && area.Version != Input.Version)
+        var result = await goals.SaveAreaAsync(id, Year, Input, cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", GoalYears.StaleMessage);
+            result.Errors.AddTo(ModelState);
             return Page();
         }
 
-        area ??= db.GoalAreas.Add(new GoalArea { Year = Year, Name = "" }).Entity;
-        area.Number = Input.Number;
-        area.Name = Input.Name.Trim();
-        area.Assessment = Input.Assessment;
-        area.Comment = GoalYears.TrimOrNull(Input.Comment);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Meddelande"] = $"Målområde {area.Number} är sparat.";
-        return RedirectToPage("Index", new { ar = area.Year });
+        TempData["Meddelande"] = $"Målområde {Input.Number} är sparat.";
+        return RedirectToPage("Index", new { ar = Year });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var area = await db.GoalAreas.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var area = await db.GoalAreas.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (area is null)
         {
             return NotFound();
         }
 
-        db.GoalAreas.Remove(area);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Meddelande"] = $"Målområde {area.Number} med dess målsättningar och indikatorer är borttaget.";
+        var result = await goals.DeleteAreaAsync(id, cancellationToken);
+        TempData["Meddelande"] = result.Succeeded
+            ? $"Målområde {area.Number} med dess målsättningar och indikatorer är borttaget."
+            : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToPage("Index", new { ar = area.Year });
     }
 }

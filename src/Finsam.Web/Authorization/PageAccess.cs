@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Finsam.Web.Authorization;
+
+/// <summary>
+/// Who may use each page and each of its handlers, GET and POST: the one declaration of page access. A handler's
+/// policies are every <see cref="Pages"/> entry whose folder or page contains it, plus its own <see cref="Handlers"/>
+/// entry; all must pass. A page no entry covers gets the fallback policy (a signed-in user with a role).
+/// <see cref="PageAccessConvention"/> applies the table when the pages are built; the role matrix test in
+/// tests/Finsam.IntegrationTests/HandlerMatrixTests.cs checks every handler against the expected roles.
+/// </summary>
+public static class PageAccess
+{
+    /// <summary>Open to everyone, signed in or not.</summary>
+    public const string Anonymous = "(anonym)";
+
+    /// <summary>A folder or a page (view engine path) and the policy of every handler in it.</summary>
+    public static readonly IReadOnlyList<(string Path, string Policy)> Pages =
+    [
+        ("/Index", Policies.SignedIn),
+        ("/Error", Anonymous),
+        ("/Konto", Policies.SignedIn),
+        ("/Konto/LoggaIn", Anonymous),
+        ("/Konto/LoggaIn2FA", Anonymous),
+        ("/Konto/Aterstallningskod", Anonymous),
+        ("/Admin", Policies.Administration),
+        ("/Insatser", Policies.Registration),
+        ("/Deltagare", Policies.ParticipantData),
+        ("/Oversikt", Policies.Overview),
+        ("/Ekonomi", Policies.Economy),
+        ("/Ekonomi/Import", Policies.EconomyImport),
+        ("/Mal", Policies.GoalManagement),
+        ("/Arsredovisning", Policies.Report),
+        ("/Arsredovisning/Text", Policies.ReportAuthor),
+        ("/Arsredovisning/Avsnitt", Policies.ReportAuthor),
+        ("/Arsredovisning/Undertecknare", Policies.ReportAuthor),
+    ];
+
+    /// <summary>Handlers that need more than their page: the page, the HTTP method, the handler's name (null: the unnamed one) and the policy.</summary>
+    public static readonly IReadOnlyList<(string Page, string Method, string? Handler, string Policy)> Handlers =
+    [
+        ("/Ekonomi/Kontoplan", "POST", "Save", Policies.EconomyImport),
+        ("/Ekonomi/Kontoplan", "POST", "Remove", Policies.EconomyImport),
+        ("/Ekonomi/Medlemsbidrag", "POST", null, Policies.EconomyImport),
+        ("/Ekonomi/Budget", "POST", null, Policies.EconomyImport),
+        ("/Ekonomi/Budget", "POST", "Import", Policies.EconomyImport),
+        ("/Ekonomi/Rakenskaper", "POST", "Ceiling", Policies.EconomyImport),
+        ("/Ekonomi/Rakenskaper", "POST", "Balanskrav", Policies.EconomyImport),
+        ("/Arsredovisning/Index", "POST", "Adopt", Policies.ReportAuthor),
+    ];
+
+    /// <summary>The policies of a page's handler, page entries first; empty: the fallback policy.</summary>
+    public static IReadOnlyList<string> PoliciesOf(string page, string method, string? handler)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(method);
+        return Pages.Where(p => Contains(p.Path, page)).Select(p => p.Policy)
+            .Concat(Handlers.Where(h => h.Page == page && string.Equals(h.Method, method, StringComparison.OrdinalIgnoreCase) && h.Handler == handler).Select(h => h.Policy))
+            .ToList();
+    }
+
+    /// <summary>Whether the user may use a page's handler: for showing a form or a link only to those who may post it.</summary>
+    public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, ClaimsPrincipal user, string page, string method, string? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var policies = PoliciesOf(page, method, handler);
+        if (policies.Contains(Anonymous))
+        {
+            return true;
+        }
+
+        foreach (var policy in policies.DefaultIfEmpty(Policies.SignedIn))
+        {
+            if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a table path (a folder or a page) covers a page: "/Konto" covers "/Konto/LoggaIn", "/Ekonomi/Index" only itself.</summary>
+    public static bool Contains(string path, string page)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(page);
+        return page == path || page.StartsWith(path + "/", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Applies <see cref="PageAccess"/> to every page as it is built: the page's policies become its endpoint's
+/// authorisation metadata, and a page with handler entries gets a <see cref="HandlerPolicyFilter"/>. A handler entry
+/// that names no handler of its page stops the start, so a typo can never leave a handler open.
+/// </summary>
+public sealed class PageAccessConvention : IPageApplicationModelConvention
+{
+    public void Apply(PageApplicationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var page = model.ViewEnginePath;
+        foreach (var (_, policy) in PageAccess.Pages.Where(p => PageAccess.Contains(p.Path, page)))
+        {
+            model.EndpointMetadata.Add(policy == PageAccess.Anonymous ? new AllowAnonymousAttribute() : new AuthorizeAttribute(policy));
+        }
+
+        var handlers = PageAccess.Handlers.Where(h => h.Page == page).ToList();
+        foreach (var (_, method, name, _) in handlers)
+        {
+            if (!model.HandlerMethods.Any(m => string.Equals(m.HttpMethod, method, StringComparison.OrdinalIgnoreCase) && m.HandlerName == name))
+            {
+                throw new InvalidOperationException($"PageAccess.Handlers names {method} {page}?handler={name}, which the page does not have.");
+            }
+        }
+
+        if (handlers.Count > 0)
+        {
+            model.Filters.Add(new HandlerPolicyFilter(handlers.ToDictionary(h => (h.Method.ToUpperInvariant(), h.Handler), h => h.Policy)));
+        }
+    }
+}
+
+/// <summary>Checks a handler's own policy once Razor Pages has chosen the handler; a refused user is sent to the access-denied page.</summary>
+public sealed class HandlerPolicyFilter(IReadOnlyDictionary<(string Method, string? Handler), string> policies) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.HandlerMethod is { } handler && policies.TryGetValue((handler.HttpMethod.ToUpperInvariant(), handler.Name), out var policy))
+        {
+            var authorization = context.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+            var user = context.HttpContext.User;
+            if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+            {
+                context.Result = user.Identity?.IsAuthenticated == true ? new ForbidResult() : new ChallengeResult();
+                return;
+            }
+        }
+
+        await next();
+    }
+}

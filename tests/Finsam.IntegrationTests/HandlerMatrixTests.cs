@@ -1,0 +1,325 @@
+using System.Net;
+using Finsam.Data.Identity;
+using Finsam.TestSupport;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Finsam.IntegrationTests;
+
+/// <summary>
+/// Every Razor page handler the app has, GET and POST, for every role and for anonymous visitors, against the
+/// expected matrix below (the truth; the app's declaration is Authorization/PageAccess.cs). A POST without an
+/// antiforgery token is refused with 400; with a valid token it is let through or refused as the matrix says.
+/// </summary>
+public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : IClassFixture<HandlerMatrixTests.Fixture>
+{
+    private const string Admin = Roles.Administrator;
+    private const string Kansli = Roles.Kansli;
+    private const string Chef = Roles.Director;
+    private const string Board = Roles.Board;
+    private const string Auditor = Roles.Auditor;
+    private const string Anonymous = "anonym";
+
+    /// <summary>A handler ("METHOD page?handler=Name"), a URL that reaches it, the roles it admits, and whether a POST needs the antiforgery token.</summary>
+    public sealed record Access(string Handler, string Url, string[] Allowed, bool NeedsToken = true);
+
+    /// <summary>
+    /// The expected access to every handler. GET URLs use the fixture's real records; POST URLs use records that do not
+    /// exist (999999) or empty forms wherever a post could change what later rows read. The rows that sign out or turn
+    /// off two-factor sign-in come last.
+    /// </summary>
+    public static readonly Access[] Matrix =
+    [
+        // Start, errors and the account pages
+        new("GET /Index", "/", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("POST /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous], NeedsToken: false),   // the re-executed error page of a failed POST
+        new("GET /Konto/LoggaIn", "/Konto/LoggaIn", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("POST /Konto/LoggaIn", "/Konto/LoggaIn", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("GET /Konto/LoggaIn2FA", "/Konto/LoggaIn2FA", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("POST /Konto/LoggaIn2FA", "/Konto/LoggaIn2FA", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("GET /Konto/Aterstallningskod", "/Konto/Aterstallningskod", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("POST /Konto/Aterstallningskod", "/Konto/Aterstallningskod", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
+        new("GET /Konto/AtkomstNekad", "/Konto/AtkomstNekad", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Konto/BytLosenord", "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor]),
+        new("POST /Konto/BytLosenord", "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Konto/TvaFaktor", "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor]),
+        new("POST /Konto/TvaFaktor?handler=Enable", "/Konto/TvaFaktor?handler=Enable", [Admin, Kansli, Chef, Board, Auditor]),
+        new("POST /Konto/TvaFaktor?handler=RecoveryCodes", "/Konto/TvaFaktor?handler=RecoveryCodes", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Konto/LoggaUt", "/Konto/LoggaUt", [Admin, Kansli, Chef, Board, Auditor]),
+
+        // Administration
+        new("GET /Admin/Anvandare/Index", "/Admin/Anvandare", [Admin]),
+        new("GET /Admin/Anvandare/Ny", "/Admin/Anvandare/Ny", [Admin]),
+        new("POST /Admin/Anvandare/Ny", "/Admin/Anvandare/Ny", [Admin]),
+        new("GET /Admin/Anvandare/Redigera", "/Admin/Anvandare/Redigera/{user}", [Admin]),
+        new("POST /Admin/Anvandare/Redigera?handler=Roles", "/Admin/Anvandare/Redigera/saknas?handler=Roles", [Admin]),
+        new("POST /Admin/Anvandare/Redigera?handler=ResetPassword", "/Admin/Anvandare/Redigera/saknas?handler=ResetPassword", [Admin]),
+        new("POST /Admin/Anvandare/Redigera?handler=SetActive", "/Admin/Anvandare/Redigera/saknas?handler=SetActive", [Admin]),
+        new("GET /Admin/Anvandare/TvaFaktor", "/Admin/Anvandare/TvaFaktor/{user}", [Admin]),
+        new("POST /Admin/Anvandare/TvaFaktor", "/Admin/Anvandare/TvaFaktor/saknas", [Admin]),
+        new("GET /Admin/Granskningslogg/Index", "/Admin/Granskningslogg", [Admin]),
+
+        // Insatser
+        new("GET /Insatser/Index", "/Insatser", [Kansli, Chef]),
+        new("GET /Insatser/Detaljer", "/Insatser/Detaljer/{insats}", [Kansli, Chef]),
+        new("GET /Insatser/Ny", "/Insatser/Ny", [Kansli, Chef]),
+        new("POST /Insatser/Ny", "/Insatser/Ny", [Kansli, Chef]),
+        new("GET /Insatser/Redigera", "/Insatser/Redigera/{insats}", [Kansli, Chef]),
+        new("POST /Insatser/Redigera", "/Insatser/Redigera/999999", [Kansli, Chef]),
+
+        // Participants
+        new("GET /Deltagare/Index", "/Deltagare", [Kansli, Chef]),
+        new("POST /Deltagare/Index?handler=Search", "/Deltagare?handler=Search", [Kansli, Chef]),
+        new("GET /Deltagare/Detaljer", "/Deltagare/Detaljer/{participant}", [Kansli, Chef]),
+        new("GET /Deltagare/Andra", "/Deltagare/Andra/{participant}", [Kansli, Chef]),
+        new("POST /Deltagare/Andra", "/Deltagare/Andra/999999", [Kansli, Chef]),
+        new("GET /Deltagare/Ny", "/Deltagare/Ny", [Kansli, Chef]),
+        new("POST /Deltagare/Ny", "/Deltagare/Ny", [Kansli, Chef]),
+        new("GET /Deltagare/Avslut", "/Deltagare/Avslut/{enrolment}", [Kansli, Chef]),
+        new("POST /Deltagare/Avslut", "/Deltagare/Avslut/999999", [Kansli, Chef]),
+        new("GET /Deltagare/Deltagande", "/Deltagare/Deltagande/{enrolment}", [Kansli, Chef]),
+        new("POST /Deltagare/Deltagande?handler=Save", "/Deltagare/Deltagande/999999?handler=Save", [Kansli, Chef]),
+        new("POST /Deltagare/Deltagande?handler=Delete", "/Deltagare/Deltagande/999999?handler=Delete", [Kansli, Chef]),
+        new("GET /Deltagare/Import", "/Deltagare/Import", [Kansli, Chef]),
+        new("POST /Deltagare/Import", "/Deltagare/Import", [Kansli, Chef]),
+        new("GET /Deltagare/Export", "/Deltagare/Export?format=csv", [Kansli, Chef]),
+        new("GET /Deltagare/Gallring", "/Deltagare/Gallring", [Kansli, Chef]),
+        new("POST /Deltagare/Gallring", "/Deltagare/Gallring", [Kansli, Chef]),
+        new("GET /Deltagare/Underkoder", "/Deltagare/Underkoder", [Kansli, Chef]),
+        new("POST /Deltagare/Underkoder?handler=Add", "/Deltagare/Underkoder?handler=Add", [Kansli, Chef]),
+        new("POST /Deltagare/Underkoder?handler=Toggle", "/Deltagare/Underkoder?handler=Toggle&id=999999", [Kansli, Chef]),
+
+        // The board's overview
+        new("GET /Oversikt/Index", "/Oversikt", [Kansli, Chef, Board, Auditor]),
+        new("GET /Oversikt/Mal", "/Oversikt/Mal?ar=2024", [Kansli, Chef, Board, Auditor]),
+        new("GET /Oversikt/Statistik", "/Oversikt/Statistik?ar=2024&insats={insats}", [Kansli, Chef, Board, Auditor]),
+
+        // Goals
+        new("GET /Mal/Index", "/Mal?ar=2024", [Kansli, Chef]),
+        new("POST /Mal/Index?handler=Copy", "/Mal?handler=Copy&ar=2024", [Kansli, Chef]),
+        new("GET /Mal/Omrade", "/Mal/Omrade/{area}", [Kansli, Chef]),
+        new("POST /Mal/Omrade", "/Mal/Omrade?ar=2024", [Kansli, Chef]),
+        new("POST /Mal/Omrade?handler=Delete", "/Mal/Omrade/999999?handler=Delete", [Kansli, Chef]),
+        new("GET /Mal/Malsattning", "/Mal/Malsattning/{objective}", [Kansli, Chef]),
+        new("POST /Mal/Malsattning", "/Mal/Malsattning/999999", [Kansli, Chef]),
+        new("POST /Mal/Malsattning?handler=Delete", "/Mal/Malsattning/999999?handler=Delete", [Kansli, Chef]),
+        new("GET /Mal/Indikator", "/Mal/Indikator/{indicator}", [Kansli, Chef]),
+        new("POST /Mal/Indikator", "/Mal/Indikator/999999", [Kansli, Chef]),
+        new("POST /Mal/Indikator?handler=Delete", "/Mal/Indikator/999999?handler=Delete", [Kansli, Chef]),
+        new("GET /Mal/Insatsmal", "/Mal/Insatsmal/{goal}", [Kansli, Chef]),
+        new("POST /Mal/Insatsmal", "/Mal/Insatsmal/999999", [Kansli, Chef]),
+        new("POST /Mal/Insatsmal?handler=Delete", "/Mal/Insatsmal/999999?handler=Delete", [Kansli, Chef]),
+        new("GET /Mal/Bedomning", "/Mal/Bedomning/{insats}?ar=2024", [Kansli, Chef]),
+        new("POST /Mal/Bedomning", "/Mal/Bedomning/999999?ar=2024", [Kansli, Chef]),
+        new("GET /Mal/Enkat", "/Mal/Enkat/{survey}", [Kansli, Chef]),
+        new("POST /Mal/Enkat", "/Mal/Enkat/999999", [Kansli, Chef]),
+        new("POST /Mal/Enkat?handler=Row", "/Mal/Enkat/999999?handler=Row", [Kansli, Chef]),
+        new("POST /Mal/Enkat?handler=Import", "/Mal/Enkat/999999?handler=Import", [Kansli, Chef]),
+        new("POST /Mal/Enkat?handler=DeleteResult", "/Mal/Enkat/999999?handler=DeleteResult&resultId=999999", [Kansli, Chef]),
+        new("POST /Mal/Enkat?handler=Delete", "/Mal/Enkat/999999?handler=Delete", [Kansli, Chef]),
+
+        // Economy: the auditors read, the kansli and the director change
+        new("GET /Ekonomi/Index", "/Ekonomi", [Kansli, Chef, Auditor]),
+        new("GET /Ekonomi/Import", "/Ekonomi/Import", [Kansli, Chef]),
+        new("POST /Ekonomi/Import", "/Ekonomi/Import", [Kansli, Chef]),
+        new("GET /Ekonomi/Saldon", "/Ekonomi/Saldon/2025", [Kansli, Chef, Auditor]),
+        new("GET /Ekonomi/Kontoplan", "/Ekonomi/Kontoplan", [Kansli, Chef, Auditor]),
+        new("POST /Ekonomi/Kontoplan?handler=Save", "/Ekonomi/Kontoplan?handler=Save", [Kansli, Chef]),
+        new("POST /Ekonomi/Kontoplan?handler=Remove", "/Ekonomi/Kontoplan?handler=Remove&id=999999", [Kansli, Chef]),
+        new("GET /Ekonomi/Medlemsbidrag", "/Ekonomi/Medlemsbidrag", [Kansli, Chef, Auditor]),
+        new("POST /Ekonomi/Medlemsbidrag", "/Ekonomi/Medlemsbidrag?ar=2099", [Kansli, Chef]),
+        new("GET /Ekonomi/Budget", "/Ekonomi/Budget/2025", [Kansli, Chef, Auditor]),
+        new("GET /Ekonomi/Budget?handler=Excel", "/Ekonomi/Budget/2025?handler=Excel", [Kansli, Chef, Auditor]),
+        new("POST /Ekonomi/Budget", "/Ekonomi/Budget/2099", [Kansli, Chef]),
+        new("POST /Ekonomi/Budget?handler=Import", "/Ekonomi/Budget/2099?handler=Import", [Kansli, Chef]),
+        new("GET /Ekonomi/Rakenskaper", "/Ekonomi/Rakenskaper/2025", [Kansli, Chef, Auditor]),
+        new("POST /Ekonomi/Rakenskaper?handler=Ceiling", "/Ekonomi/Rakenskaper/1999?handler=Ceiling", [Kansli, Chef]),
+        new("POST /Ekonomi/Rakenskaper?handler=Balanskrav", "/Ekonomi/Rakenskaper/1999?handler=Balanskrav", [Kansli, Chef]),
+
+        // The annual report: everyone but the administrator reads, the director writes and adopts
+        new("GET /Arsredovisning/Index", "/Arsredovisning", [Kansli, Chef, Board, Auditor]),
+        new("GET /Arsredovisning/Index?handler=Pdf", "/Arsredovisning?handler=Pdf&ar=1999", [Kansli, Chef, Board, Auditor]),
+        new("GET /Arsredovisning/Index?handler=Excel", "/Arsredovisning?handler=Excel&ar=1999", [Kansli, Chef, Board, Auditor]),
+        new("POST /Arsredovisning/Index?handler=Adopt", "/Arsredovisning?handler=Adopt&ar=1999", [Chef]),
+        new("GET /Arsredovisning/Forhandsgranska", "/Arsredovisning/Forhandsgranska/2024", [Kansli, Chef, Board, Auditor]),
+        new("GET /Arsredovisning/Text", "/Arsredovisning/Text/2024/ChairmanForeword", [Chef]),
+        new("POST /Arsredovisning/Text", "/Arsredovisning/Text/2099/ChairmanForeword", [Chef]),
+        new("GET /Arsredovisning/Avsnitt", "/Arsredovisning/Avsnitt", [Chef]),
+        new("POST /Arsredovisning/Avsnitt", "/Arsredovisning/Avsnitt", [Chef]),
+        new("GET /Arsredovisning/Undertecknare", "/Arsredovisning/Undertecknare/2024", [Chef]),
+        new("POST /Arsredovisning/Undertecknare", "/Arsredovisning/Undertecknare/2099", [Chef]),
+
+        // Last: these change the signed-in session itself.
+        new("POST /Konto/TvaFaktor?handler=Disable", "/Konto/TvaFaktor?handler=Disable", [Admin, Kansli, Chef, Board, Auditor]),
+        new("POST /Konto/LoggaUt", "/Konto/LoggaUt", [Admin, Kansli, Chef, Board, Auditor]),
+    ];
+
+    private static readonly string[] Everyone = [Admin, Kansli, Chef, Board, Auditor, Anonymous];
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public Dictionary<string, HttpClient> Clients { get; } = [];
+
+        public Dictionary<string, string> Ids { get; } = [];
+
+        public async Task InitializeAsync()
+        {
+            await Factory.SeedDemoAsync(2025);
+            await Factory.WithDbAsync(async db =>
+            {
+                Ids["{insats}"] = Key(await db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
+                Ids["{participant}"] = Key(await db.Participants.Select(p => p.Id).FirstAsync());
+                Ids["{enrolment}"] = Key(await db.Enrolments.Where(e => e.EndDate == null).Select(e => e.Id).FirstAsync());
+                Ids["{area}"] = Key(await db.GoalAreas.Select(a => a.Id).FirstAsync());
+                Ids["{objective}"] = Key(await db.Objectives.Select(o => o.Id).FirstAsync());
+                Ids["{indicator}"] = Key(await db.Indicators.Select(i => i.Id).FirstAsync());
+                Ids["{goal}"] = Key(await db.InsatsGoals.Select(g => g.Id).FirstAsync());
+                Ids["{survey}"] = Key(await db.SurveyRounds.Select(r => r.Id).FirstAsync());
+                return 0;
+            });
+            var other = await Factory.CreateUserAsync(Roles.Kansli);
+            Ids["{user}"] = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == other.Email).Select(u => u.Id).SingleAsync());
+            foreach (var role in Roles.All)
+            {
+                Clients[role] = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(role));
+            }
+
+            Clients[Anonymous] = Factory.AnonymousClient();
+        }
+
+        public string Url(string template) => Ids.Aggregate(template, (url, id) => url.Replace(id.Key, id.Value, StringComparison.Ordinal));
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+        private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every handler of every Razor page, as "METHOD /Folder/Page?handler=Name", read from the app's endpoints.</summary>
+    private async Task<List<string>> HandlersOfTheAppAsync()
+    {
+        _ = fixture.Factory.Server;
+        var loader = fixture.Factory.Services.GetRequiredService<PageLoader>();
+        var handlers = new List<string>();
+        foreach (var endpoint in fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor)
+            {
+                continue;
+            }
+
+            var page = descriptor as CompiledPageActionDescriptor ?? await loader.LoadAsync(descriptor, endpoint.Metadata);
+            var methods = page.HandlerMethods.Select(h => $"{h.HttpMethod.ToUpperInvariant()} {page.ViewEnginePath}{(h.Name is null ? "" : "?handler=" + h.Name)}").ToList();
+            handlers.AddRange(methods.Count == 0 ? [$"GET {page.ViewEnginePath}"] : methods);
+        }
+
+        return handlers.Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task The_matrix_names_every_handler_of_the_app_and_nothing_else()
+    {
+        var app = await HandlersOfTheAppAsync();
+        Assert.True(app.Count >= 100, $"Expected every page handler, found {app.Count}.");
+        Assert.Equal(Matrix.Length, Matrix.Select(a => a.Handler).Distinct().Count());
+        Assert.Equal(app, Matrix.Select(a => a.Handler).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public async Task Every_role_reaches_exactly_the_handlers_of_the_matrix_and_posts_need_the_antiforgery_token()
+    {
+        _ = fixture.Factory.Server;
+        var failures = new List<string>();
+        foreach (var access in Matrix.Where(a => a.Handler.StartsWith("GET ", StringComparison.Ordinal)))
+        {
+            foreach (var role in Everyone)
+            {
+                var response = await fixture.Clients[role].GetAsync(fixture.Url(access.Url));
+                Check(failures, access, role, "GET", response, access.Allowed.Contains(role));
+            }
+        }
+
+        // The posts after all the reads, since a post may change what a read finds.
+        foreach (var access in Matrix.Where(a => a.Handler.StartsWith("POST ", StringComparison.Ordinal)))
+        {
+            foreach (var role in Everyone)
+            {
+                var client = fixture.Clients[role];
+                var url = fixture.Url(access.Url);
+                var withoutToken = await client.PostAsync(url, new FormUrlEncodedContent([]));
+                // Without the token: 400, or (for a role the page refuses anyway) the authorisation refusal that comes first.
+                var refusedWithoutToken = withoutToken.StatusCode == HttpStatusCode.BadRequest || (!access.Allowed.Contains(role) && Refused(withoutToken, role));
+                if (access.NeedsToken && !refusedWithoutToken)
+                {
+                    failures.Add($"{role}: POST {url} without an antiforgery token gave {Describe(withoutToken)}, not 400.");
+                }
+
+                var form = await client.GetAsync(role == Anonymous ? "/Konto/LoggaIn" : "/Konto/TvaFaktor");   // open even to an administrator who turned two-factor off
+                if (form.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Add($"{role}: after POST {url} without a token, the form with a token gave {Describe(form)}.");
+                    continue;
+                }
+
+                var token = SignIn.AntiforgeryToken(await form.Content.ReadAsStringAsync());
+                var response = await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+                Check(failures, access, role, "POST", response, access.Allowed.Contains(role));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private void Check(List<string> failures, Access access, string role, string method, HttpResponseMessage response, bool allowed)
+    {
+        var url = fixture.Url(access.Url);
+        if (allowed)
+        {
+            if (Refused(response, role) || response.StatusCode == HttpStatusCode.BadRequest || (int)response.StatusCode >= 500)
+            {
+                failures.Add($"{role} should be let through {method} {url} ({access.Handler}) but got {Describe(response)}.");
+            }
+        }
+        else
+        {
+            var expected = role == Anonymous ? "/Konto/LoggaIn" : "/Konto/AtkomstNekad";
+            if (response.StatusCode != HttpStatusCode.Redirect || PathOf(response) != expected)
+            {
+                failures.Add($"{role} should be refused {method} {url} ({access.Handler}) with a redirect to {expected} but got {Describe(response)}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refused by authorisation: 403 (other than the access-denied page's own), a redirect to the access-denied page, or
+    /// (anonymous) the sign-in challenge, which carries the return address.
+    /// </summary>
+    private static bool Refused(HttpResponseMessage response, string role)
+    {
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return response.RequestMessage?.RequestUri?.AbsolutePath != "/Konto/AtkomstNekad";
+        }
+
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location)
+        {
+            return false;
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location);
+        return target.AbsolutePath == "/Konto/AtkomstNekad"
+            || (role == Anonymous && target.AbsolutePath == "/Konto/LoggaIn" && target.Query.Contains("ReturnUrl", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string? PathOf(HttpResponseMessage response) => response.Headers.Location is not { } location ? null
+        : (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).AbsolutePath;
+
+    private static string Describe(HttpResponseMessage response) =>
+        $"{(int)response.StatusCode}{(response.Headers.Location is { } location ? " → " + location.OriginalString : "")}";
+}
