@@ -144,13 +144,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.Fail($"The sign-in form refused {what} (POST answered {response.Status}): {await DescribeAsync(page)}");
         }
 
-        try
+        // The page's URL, not WaitForURLAsync: when the URL already matches, that waits for Playwright's "load" state,
+        // which is the signal that goes missing (see WaitForLoadAsync).
+        if (!await Poll.UntilAsync(() => new Uri(page.Url).AbsolutePath != formPath, TimeSpan.FromSeconds(30)))
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != formPath, new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
-        }
-        catch (TimeoutException ex)
-        {
-            Assert.Fail($"The redirect after {what} never reached the browser: {await DescribeAsync(page)}\n{ex.Message}");
+            Assert.Fail($"The redirect after {what} never reached the browser: {await DescribeAsync(page)}");
         }
 
         await WaitForLoadAsync(page, what);
@@ -159,9 +157,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// Waits until the page has loaded, as the page itself tells it: its layout's footer is parsed and, where the
     /// context runs JavaScript, <c>document.readyState</c> is "complete" (stylesheets and images loaded, as axe's
-    /// contrast checks need). Not Playwright's "load" event: after a form's POST and its redirects that event was seen
-    /// never to reach the test on a busy machine, although the network was idle ("NetworkIdle event fired"). Fails
-    /// after 30 s with what the page was still waiting for.
+    /// contrast checks need). Not Playwright's "load" state: after a form's POST and its redirects, Playwright
+    /// sometimes never hears of the new document's load event although the document has fired it. Caught on
+    /// 2026-12-02 with this helper's diagnosis: WaitForURLAsync timed out after 30 s with only "NetworkIdle event
+    /// fired" in Playwright's log, while the page itself said <c>document.readyState</c> "complete" and
+    /// <c>loadEventEnd</c> 372 ms, with no request unfinished (Debian's Chromium 156 driven by Playwright 1.64).
+    /// Fails after 30 s with what the page was still waiting for.
     /// </summary>
     public static async Task WaitForLoadAsync(IPage page, string what)
     {
