@@ -129,24 +129,30 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
     /// <summary>A page in a new, empty context of its own: the one made ready after the last rendering, or a new one.</summary>
     private async Task<IPage> TakePageAsync(IBrowser browser, CancellationToken cancellationToken)
     {
-        var spare = Interlocked.Exchange(ref _spare, null);
-        if (spare is not null && spare.Browser == browser)
+        if (Interlocked.Exchange(ref _spare, null) is { } spare)
         {
-            try
+            if (spare.Browser == browser)
             {
-                var page = await spare.Task.WaitAsync(cancellationToken);
-                if (browser.IsConnected && !page.IsClosed)
+                try
                 {
-                    return page;
+                    var page = await spare.Task.WaitAsync(cancellationToken);
+                    if (browser.IsConnected && !page.IsClosed)
+                    {
+                        return page;
+                    }
+                }
+                catch (PlaywrightException ex)
+                {
+                    LogSparePageFailed(logger, ex);
+                }
+                catch (OperationCanceledException)
+                {
+                    Discard(spare);
+                    throw;
                 }
             }
-            catch (PlaywrightException ex)
-            {
-                LogSparePageFailed(logger, ex);
-            }
-        }
-        else if (spare is not null)
-        {
+
+            // Not used: its context is closed when it is ready (a failed or closed one is closed too, or ignored).
             Discard(spare);
         }
 
