@@ -12,14 +12,22 @@ namespace Finsam.Data;
 /// connection and current transaction, outside the change tracker: for large imports, where EF Core's per-row
 /// bookkeeping costs far more than the database. Provider-neutral: table and column names, quoting and parameter
 /// conversion come from the EF model and the provider's type mappings (SQLite and SQL Server alike). Store-generated
-/// values (the key) are left to the database and not read back.
+/// values (the key) are left to the database and not read back, unless the caller gives the keys
+/// (<c>explicitKeys</c>: rows that others refer to, such as vouchers and their lines, see <see cref="NextIdAsync"/>).
+/// Every full-size statement has the same text, so one command is reused and the database parses it once.
 /// </summary>
 public static class BulkInsert
 {
     /// <summary>Parameters in one statement: well under SQL Server's limit of 2 100 (SQLite allows 32 766).</summary>
     public const int MaxParameters = 1_000;
 
-    public static async Task InsertAsync<T>(this FinsamDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+    private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
+
+    /// <param name="db">The context; its current transaction, if any, is used.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="explicitKeys">Whether the rows' store-generated key values are inserted as they are (they must be unique and free).</param>
+    /// <param name="cancellationToken">Cancels the insert.</param>
+    public static async Task InsertAsync<T>(this FinsamDbContext db, IReadOnlyList<T> rows, bool explicitKeys = false, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -32,7 +40,8 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var stored = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var key = entity.FindPrimaryKey()?.Properties ?? [];
+        var stored = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || (explicitKeys && key.Contains(p))).ToList();
         if (stored.FirstOrDefault(p => p.PropertyInfo is null) is { } shadow)
         {
             // A shadow property (a foreign key without a CLR property, say) has no value to read here: refuse rather than store nulls.
@@ -42,7 +51,10 @@ public static class BulkInsert
         var columns = stored
             .Select(p => (Property: p, Getter: p.PropertyInfo!, Mapping: p.GetRelationalTypeMapping()))
             .ToList();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) VALUES ";
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        var head = $"INSERT INTO {tableName} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) VALUES ";
+        var identityInsert = explicitKeys && db.Database.ProviderName == SqlServerProvider;
+        var (before, after) = identityInsert ? ($"SET IDENTITY_INSERT {tableName} ON; ", $"; SET IDENTITY_INSERT {tableName} OFF;") : ("", "");
         var rowsPerStatement = Math.Max(1, MaxParameters / columns.Count);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -50,13 +62,80 @@ public static class BulkInsert
         {
             var connection = db.Database.GetDbConnection();
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            DbCommand? full = null;
+            try
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = Statement(command, head, rows, start, Math.Min(rowsPerStatement, rows.Count - start), columns, sql);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                for (var start = 0; start < rows.Count; start += rowsPerStatement)
+                {
+                    var count = Math.Min(rowsPerStatement, rows.Count - start);
+                    var reuse = count == rowsPerStatement;
+                    var command = reuse && full is not null ? full : connection.CreateCommand();
+                    try
+                    {
+                        command.Transaction = transaction;
+                        command.Parameters.Clear();
+                        var text = Statement(command, head, rows, start, count, columns, sql);
+                        if (command != full)
+                        {
+                            command.CommandText = before + text + after;
+                        }
+
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    finally
+                    {
+                        if (reuse)
+                        {
+                            full = command;
+                        }
+                        else
+                        {
+                            await command.DisposeAsync();
+                        }
+                    }
+                }
             }
+            finally
+            {
+                if (full is not null)
+                {
+                    await full.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The first free value of a table's long key, for rows whose keys the caller gives (<c>explicitKeys</c>). Call it
+    /// inside the transaction that inserts them: SQLite's write transaction (BEGIN IMMEDIATE) is already exclusive; on
+    /// SQL Server the table is locked until the transaction ends, so two imports cannot take the same keys.
+    /// </summary>
+    public static async Task<long> NextIdAsync<T>(this FinsamDbContext db, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("NextIdAsync needs the transaction that inserts the rows.");
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var key = entity.FindPrimaryKey()?.Properties.SingleOrDefault() ?? throw new InvalidOperationException($"{typeof(T).Name} has no single-column key.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var lockHint = db.Database.ProviderName == SqlServerProvider ? " WITH (TABLOCKX, HOLDLOCK)" : "";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction.GetDbTransaction();
+            command.CommandText = $"SELECT MAX({sql.DelimitIdentifier(key.GetColumnName(table)!)}) FROM {sql.DelimitIdentifier(table.Name, table.Schema)}{lockHint}";
+            var max = await command.ExecuteScalarAsync(cancellationToken);
+            return max is null or DBNull ? 1 : Convert.ToInt64(max, System.Globalization.CultureInfo.InvariantCulture) + 1;
         }
         finally
         {

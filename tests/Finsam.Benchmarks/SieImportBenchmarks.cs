@@ -32,6 +32,20 @@ public class SieImportBenchmarks : IDisposable
         _ = _factory.Services;
     }
 
+    /// <summary>The baseline: reading the file alone (decoding it and going through its lines), nothing parsed or stored.</summary>
+    [Benchmark]
+    public int Read()
+    {
+        var text = SieParser.Decode(_file);
+        var lines = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            lines += line.IsEmpty ? 0 : 1;
+        }
+
+        return lines;
+    }
+
     [Benchmark]
     public SieDocument Parse() => SieParser.Parse(_file);
 

@@ -8,6 +8,10 @@ using Finsam.Domain.Formatting;
 using Finsam.TestSupport;
 using static Finsam.TestSupport.PageText;
 using Microsoft.EntityFrameworkCore;
+using Finsam.Reporting.AnnualReport;
+using Finsam.Reporting.Pdf;
+using Finsam.Web.Reports;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
 namespace Finsam.IntegrationTests;
@@ -101,6 +105,36 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
         Assert.Contains("Förbundet totalt" + participants.Total.Flow.Current, Squeeze(all).Replace("Förbundettotalt", "Förbundet totalt", StringComparison.Ordinal), StringComparison.Ordinal);
         var appendix = top.Single(b => b.Title.StartsWith("Bilaga", StringComparison.Ordinal));
         Assert.Contains("Samverkansteam Åkerby – P31", string.Join("\n", pages.Skip(appendix.PageNumber - 1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pdf_printed_once_has_the_same_text_on_every_page_as_the_report_printed_twice()
+    {
+        // The way the report was printed before: once to find each section's page in the bookmarks, then again with
+        // the contents numbered. The one print with the pages laid out beforehand gives the same text, page by page.
+        AnnualReportModel? model;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            model = await scope.ServiceProvider.GetRequiredService<AnnualReportService>().BuildAsync(Year, CancellationToken.None);
+        }
+
+        Assert.NotNull(model);
+        var renderer = _factory.Services.GetRequiredService<IPdfRenderer>();
+        var options = new PdfPageOptions { HeaderText = $"{model.FederationName} – {model.Title}{(model.IsDraft ? " (utkast)" : "")}" };
+        var first = await renderer.RenderAsync(await ReportHtml.RenderAsync(model), options);
+        var twice = await renderer.RenderAsync(await ReportHtml.RenderAsync(model, AnnualReportPdf.SectionPages(first, model)), options);
+
+        var once = await AnnualReportPdf.RenderAsync(model, renderer);
+
+        using var expected = PdfDocument.Open(twice);
+        using var actual = PdfDocument.Open(once);
+        Assert.Equal(expected.NumberOfPages, actual.NumberOfPages);
+        for (var n = 1; n <= expected.NumberOfPages; n++)
+        {
+            Assert.Equal(expected.GetPage(n).Text, actual.GetPage(n).Text);
+        }
+
+        Assert.Equal(AnnualReportPdf.SectionPages(twice, model), AnnualReportPdf.SectionPages(once, model));
     }
 
     [Fact]

@@ -98,6 +98,34 @@ public sealed class LedgerImportTests
     }
 
     [Fact]
+    public async Task Vouchers_get_free_ids_and_keep_their_own_lines_when_another_year_is_imported_again()
+    {
+        // The importer gives vouchers their ids itself (the first free ones) so vouchers and lines go in as multi-row inserts.
+        await using var factory = new FinsamFactory();
+        var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));
+        Assert.Equal(HttpStatusCode.OK, (await kansli.UploadAsync("/Ekonomi/Import", "fil", "2025.se", SieFiles.Pc8(Sie(2025, 4_500_000m)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kansli.UploadAsync("/Ekonomi/Import", "fil", "2024.se", SieFiles.Pc8(Sie(2024, 3_000_000m)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kansli.UploadAsync("/Ekonomi/Import", "fil", "2025-v2.se", SieFiles.Pc8(Sie(2025, 4_600_000m)))).StatusCode);
+
+        await factory.WithDbAsync(async db =>
+        {
+            var vouchers = await db.Vouchers.AsNoTracking().Include(v => v.Lines).ToListAsync();
+            var years = await db.FiscalYears.AsNoTracking().ToDictionaryAsync(y => y.Id, y => y.Year);
+            Assert.Equal(4, vouchers.Count);
+            Assert.Equal(8, await db.VoucherLines.CountAsync());
+            Assert.All(vouchers, v => Assert.Equal(2, v.Lines.Count));
+            Assert.All(vouchers, v => Assert.Equal(0m, v.Lines.Sum(l => l.Amount)));
+            decimal Contribution(int year) => vouchers.Single(v => years[v.FiscalYearId] == year && v.Number == "1").Lines.Single(l => l.Account == "1930").Amount;
+            Assert.Equal((3_000_000m, 4_600_000m), (Contribution(2024), Contribution(2025)));
+
+            // The re-imported year's vouchers have new ids, above those of the year imported in between.
+            var ids2024 = vouchers.Where(v => years[v.FiscalYearId] == 2024).Select(v => v.Id).ToList();
+            Assert.All(vouchers.Where(v => years[v.FiscalYearId] == 2025), v => Assert.True(v.Id > ids2024.Max()));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_malformed_file_is_refused_with_its_line_and_the_ledger_stays_as_it_was()
     {
         await using var factory = new FinsamFactory();

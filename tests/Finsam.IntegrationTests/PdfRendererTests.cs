@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Finsam.Reporting.Pdf;
+using Finsam.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
@@ -111,6 +115,35 @@ public sealed class PdfRendererTests
         Assert.Contains("tog längre tid än 5 sekunder", error.Message, StringComparison.Ordinal);
         silent.Stop();
         Assert.Contains("Kassaflödesanalys", Text(await waiting), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_app_starts_chromium_in_the_background_at_launch_and_starts_without_it_when_it_is_missing()
+    {
+        using (var app = new FinsamFactory { StartChromiumAtLaunch = true })
+        {
+            var warmUp = app.Services.GetServices<IHostedService>().OfType<ChromiumWarmUp>().Single();
+            await warmUp.Running.WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(app.Services.GetRequiredService<ChromiumPdfRenderer>().IsStarted);
+        }
+
+        using var missing = new MissingChromiumFactory();
+        var health = await missing.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var failed = missing.Services.GetServices<IHostedService>().OfType<ChromiumWarmUp>().Single();
+        await failed.Running.WaitAsync(TimeSpan.FromMinutes(2));   // completes (logged), does not throw
+        Assert.False(missing.Services.GetRequiredService<ChromiumPdfRenderer>().IsStarted);
+    }
+
+    private sealed class MissingChromiumFactory : FinsamFactory
+    {
+        public MissingChromiumFactory() => StartChromiumAtLaunch = true;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Pdf:ExecutablePath", "/finns/inte/chromium");
+        }
     }
 
     private static string Text(byte[] pdf)

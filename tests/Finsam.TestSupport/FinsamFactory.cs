@@ -38,6 +38,12 @@ public class FinsamFactory : WebApplicationFactory<Program>
     /// <summary>Sign-in posts allowed per client address and minute; generous, so tests are not throttled.</summary>
     public int SignInPermitLimit { get; init; } = 100_000;
 
+    /// <summary>
+    /// Whether the app starts Chromium in the background at launch, as it does in production. Off by default: most tests
+    /// make no PDF, and a browser per test class would load the machine for nothing.
+    /// </summary>
+    public bool StartChromiumAtLaunch { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
@@ -55,6 +61,7 @@ public class FinsamFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Pdf:StartAtLaunch", StartChromiumAtLaunch ? "true" : "false");
         builder.UseSetting("Security:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }

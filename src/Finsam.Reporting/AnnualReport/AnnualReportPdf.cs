@@ -6,9 +6,10 @@ namespace Finsam.Reporting.AnnualReport;
 
 /// <summary>
 /// The annual report as PDF: A4, header with the förbund's name, "Sida X av Y", bookmarks from the section
-/// headings, and a table of contents with page numbers. Chromium cannot number the contents itself, so the report
-/// is printed once, the page of each section is read back from the PDF's bookmarks, and it is printed again with
-/// the numbers filled in (the contents reserve the space for them, so the pages do not move).
+/// headings, and a table of contents with page numbers. Chromium cannot number the contents itself: the renderer lays
+/// out the sections' pages before its one print and checks them against the printed bookmarks
+/// (<see cref="PdfPageOptions.FillPageReferences"/>; the contents reserve the space for the numbers, so filling them
+/// in moves nothing).
 /// </summary>
 public static class AnnualReportPdf
 {
@@ -16,22 +17,12 @@ public static class AnnualReportPdf
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(renderer);
-        var options = new PdfPageOptions { HeaderText = $"{model.FederationName} – {model.Title}{(model.IsDraft ? " (utkast)" : "")}" };
-        IReadOnlyDictionary<string, int>? pages = null;
-        byte[] pdf = [];
-        for (var attempt = 0; attempt < 3; attempt++)
+        var options = new PdfPageOptions
         {
-            pdf = await renderer.RenderAsync(await ReportHtml.RenderAsync(model, pages), options, cancellationToken);
-            var found = SectionPages(pdf, model);
-            if (pages is not null && found.Count == pages.Count && found.All(p => pages.TryGetValue(p.Key, out var page) && page == p.Value))
-            {
-                break;
-            }
-
-            pages = found;
-        }
-
-        return pdf;
+            HeaderText = $"{model.FederationName} – {model.Title}{(model.IsDraft ? " (utkast)" : "")}",
+            FillPageReferences = true,
+        };
+        return await renderer.RenderAsync(await ReportHtml.RenderAsync(model), options, cancellationToken);
     }
 
     /// <summary>The page of each section (by anchor), from the PDF's top-level bookmarks, matched in order with the sections' titles.</summary>

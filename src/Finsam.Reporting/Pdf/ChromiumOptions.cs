@@ -8,6 +8,12 @@ public sealed class ChromiumOptions
     /// <summary>The Chromium executable. Debian's package installs it at /usr/bin/chromium.</summary>
     public string ExecutablePath { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>
+    /// Whether Chromium is started in the background when the application starts, so that the first document does not
+    /// wait for it. Start-up neither waits for it nor fails when Chromium is missing.
+    /// </summary>
+    public bool StartAtLaunch { get; set; } = true;
+
     /// <summary>How many documents may render at once.</summary>
     public int MaxConcurrentRenders { get; set; } = 2;
 

@@ -7,7 +7,9 @@ namespace Finsam.Reporting.Pdf;
 
 /// <summary>
 /// Renders HTML to PDF in headless Chromium (the Debian package), driven by Playwright. One browser process is
-/// shared and started on first use; each rendering gets its own context and page. At most
+/// shared, started at application start in the background (<see cref="ChromiumWarmUp"/>) or else on first use; each
+/// rendering gets its own context and page, made ready while the previous rendering finished. Page references
+/// (<see cref="PdfPageOptions.FillPageReferences"/>) are laid out before the one print (<see cref="PageReferences"/>). At most
 /// <see cref="ChromiumOptions.MaxConcurrentRenders"/> render at once; a rendering is
 /// abandoned after <see cref="ChromiumOptions.Timeout"/> (the wait for a slot after twice that). A browser that has crashed is started again and the
 /// document tried once more.
@@ -32,6 +34,8 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
     private readonly SemaphoreSlim _renderSlots = new(Math.Max(1, options.Value.MaxConcurrentRenders));
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private SparePage? _spare;
+    private bool _disposed;
 
     public async Task<byte[]> RenderAsync(string html, PdfPageOptions options, CancellationToken cancellationToken = default)
     {
@@ -93,16 +97,106 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
     private async Task<byte[]> RenderOnceAsync(string html, PdfPageOptions options, CancellationToken cancellationToken)
     {
         var browser = await GetBrowserAsync(cancellationToken);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await TakePageAsync(browser, cancellationToken);
         try
         {
-            return await PrintAsync(context, html, options, cancellationToken);
+            return await PrintAsync(page, html, options, cancellationToken);
         }
         finally
         {
-            await CloseAsync(context);
+            await CloseAsync(page.Context);
+            PrepareSparePage(browser);
         }
     }
+
+    /// <summary>Whether the browser is running.</summary>
+    public bool IsStarted => _browser is { IsConnected: true };
+
+    /// <summary>
+    /// Starts the browser and readies a page for the first document, so that it does not wait for Chromium to start.
+    /// Called in the background at application start (<see cref="ChromiumWarmUp"/>).
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        var browser = await GetBrowserAsync(cancellationToken);
+        PrepareSparePage(browser);
+        if (Volatile.Read(ref _spare) is { } spare)
+        {
+            await spare.Task;
+        }
+    }
+
+    /// <summary>A page in a new, empty context of its own: the one made ready after the last rendering, or a new one.</summary>
+    private async Task<IPage> TakePageAsync(IBrowser browser, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _spare, null) is { } spare)
+        {
+            if (spare.Browser == browser)
+            {
+                try
+                {
+                    var page = await spare.Task.WaitAsync(cancellationToken);
+                    if (browser.IsConnected && !page.IsClosed)
+                    {
+                        return page;
+                    }
+                }
+                catch (PlaywrightException ex)
+                {
+                    LogSparePageFailed(logger, ex);
+                }
+                catch (OperationCanceledException)
+                {
+                    Discard(spare);
+                    throw;
+                }
+            }
+
+            // Not used: its context is closed when it is ready (a failed or closed one is closed too, or ignored).
+            Discard(spare);
+        }
+
+        return await NewPageAsync(browser);
+    }
+
+    private static async Task<IPage> NewPageAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Readies a page for the next rendering in the background (a context and page cost a few hundred milliseconds).</summary>
+    private void PrepareSparePage(IBrowser browser)
+    {
+        if (_disposed || !browser.IsConnected || Volatile.Read(ref _spare) is not null)
+        {
+            return;
+        }
+
+        var spare = new SparePage(browser, NewPageAsync(browser));
+        if (Interlocked.CompareExchange(ref _spare, spare, null) is not null)
+        {
+            Discard(spare);
+        }
+    }
+
+    private void Discard(SparePage spare) => _ = spare.Task.ContinueWith(
+        async t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                await CloseAsync(t.Result.Context);
+            }
+            else
+            {
+                _ = t.Exception; // Observed: a page that could not be made ready is simply not used.
+            }
+        },
+        CancellationToken.None,
+        TaskContinuationOptions.ExecuteSynchronously,
+        TaskScheduler.Default).Unwrap();
+
+    private sealed record SparePage(IBrowser Browser, Task<IPage> Task);
 
     /// <summary>
     /// Closes a rendering's context, waiting at most a few seconds: a page that is stuck loading must not keep its
@@ -122,13 +216,17 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
 
     private static readonly TimeSpan ContextCloseTimeout = TimeSpan.FromSeconds(5);
 
-    private async Task<byte[]> PrintAsync(IBrowserContext context, string html, PdfPageOptions options, CancellationToken cancellationToken)
+    private async Task<byte[]> PrintAsync(IPage page, string html, PdfPageOptions options, CancellationToken cancellationToken)
     {
-        var page = await context.NewPageAsync();
         var timeoutMs = (float)_options.Timeout.TotalMilliseconds;
+        if (options.FillPageReferences)
+        {
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).WaitAsync(cancellationToken);
+        }
+
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs })
             .WaitAsync(cancellationToken);
-        return await page.PdfAsync(new PagePdfOptions
+        var pdfOptions = new PagePdfOptions
         {
             Format = "A4",
             Landscape = options.Landscape,
@@ -146,8 +244,42 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
                 Left = options.MarginLeft,
                 Right = options.MarginRight,
             },
-        }).WaitAsync(cancellationToken);
+        };
+        if (!options.FillPageReferences)
+        {
+            return await page.PdfAsync(pdfOptions).WaitAsync(cancellationToken);
+        }
+
+        // Page references: laid out before printing, then checked against the printed bookmarks (see PageReferences).
+        var (width, height) = PageReferences.ContentSize(options);
+        var targets = await page.EvaluateAsync<PageReferences.Target[]>(PageReferences.MeasureScript, new { width, height })
+            .WaitAsync(cancellationToken);
+        var pages = targets.Where(t => t.Page > 0).ToDictionary(t => t.Id, t => t.Page, StringComparer.Ordinal);
+        for (var print = 1; ; print++)
+        {
+            if (pages.Count > 0)
+            {
+                await page.EvaluateAsync(PageReferences.FillScript, pages).WaitAsync(cancellationToken);
+            }
+
+            var pdf = await page.PdfAsync(pdfOptions).WaitAsync(cancellationToken);
+            var printed = PageReferences.FromOutline(pdf, targets);
+            var wrong = printed.Where(p => pages.GetValueOrDefault(p.Key) != p.Value).ToList();
+            if (wrong.Count == 0 || print >= MaxPrints)
+            {
+                return pdf;
+            }
+
+            LogPageReferencesCorrected(logger, wrong.Count, print);
+            foreach (var (id, number) in wrong)
+            {
+                pages[id] = number;
+            }
+        }
     }
+
+    /// <summary>Prints of one document at most, should the laid-out page references differ from the printed pages.</summary>
+    private const int MaxPrints = 3;
 
     private const string FooterTemplate =
         "<div style=\"font-size:8pt;width:100%;text-align:right;margin:0 2cm;font-family:'DejaVu Sans',sans-serif;\">" +
@@ -168,6 +300,7 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
         await _startLock.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_browser is { IsConnected: true } started)
             {
                 return started;
@@ -219,8 +352,20 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
         }
     }
 
+    /// <summary>Closes the browser. Idempotent: the container disposes the renderer once as itself and once as <see cref="IPdfRenderer"/>.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (Interlocked.Exchange(ref _spare, null) is { } spare)
+        {
+            Discard(spare);
+        }
+
         await ResetBrowserAsync();
         _playwright?.Dispose();
         _playwright = null;
@@ -233,6 +378,12 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a PDF rendering's browser context failed or took too long")]
     private static partial void LogContextCloseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page made ready for the next PDF could not be used")]
+    private static partial void LogSparePageFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} page references differed from the printed pages after print {Print}; corrected and printed again")]
+    private static partial void LogPageReferencesCorrected(ILogger logger, int count, int print);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rendering a PDF took longer than {Seconds} s and was abandoned")]
     private static partial void LogRenderTimedOut(ILogger logger, double seconds);

@@ -17,6 +17,12 @@ public sealed record PdfPageOptions
 
     public bool Landscape { get; init; }
 
+    /// <summary>
+    /// Whether elements with a <c>data-page-of="id"</c> attribute get the number of the page the element with that id
+    /// is printed on (a table of contents), in one print: see <see cref="PageReferences"/>.
+    /// </summary>
+    public bool FillPageReferences { get; init; }
+
     public string MarginTop { get; init; } = "2.2cm";
 
     public string MarginBottom { get; init; } = "2cm";

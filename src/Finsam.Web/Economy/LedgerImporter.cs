@@ -131,7 +131,7 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
             .Select(number => (Number: number, Account: sie.Accounts.GetValueOrDefault(number)))
             .Select(a => new LedgerAccount { FiscalYearId = yearId, Number = a.Number, Name = a.Account?.Name ?? "", Type = a.Account?.Type })
             .ToList();
-        await db.InsertAsync(accounts, cancellationToken);
+        await db.InsertAsync(accounts, cancellationToken: cancellationToken);
 
         var balances = new List<LedgerBalance>();
         foreach (var (yearBalances, kind) in new[] { (sie.OpeningBalances, LedgerBalanceKind.Opening), (sie.ClosingBalances, LedgerBalanceKind.Closing), (sie.Results, LedgerBalanceKind.Result) })
@@ -158,29 +158,41 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
             });
         }
 
-        await db.InsertAsync(balances, cancellationToken);
+        await db.InsertAsync(balances, cancellationToken: cancellationToken);
 
-        // Vouchers through EF Core (their generated ids are needed), a batch at a time; then the batch's lines.
+        // Vouchers and their lines as multi-row inserts, a batch at a time: the vouchers get their ids here (the first
+        // free ones, taken inside this transaction), so their lines can refer to them without reading anything back.
         var transactions = 0;
+        var nextVoucherId = await db.NextIdAsync<Voucher>(cancellationToken);
+        var vouchers = new List<Voucher>(BatchVouchers);
+        var lines = new List<VoucherLine>(BatchVouchers * 2);
         foreach (var batch in sie.Vouchers.Chunk(BatchVouchers))
         {
-            var vouchers = batch
-                .Select(v => new Voucher { FiscalYearId = yearId, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500) })
-                .ToList();
-            db.Vouchers.AddRange(vouchers);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-
-            var lines = batch.Zip(vouchers).SelectMany(pair => pair.First.Transactions.Select(t => new VoucherLine
+            vouchers.Clear();
+            lines.Clear();
+            foreach (var v in batch)
             {
-                VoucherId = pair.Second.Id,
-                Account = t.Account,
-                ObjectCode = t.Objects.FirstOrDefault(o => o.Dimension == dimension)?.Code,
-                Amount = t.Amount,
-                Date = t.Date,
-                Text = CutOrNull(t.Text, 500),
-            })).ToList();
-            await db.InsertAsync(lines, cancellationToken);
+                var voucher = new Voucher
+                {
+                    Id = nextVoucherId++, FiscalYearId = yearId, Series = Cut(v.Series, 20), Number = Cut(v.Number, 20), Date = v.Date, Text = CutOrNull(v.Text, 500),
+                };
+                vouchers.Add(voucher);
+                foreach (var t in v.Transactions)
+                {
+                    lines.Add(new VoucherLine
+                    {
+                        VoucherId = voucher.Id,
+                        Account = t.Account,
+                        ObjectCode = InsatsObject(t.Objects, dimension),
+                        Amount = t.Amount,
+                        Date = t.Date,
+                        Text = CutOrNull(t.Text, 500),
+                    });
+                }
+            }
+
+            await db.InsertAsync(vouchers, explicitKeys: true, cancellationToken);
+            await db.InsertAsync(lines, cancellationToken: cancellationToken);
             transactions += lines.Count;
         }
 
@@ -200,6 +212,19 @@ public sealed class LedgerImporter(FinsamDbContext db, AuditLog audit, IOptions<
         };
         db.LedgerImports.Add(import);
         return import;
+    }
+
+    private static string? InsatsObject(IReadOnlyList<SieObjectRef> objects, int dimension)
+    {
+        foreach (var o in objects)
+        {
+            if (o.Dimension == dimension)
+            {
+                return o.Code;
+            }
+        }
+
+        return null;
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

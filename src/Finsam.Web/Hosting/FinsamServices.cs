@@ -120,7 +120,9 @@ public static class FinsamServices
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<FederationName>();
-        services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        services.AddSingleton<ChromiumPdfRenderer>();
+        services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
+        services.AddHostedService<ChromiumWarmUp>();
         services.AddHealthChecks().AddDbContextCheck<FinsamDbContext>("database");
 
         CultureInfo.DefaultThreadCurrentCulture = SwedishFormat.Culture;

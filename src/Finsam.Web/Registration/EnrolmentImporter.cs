@@ -108,11 +108,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var importKeys = ImportKeys(rows);
         var keyValues = importKeys.Values.ToList();
 
-        var participants = await db.Participants.Include(p => p.Enrolments)
-            .Where(p => participantIds.Contains(p.Id)
-                || (p.PersonKeyHash != null && hashes.Contains(p.PersonKeyHash))
-                || p.Enrolments.Any(e => enrolmentIds.Contains(e.Id) || (e.ImportKey != null && keyValues.Contains(e.ImportKey))))
-            .ToListAsync(cancellationToken);
+        var participants = await ParticipantsReferredToAsync(participantIds, hashes, enrolmentIds, keyValues, cancellationToken);
         var byId = participants.ToDictionary(p => p.Id);
         var byHash = participants.Where(p => p.PersonKeyHash is not null).ToDictionary(p => p.PersonKeyHash!);
         var enrolmentById = participants.SelectMany(p => p.Enrolments).ToDictionary(e => e.Id);
@@ -240,6 +236,42 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Outcome([], created, updated, unchanged);
+    }
+
+    /// <summary>Values in one lookup query: each is a SQL parameter, and SQLite allows 32 766 in a statement (SQL Server 2 100).</summary>
+    public const int LookupChunk = 500;
+
+    /// <summary>
+    /// The participants (with their enrolments, tracked) that the rows refer to: by id, by personal key, or through an
+    /// enrolment's id or import key. Found with bounded queries of at most <see cref="LookupChunk"/> values each, first the
+    /// participants' ids (over the indexes), then the participants themselves, so that a file of any size can be imported.
+    /// </summary>
+    private async Task<List<Participant>> ParticipantsReferredToAsync(
+        List<int> participantIds, List<string> hashes, List<int> enrolmentIds, List<string> importKeys, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<int>(participantIds);
+        foreach (var chunk in hashes.Chunk(LookupChunk))
+        {
+            ids.UnionWith(await db.Participants.Where(p => p.PersonKeyHash != null && chunk.Contains(p.PersonKeyHash)).Select(p => p.Id).ToListAsync(cancellationToken));
+        }
+
+        foreach (var chunk in enrolmentIds.Chunk(LookupChunk))
+        {
+            ids.UnionWith(await db.Enrolments.Where(e => chunk.Contains(e.Id)).Select(e => e.ParticipantId).ToListAsync(cancellationToken));
+        }
+
+        foreach (var chunk in importKeys.Chunk(LookupChunk))
+        {
+            ids.UnionWith(await db.Enrolments.Where(e => e.ImportKey != null && chunk.Contains(e.ImportKey)).Select(e => e.ParticipantId).ToListAsync(cancellationToken));
+        }
+
+        var participants = new List<Participant>(ids.Count);
+        foreach (var chunk in ids.Order().Chunk(LookupChunk))
+        {
+            participants.AddRange(await db.Participants.Include(p => p.Enrolments).Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken));
+        }
+
+        return participants;
     }
 
     private static Participant NewParticipant(EnrolmentRow row, DateTime now) => new()

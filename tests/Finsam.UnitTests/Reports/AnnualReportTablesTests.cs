@@ -123,11 +123,14 @@ public sealed class AnnualReportTablesTests
         var html = System.Net.WebUtility.HtmlDecode(await ReportHtml.RenderAsync(model, new Dictionary<string, int> { ["avsnitt-8"] = 4 }));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains(">UTKAST</text></svg>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#avsnitt-8\">Resultaträkning</a><span class=\"dots\"></span><span class=\"page\">4</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#avsnitt-8\">Resultaträkning</a><span class=\"dots\"></span><span class=\"page\" data-page-of=\"avsnitt-8\">4</span>", html, StringComparison.Ordinal);
         Assert.Contains("<section class=\"section\" id=\"avsnitt-2\"><h1>Ordförande har ordet</h1>", html.Replace("\n", "", StringComparison.Ordinal).Replace("  ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("<style>", html, StringComparison.Ordinal);
         Assert.Contains("thead { display: table-header-group; }", html, StringComparison.Ordinal);
         Assert.DoesNotContain("UTKAST", System.Net.WebUtility.HtmlDecode(await ReportHtml.RenderAsync(model with { IsDraft = false })), StringComparison.Ordinal);
+
+        // Without known pages (the PDF), the renderer fills in the number: a hidden placeholder reserves its space.
+        Assert.Contains("<span class=\"page pending\" data-page-of=\"avsnitt-8\">00</span>", System.Net.WebUtility.HtmlDecode(await ReportHtml.RenderAsync(model)), StringComparison.Ordinal);
     }
 }
 

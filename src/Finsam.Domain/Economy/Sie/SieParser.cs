@@ -62,13 +62,23 @@ public static class SieParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var document = new SieDocument();
-        var lines = text.Split('\n');
         SieVoucher? voucher = null;
         var inVoucher = false;
-        for (var i = 0; i < lines.Length; i++)
+
+        // Line by line through the text (not split into an array of every line first): a large ledger's lines become
+        // garbage one at a time.
+        var number = 0;
+        for (var start = 0; start <= text.Length;)
         {
-            var number = i + 1;
-            var line = lines[i].TrimEnd('\r');
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            number++;
+            var line = text[start..end].TrimEnd('\r');
+            start = end + 1;
             if (line.Length > MaxLineLength)
             {
                 throw new SieFormatException(number, $"raden är längre än {MaxLineLength} tecken.");
