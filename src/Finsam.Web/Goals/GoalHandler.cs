@@ -56,19 +56,7 @@ public sealed class GoalHandler(FinsamDbContext db, AuditLog audit)
     public async Task<ChangeResult> DeleteAreaAsync(int id, CancellationToken cancellationToken)
     {
         var area = await db.GoalAreas.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (area is null)
-        {
-            return ChangeResult.Refused("", AreaGone);
-        }
-
-        if (await db.RefuseClosedYearAsync(area.Year, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        db.GoalAreas.Remove(area);
-        audit.Add(AuditAction.Delete, "GoalArea", Key(id), $"{area.Year}: målområde {area.Number} {area.Name}");
-        return await db.SaveAsync(cancellationToken);
+        return await db.RemoveFromYearAsync(audit, area, AreaGone, a => a.Year, "GoalArea", Key(id), a => $"{a.Year}: målområde {a.Number} {a.Name}", cancellationToken);
     }
 
     /// <summary>Creates a målsättning in a målområde (<paramref name="id"/> null) or changes one.</summary>

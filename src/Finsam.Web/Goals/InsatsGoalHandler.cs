@@ -66,19 +66,7 @@ public sealed class InsatsGoalHandler(FinsamDbContext db, AuditLog audit, Rating
     public async Task<ChangeResult> DeleteGoalAsync(int id, CancellationToken cancellationToken)
     {
         var goal = await db.InsatsGoals.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
-        if (goal is null)
-        {
-            return ChangeResult.Refused("", GoalGone);
-        }
-
-        if (await db.RefuseClosedYearAsync(goal.Year, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        db.InsatsGoals.Remove(goal);
-        audit.Add(AuditAction.Delete, "InsatsGoal", GoalHandler.Key(id), $"{goal.Year}: mål för insats {goal.InsatsId}");
-        return await db.SaveAsync(cancellationToken);
+        return await db.RemoveFromYearAsync(audit, goal, GoalGone, g => g.Year, "InsatsGoal", GoalHandler.Key(id), g => $"{g.Year}: mål för insats {g.InsatsId}", cancellationToken);
     }
 
     /// <summary>Sets the rating of an insats for a year; <paramref name="suggested"/> is the rating rule's suggestion, which needs no reason.</summary>

@@ -49,19 +49,7 @@ public sealed class SurveyRoundHandler(FinsamDbContext db, AuditLog audit)
     public async Task<ChangeResult> DeleteAsync(int id, CancellationToken cancellationToken)
     {
         var round = await db.SurveyRounds.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (round is null)
-        {
-            return ChangeResult.Refused("", RoundGone);
-        }
-
-        if (await db.RefuseClosedYearAsync(round.Year, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        db.SurveyRounds.Remove(round);
-        audit.Add(AuditAction.Delete, "SurveyRound", GoalHandler.Key(id), $"{round.Year}: {round.Name}");
-        return await db.SaveAsync(cancellationToken);
+        return await db.RemoveFromYearAsync(audit, round, RoundGone, r => r.Year, "SurveyRound", GoalHandler.Key(id), r => $"{r.Year}: {r.Name}", cancellationToken);
     }
 
     /// <summary>Removes one result of a round; null when the round has no such result.</summary>

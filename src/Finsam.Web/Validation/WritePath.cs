@@ -1,5 +1,7 @@
 using Finsam.Data;
 using Finsam.Domain;
+using Finsam.Domain.Auditing;
+using Finsam.Web.Auditing;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +56,34 @@ public static class WritePath
 
         db.Entry(entity).Property(e => e.Version).OriginalValue = formVersion;
         return null;
+    }
+
+    /// <summary>
+    /// Removes a record that belongs to a year (<paramref name="year"/> of it), with its audit entry in the same save:
+    /// refused when the record is gone (<paramref name="goneMessage"/>) or its year is closed.
+    /// </summary>
+    public static async Task<ChangeResult> RemoveFromYearAsync<T>(
+        this FinsamDbContext db, AuditLog audit, T? entity, string goneMessage, Func<T, int> year, string entityType, string key, Func<T, string> describe,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(describe);
+        if (entity is null)
+        {
+            return ChangeResult.Refused("", goneMessage);
+        }
+
+        if (await db.RefuseClosedYearAsync(year(entity), cancellationToken) is { } closed)
+        {
+            return closed;
+        }
+
+        db.Remove(entity);
+        audit.Add(AuditAction.Delete, entityType, key, describe(entity));
+        return await db.SaveAsync(cancellationToken);
     }
 
     /// <summary>Saves the unit of work (the change and its audit entry together); a concurrent edit becomes the shared message.</summary>
