@@ -14,7 +14,8 @@ namespace Finsam.Reporting.Pdf;
 /// abandoned after <see cref="ChromiumOptions.Timeout"/> (the wait for a slot after twice that). A browser that has crashed is started again and the
 /// document tried once more.
 /// </summary>
-public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> options, ILogger<ChromiumPdfRenderer> logger)
+/// <remarks>The timeouts run on <paramref name="clock"/> (the app's <see cref="TimeProvider"/>), so tests can move them.</remarks>
+public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> options, ILogger<ChromiumPdfRenderer> logger, TimeProvider? clock = null)
     : IPdfRenderer, IAsyncDisposable
 {
     private static readonly string[] LaunchArguments =
@@ -29,6 +30,7 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
         "--no-first-run",
     ];
 
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ChromiumOptions _options = options.Value;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly SemaphoreSlim _renderSlots = new(Math.Max(1, options.Value.MaxConcurrentRenders));
@@ -44,8 +46,8 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
         await WaitForSlotAsync(cancellationToken);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
+            using var deadline = new CancellationTokenSource(_options.Timeout, _clock);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -79,8 +81,8 @@ public sealed partial class ChromiumPdfRenderer(IOptions<ChromiumOptions> option
     /// <summary>Waits for one of the bounded rendering slots, at most twice as long as one rendering may take.</summary>
     private async Task WaitForSlotAsync(CancellationToken cancellationToken)
     {
-        using var queue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        queue.CancelAfter(_options.Timeout * 2);
+        using var deadline = new CancellationTokenSource(_options.Timeout * 2, _clock);
+        using var queue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await _renderSlots.WaitAsync(queue.Token);

@@ -44,7 +44,16 @@ public sealed partial class ChromiumWarmUp(ChromiumPdfRenderer renderer, IOption
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host disposed its services before stopping them (seen when a test's app is disposed): nothing runs.
+            return;
+        }
+
         await _warmUp.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
