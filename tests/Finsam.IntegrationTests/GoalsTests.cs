@@ -42,15 +42,7 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
 
     private static string Normalise(string html) => WebUtility.HtmlDecode(html).Replace('\u00a0', ' ').Replace('\u2212', '-');
 
-    /// <summary>The cells (td) of a table's row by the row header, from the table with the given caption (parsed, not matched).</summary>
-    private static List<string> RowCells(string html, string caption, string rowHeader)
-    {
-        var table = Html.Parse(html).QuerySelectorAll("table").FirstOrDefault(t => t.QuerySelector("caption") is { } c && Html.TextOf(c) == caption);
-        Assert.True(table is not null, $"No table \"{caption}\".");
-        var row = table.QuerySelectorAll("tr").FirstOrDefault(r => r.QuerySelector("th[scope=row]") is { } th && Html.TextOf(th) == rowHeader);
-        Assert.True(row is not null, $"No row \"{rowHeader}\" in \"{caption}\".");
-        return [.. row.QuerySelectorAll("td").Select(Html.TextOf)];
-    }
+    private static IReadOnlyList<string> RowCells(string html, string caption, string rowHeader) => Html.RowCells(Html.Parse(html), caption, rowHeader);
 
     /// <summary>The value beside a term of a key-figure list (dt/dd).</summary>
     private static string KeyFigure(string html, string term)

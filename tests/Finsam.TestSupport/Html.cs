@@ -27,13 +27,14 @@ public static class Html
         return [.. row.Children.Where(c => c.LocalName is "th" or "td").Select(TextOf)];
     }
 
-    /// <summary>The table whose caption (or the heading that labels it) contains <paramref name="caption"/>.</summary>
-    public static IElement TableCaptioned(IDocument document, string caption)
+    /// <summary>The data cells (td) of the row headed <paramref name="rowHeader"/> in the table captioned <paramref name="caption"/>, as text.</summary>
+    public static IReadOnlyList<string> RowCells(IDocument document, string caption, string rowHeader)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.QuerySelectorAll("table").FirstOrDefault(t =>
-                t.QuerySelector("caption") is { } c && TextOf(c).Contains(caption, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No table captioned '{caption}'. Captions: "
-                + string.Join(" | ", document.QuerySelectorAll("caption").Select(TextOf)));
+        var table = document.QuerySelectorAll("table").FirstOrDefault(t => t.QuerySelector("caption") is { } c && TextOf(c) == caption);
+        Assert.True(table is not null, $"No table \"{caption}\".");
+        var row = table.QuerySelectorAll("tr").FirstOrDefault(r => r.QuerySelector("th[scope=row]") is { } th && TextOf(th) == rowHeader);
+        Assert.True(row is not null, $"No row \"{rowHeader}\" in \"{caption}\".");
+        return [.. row.QuerySelectorAll("td").Select(TextOf)];
     }
 }
