@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Finsam.Domain.Participants.Import;
 using Finsam.Reporting.Tabular;
 using Finsam.TestSupport;
-using Finsam.Web.Registration;
+using Finsam.Web.Features.Participants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Finsam.Benchmarks;

@@ -1,13 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Finsam.Domain.Participants;
-using Finsam.Web.Pages.Deltagare;
+using Finsam.Web.Features.Participants;
 using Finsam.Web.Paging;
-using Finsam.Web.Registration;
 
 namespace Finsam.Benchmarks;
 
 /// <summary>
-/// The participant list (Pages/Deltagare/Index) over about 100 000 enrolments: the same query and paging as the page,
+/// The participant list (Features/Participants/Index, /Deltagare) over about 100 000 enrolments: the same query and paging as the page,
 /// unfiltered and filtered, on the first and on the last page.
 /// </summary>
 [Config(typeof(FinsamBenchmarkConfig))]

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Finsam.Reporting.AnnualReport;
 using Finsam.Reporting.Pdf;
-using Finsam.Web.Reports;
+using Finsam.Web.Features.AnnualReport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

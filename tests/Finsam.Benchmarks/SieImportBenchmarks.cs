@@ -3,7 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Finsam.Domain.Economy.Sie;
 using Finsam.TestSupport;
-using Finsam.Web.Economy;
+using Finsam.Web.Features.Economy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Finsam.Benchmarks;

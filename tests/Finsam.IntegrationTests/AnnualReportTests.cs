@@ -10,7 +10,7 @@ using static Finsam.TestSupport.PageText;
 using Microsoft.EntityFrameworkCore;
 using Finsam.Reporting.AnnualReport;
 using Finsam.Reporting.Pdf;
-using Finsam.Web.Reports;
+using Finsam.Web.Features.AnnualReport;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 

@@ -4,7 +4,7 @@ using Finsam.Data.Identity;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Participants;
 using Finsam.TestSupport;
-using Finsam.Web.Registration;
+using Finsam.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.IntegrationTests;

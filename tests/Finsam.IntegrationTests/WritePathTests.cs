@@ -7,7 +7,7 @@ using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
 using Finsam.Domain.Organisation;
 using Finsam.TestSupport;
-using Finsam.Web.Goals;
+using Finsam.Web.Features.Goals;
 using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

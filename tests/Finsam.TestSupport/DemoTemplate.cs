@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Finsam.Data.Demo;
-using Finsam.Web.Registration;
+using Finsam.Web.Features.Participants;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

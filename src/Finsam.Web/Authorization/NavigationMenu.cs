@@ -1,20 +1,20 @@
 namespace Finsam.Web.Authorization;
 
-/// <summary>The main navigation. Each entry is shown only to users that satisfy its policy.</summary>
+/// <summary>The main navigation. Each entry is shown only to users that may open its page (<see cref="PageAccess"/>).</summary>
 public static class NavigationMenu
 {
-    public sealed record Item(string Text, string Page, string Policy);
+    public sealed record Item(string Text, string Page);
 
     public static readonly IReadOnlyList<Item> Items =
     [
-        new("Start", "/Index", Policies.SignedIn),
-        new("Insatser", "/Insatser/Index", Policies.Registration),
-        new("Deltagare", "/Deltagare/Index", Policies.ParticipantData),
-        new("Översikt", "/Oversikt/Index", Policies.Overview),
-        new("Mål", "/Mal/Index", Policies.GoalManagement),
-        new("Ekonomi", "/Ekonomi/Index", Policies.Economy),
-        new("Årsredovisning", "/Arsredovisning/Index", Policies.Report),
-        new("Användare", "/Admin/Anvandare/Index", Policies.Administration),
-        new("Granskningslogg", "/Admin/Granskningslogg/Index", Policies.Administration),
+        new("Start", "/Index"),
+        new("Insatser", "/Insatser/Index"),
+        new("Deltagare", "/Participants/Index"),
+        new("Översikt", "/Overview/Index"),
+        new("Mål", "/Goals/Index"),
+        new("Ekonomi", "/Economy/Index"),
+        new("Årsredovisning", "/AnnualReport/Index"),
+        new("Användare", "/Admin/Users/Index"),
+        new("Granskningslogg", "/Admin/Audit/Index"),
     ];
 }

@@ -23,34 +23,34 @@ public static class PageAccess
     [
         ("/Index", Policies.SignedIn),
         ("/Error", Anonymous),
-        ("/Konto", Policies.SignedIn),
-        ("/Konto/LoggaIn", Anonymous),
-        ("/Konto/LoggaIn2FA", Anonymous),
-        ("/Konto/Aterstallningskod", Anonymous),
+        ("/Account", Policies.SignedIn),
+        ("/Account/SignIn", Anonymous),
+        ("/Account/SignInTwoFactor", Anonymous),
+        ("/Account/RecoveryCode", Anonymous),
         ("/Admin", Policies.Administration),
         ("/Insatser", Policies.Registration),
-        ("/Deltagare", Policies.ParticipantData),
-        ("/Oversikt", Policies.Overview),
-        ("/Ekonomi", Policies.Economy),
-        ("/Ekonomi/Import", Policies.EconomyImport),
-        ("/Mal", Policies.GoalManagement),
-        ("/Arsredovisning", Policies.Report),
-        ("/Arsredovisning/Text", Policies.ReportAuthor),
-        ("/Arsredovisning/Avsnitt", Policies.ReportAuthor),
-        ("/Arsredovisning/Undertecknare", Policies.ReportAuthor),
+        ("/Participants", Policies.ParticipantData),
+        ("/Overview", Policies.Overview),
+        ("/Economy", Policies.Economy),
+        ("/Economy/Import", Policies.EconomyImport),
+        ("/Goals", Policies.GoalManagement),
+        ("/AnnualReport", Policies.Report),
+        ("/AnnualReport/Text", Policies.ReportAuthor),
+        ("/AnnualReport/Sections", Policies.ReportAuthor),
+        ("/AnnualReport/Signatories", Policies.ReportAuthor),
     ];
 
     /// <summary>Handlers that need more than their page: the page, the HTTP method, the handler's name (null: the unnamed one) and the policy.</summary>
     public static readonly IReadOnlyList<(string Page, string Method, string? Handler, string Policy)> Handlers =
     [
-        ("/Ekonomi/Kontoplan", "POST", "Save", Policies.EconomyImport),
-        ("/Ekonomi/Kontoplan", "POST", "Remove", Policies.EconomyImport),
-        ("/Ekonomi/Medlemsbidrag", "POST", null, Policies.EconomyImport),
-        ("/Ekonomi/Budget", "POST", null, Policies.EconomyImport),
-        ("/Ekonomi/Budget", "POST", "Import", Policies.EconomyImport),
-        ("/Ekonomi/Rakenskaper", "POST", "Ceiling", Policies.EconomyImport),
-        ("/Ekonomi/Rakenskaper", "POST", "Balanskrav", Policies.EconomyImport),
-        ("/Arsredovisning/Index", "POST", "Adopt", Policies.ReportAuthor),
+        ("/Economy/AccountMapping", "POST", "Save", Policies.EconomyImport),
+        ("/Economy/AccountMapping", "POST", "Remove", Policies.EconomyImport),
+        ("/Economy/MemberContributions", "POST", null, Policies.EconomyImport),
+        ("/Economy/Budget", "POST", null, Policies.EconomyImport),
+        ("/Economy/Budget", "POST", "Import", Policies.EconomyImport),
+        ("/Economy/Statements", "POST", "Ceiling", Policies.EconomyImport),
+        ("/Economy/Statements", "POST", "Balanskrav", Policies.EconomyImport),
+        ("/AnnualReport/Index", "POST", "Adopt", Policies.ReportAuthor),
     ];
 
     /// <summary>The policies of a page's handler, page entries first; empty: the fallback policy.</summary>
@@ -84,7 +84,7 @@ public static class PageAccess
         return true;
     }
 
-    /// <summary>Whether a table path (a folder or a page) covers a page: "/Konto" covers "/Konto/LoggaIn", "/Ekonomi/Index" only itself.</summary>
+    /// <summary>Whether a table path (a folder or a page) covers a page: "/Account" covers "/Account/SignIn", "/Economy/Index" only itself.</summary>
     public static bool Contains(string path, string page)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -65,10 +65,3 @@ public static class Policies
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
-
-/// <summary>The folders and pages of <see cref="PageAccess.Pages"/> that need a policy (the anonymous ones left out).</summary>
-public static class PagePolicies
-{
-    public static readonly IReadOnlyList<(string Folder, string Policy)> Folders =
-        PageAccess.Pages.Where(p => p.Policy != PageAccess.Anonymous).ToList();
-}

@@ -1,7 +1,7 @@
 using System.Text;
 using Finsam.Data;
 using Finsam.Data.Demo;
-using Finsam.Web.Economy;
+using Finsam.Web.Features.Economy;
 
 namespace Finsam.Web.Hosting;
 

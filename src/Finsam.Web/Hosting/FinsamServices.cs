@@ -8,11 +8,12 @@ using Finsam.Domain.Formatting;
 using Finsam.Reporting.Pdf;
 using Finsam.Web.Auditing;
 using Finsam.Web.Authorization;
-using Finsam.Web.Economy;
-using Finsam.Web.Goals;
-using Finsam.Web.Reports;
+using Finsam.Web.Features.Economy;
+using Finsam.Web.Features.Goals;
+using Finsam.Web.Features.AnnualReport;
 using Finsam.Web.Identity;
-using Finsam.Web.Registration;
+using Finsam.Web.Features.Insatser;
+using Finsam.Web.Features.Participants;
 using Finsam.Web.Security;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,10 +61,10 @@ public static class FinsamServices
         services.AddScoped<GoalHandler>();
         services.AddScoped<InsatsGoalHandler>();
         services.AddScoped<SurveyRoundHandler>();
-        services.AddScoped<Reports.ReportWritingHandler>();
-        services.AddScoped<Reports.ReportGoalContent>();
-        services.AddScoped<Reports.ReportContent>();
-        services.AddScoped<Reports.AnnualReportService>();
+        services.AddScoped<ReportWritingHandler>();
+        services.AddScoped<ReportGoalContent>();
+        services.AddScoped<ReportContent>();
+        services.AddScoped<AnnualReportService>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
@@ -111,7 +112,13 @@ public static class FinsamServices
 
         services.AddAuthorization(Policies.Register);
         // Who may use each page and handler is declared once, in Authorization/PageAccess.cs.
-        services.AddRazorPages(options => options.Conventions.Add(new PageAccessConvention()))
+        services.AddRazorPages(options =>
+            {
+                // One folder per feature (Features/Participants, Features/Economy …) holds its pages and the handlers
+                // behind them; each page declares its Swedish URL in its @page directive.
+                options.RootDirectory = "/Features";
+                options.Conventions.Add(new PageAccessConvention());
+            })
             .AddMvcOptions(SwedishModelBinding.Configure);
 
         // Swedish letters are written as they are, not as numeric character references.

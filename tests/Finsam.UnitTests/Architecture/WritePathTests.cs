@@ -10,7 +10,7 @@ namespace Finsam.UnitTests.Architecture;
 /// <summary>
 /// Page models never write: every change of state goes through a handler of its feature (docs/architecture.md,
 /// "The write path"). Checked twice: in the compiled page models (every call in their IL, including the async state
-/// machines and lambdas) and in the source files under src/Finsam.Web/Pages.
+/// machines and lambdas) and in the source files under src/Finsam.Web/Features.
 /// </summary>
 public sealed partial class WritePathTests
 {
@@ -43,8 +43,8 @@ public sealed partial class WritePathTests
         var onContext = new Regex(
             $@"\b(?:{string.Join('|', contextNames)})\s*\.\s*(?:(?:{string.Join('|', sets)}|Set<[^>]+>\(\))\s*\.\s*)?(?:{string.Join('|', Writes)})\s*\(",
             RegexOptions.CultureInvariant);
-        var pages = Path.Combine(RepositoryRoot(), "src", "Finsam.Web", "Pages");
-        var files = Directory.GetFiles(pages, "*.cs", SearchOption.AllDirectories);
+        var pages = Path.Combine(RepositoryRoot(), "src", "Finsam.Web", "Features");
+        var files = Directory.GetFiles(pages, "*.cshtml.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
 
         var violations = new List<string>();

@@ -1,5 +1,5 @@
 using Finsam.Domain.Goals;
-using Finsam.Web.Goals;
+using Finsam.Web.Features.Goals;
 using Microsoft.Extensions.Configuration;
 
 namespace Finsam.UnitTests.Goals;

@@ -1,5 +1,5 @@
 using Finsam.Domain.Goals;
-using Finsam.Web.Goals;
+using Finsam.Web.Features.Goals;
 
 namespace Finsam.UnitTests.Goals;
 

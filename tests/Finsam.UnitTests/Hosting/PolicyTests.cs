@@ -14,10 +14,11 @@ public sealed class PolicyTests
     }
 
     [Fact]
-    public void Every_navigation_item_and_page_folder_uses_a_known_policy()
+    public void Every_page_entry_uses_a_known_policy_and_every_navigation_item_is_covered_by_one()
     {
-        Assert.All(NavigationMenu.Items, i => Assert.Contains(i.Policy, Policies.RolesByPolicy.Keys));
-        Assert.All(PagePolicies.Folders, f => Assert.Contains(f.Policy, Policies.RolesByPolicy.Keys));
+        Assert.All(PageAccess.Pages.Where(p => p.Policy != PageAccess.Anonymous), p => Assert.Contains(p.Policy, Policies.RolesByPolicy.Keys));
+        Assert.All(PageAccess.Handlers, h => Assert.Contains(h.Policy, Policies.RolesByPolicy.Keys));
+        Assert.All(NavigationMenu.Items, i => Assert.NotEmpty(PageAccess.PoliciesOf(i.Page, "GET", null)));
     }
 
     [Fact]

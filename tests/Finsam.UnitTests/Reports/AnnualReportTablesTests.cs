@@ -139,7 +139,7 @@ public sealed class SignatoryParsingTests
     [Fact]
     public void Lines_of_name_and_title_are_read_and_empty_lines_skipped()
     {
-        var parsed = Finsam.Web.Pages.Arsredovisning.UndertecknareModel.Parse("Anna Andersson, ordförande\n\n Bo Berg ,  ledamot, Åkerby ", out var error);
+        var parsed = Finsam.Web.Features.AnnualReport.SignatoriesModel.Parse("Anna Andersson, ordförande\n\n Bo Berg ,  ledamot, Åkerby ", out var error);
         Assert.Null(error);
         Assert.Equal([("Anna Andersson", "ordförande"), ("Bo Berg", "ledamot, Åkerby")], parsed);
     }
@@ -147,7 +147,7 @@ public sealed class SignatoryParsingTests
     [Fact]
     public void A_line_without_a_title_is_refused_with_its_number()
     {
-        Assert.Empty(Finsam.Web.Pages.Arsredovisning.UndertecknareModel.Parse("Anna Andersson, ordförande\nBo Berg", out var error));
+        Assert.Empty(Finsam.Web.Features.AnnualReport.SignatoriesModel.Parse("Anna Andersson, ordförande\nBo Berg", out var error));
         Assert.StartsWith("Rad 2:", error, StringComparison.Ordinal);
     }
 }

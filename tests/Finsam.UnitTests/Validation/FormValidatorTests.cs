@@ -1,7 +1,7 @@
 using Finsam.Data.Identity;
-using Finsam.Web.Pages.Admin.Anvandare;
-using Finsam.Web.Registration;
-using Finsam.Web.Pages.Konto;
+using Finsam.Web.Features.Admin.Users;
+using Finsam.Web.Features.Participants;
+using Finsam.Web.Features.Account;
 
 namespace Finsam.UnitTests.Validation;
 

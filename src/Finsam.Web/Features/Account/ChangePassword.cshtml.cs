@@ -1,0 +1,71 @@
+using Finsam.Data.Identity;
+using Finsam.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Finsam.Web.Features.Account;
+
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    public bool Changed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await new ChangePasswordInputValidator().ValidateIntoAsync(Input, ModelState))
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword";
+                ModelState.AddModelError(field, error.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        Input = new ChangePasswordInput();
+        Changed = true;
+        return Page();
+    }
+}
+
+public sealed class ChangePasswordInput
+{
+    public string CurrentPassword { get; set; } = "";
+
+    public string NewPassword { get; set; } = "";
+
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePasswordInput>
+{
+    public ChangePasswordInputValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Ange ditt nuvarande lösenord.");
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Ange ett nytt lösenord.");
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Lösenorden är inte lika.");
+    }
+}

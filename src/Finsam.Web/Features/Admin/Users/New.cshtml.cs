@@ -1,0 +1,42 @@
+using Finsam.Web.Identity;
+using Finsam.Web.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Finsam.Web.Features.Admin.Users;
+
+public class NewModel(UserAccounts accounts) : PageModel
+{
+    [BindProperty]
+    public UserInput Input { get; set; } = new();
+
+    /// <summary>The generated first password, shown once after creation.</summary>
+    public string? CreatedPassword { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await new UserInputValidator().ValidateIntoAsync(Input, ModelState))
+        {
+            return Page();
+        }
+
+        var password = PasswordGenerator.Generate();
+        var result = await accounts.CreateAsync(Input.Email.Trim(), Input.DisplayName.Trim(), password, Input.Roles);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("Input.Email", error.Description);
+            }
+
+            return Page();
+        }
+
+        CreatedPassword = password;
+        return Page();
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using Finsam.Data;
+using Finsam.Data.Queries;
+using Finsam.Domain;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Economy;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Reports;
+using Finsam.Reporting.AnnualReport;
+using Finsam.Reporting.Pdf;
+using Finsam.Web.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Features.AnnualReport;
+
+/// <summary>The two files of an annual report.</summary>
+public enum ReportFile
+{
+    Pdf,
+    Workbook,
+}
+
+/// <summary>
+/// The annual report of a year: assembled from the förbund's section settings and texts and from figures computed
+/// from the registrations and the ledger; generated as PDF and as the auditors' workbook; adopted and archived.
+/// </summary>
+public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRenderer, AuditLog audit, TimeProvider clock, ReportContent content)
+{
+    /// <summary>What may be generated for a year, and why not.</summary>
+    public sealed record Availability(bool HasLedger, bool Adopted, IReadOnlyList<ReportCheck> FailedChecks)
+    {
+        public bool ChecksPass => FailedChecks.Count == 0;
+    }
+
+    public sealed record Generated(byte[] Content, string FileName, string Sha256);
+
+    /// <summary>The years that have a ledger, newest first.</summary>
+    public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
+        db.FiscalYears.AsNoTracking().Where(y => db.LedgerImports.Any(i => i.FiscalYearId == y.Id)).OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(cancellationToken);
+
+    /// <summary>The report of a year, or null when the year has no ledger. Drafts are watermarked until the year is adopted.</summary>
+    public async Task<AnnualReportModel?> BuildAsync(int year, CancellationToken cancellationToken) =>
+        await db.StatementsForYearAsync(year, cancellationToken) is { } statements ? await BuildAsync(year, statements, cancellationToken) : null;
+
+    private async Task<AnnualReportModel> BuildAsync(int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
+    {
+        var federation = await db.Federations.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var adopted = await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken);
+        var settings = await SectionSettingsAsync(cancellationToken);
+        var texts = await LatestTextsAsync(year, cancellationToken);
+        var sections = new List<ReportSection>();
+        foreach (var setting in settings.Where(s => s.Enabled))
+        {
+            var narrative = ReportMarkdown.ToSafeHtml(texts.GetValueOrDefault(setting.Kind) ?? DefaultText(setting.Kind, year));
+            var blocks = await content.BlocksAsync(setting.Kind, year, statements, cancellationToken);
+            sections.Add(new ReportSection(setting.Kind, setting.Title, narrative, blocks));
+        }
+
+        var checks = statements.Checks.Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList();
+        return new AnnualReportModel(year, federation?.Name ?? "Samordningsförbundet", federation?.OrganisationNumber, !adopted,
+            clock.GetUtcNow().UtcDateTime, sections, checks);
+    }
+
+    public async Task<Availability> AvailabilityAsync(int year, CancellationToken cancellationToken) =>
+        StatusOf(await db.StatementsForYearAsync(year, cancellationToken), await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken));
+
+    private static Availability StatusOf(StatementQuery.YearStatements? statements, bool adopted) =>
+        new(statements is not null, adopted,
+            statements?.Checks.Where(c => !c.Passed).Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList() ?? []);
+
+    /// <summary>A download: the year's availability and, when there is one and it was allowed, the file.</summary>
+    public sealed record Download(Availability Status, Generated? File);
+
+    /// <summary>
+    /// The report as PDF or as the auditors' workbook: the archived file for an adopted year, otherwise generated now
+    /// (a draft) when <paramref name="allowed"/> accepts the year's availability. The statements are computed once for both.
+    /// </summary>
+    public async Task<Download> DownloadAsync(int year, ReportFile kind, Func<Availability, Task<bool>> allowed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        var statements = await db.StatementsForYearAsync(year, cancellationToken);
+        var archive = await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken);
+        var status = StatusOf(statements, archive is not null);
+        if (statements is null || !await allowed(status))
+        {
+            return new Download(status, null);
+        }
+
+        if (archive is not null)
+        {
+            var (archived, sha256) = kind == ReportFile.Pdf ? (archive.Pdf, archive.PdfSha256) : (archive.Workbook, archive.WorkbookSha256);
+            return new Download(status, new Generated(archived, FileName(year, Extension(kind), draft: false), sha256));
+        }
+
+        var model = await BuildAsync(year, statements, cancellationToken);
+        var (file, details) = kind == ReportFile.Pdf
+            ? (await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"))
+            : (AnnualReportWorkbook.Build(model), "bilagor som Excel");
+        audit.Add(AuditAction.Export, "AnnualReport", Key(year), details);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Download(status, new Generated(file, FileName(year, Extension(kind), draft: true), ContentHash.Sha256(file)));
+    }
+
+    public static string ContentType(ReportFile kind) =>
+        kind == ReportFile.Pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static string Extension(ReportFile kind) => kind == ReportFile.Pdf ? "pdf" : "xlsx";
+
+    /// <summary>
+    /// Records the board's adoption: the final PDF and workbook are generated without the draft mark and archived
+    /// with their SHA-256, and the fiscal year is closed. Refused while a check fails or when already adopted.
+    /// </summary>
+    public async Task<string?> AdoptAsync(int year, DateOnly adoptedOn, string? user, CancellationToken cancellationToken)
+    {
+        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (fiscalYear is null || await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken))
+        {
+            return $"Årsredovisningen för {year} är redan fastställd eller saknar bokföring.";
+        }
+
+        if (adoptedOn <= fiscalYear.EndDate || adoptedOn > DateOnly.FromDateTime(clock.GetLocalNow().Date))
+        {
+            return "Beslutsdatumet ska vara efter verksamhetsårets slut och inte i framtiden.";
+        }
+
+        var model = await BuildAsync(year, cancellationToken);
+        if (model is null || !model.AllChecksPass)
+        {
+            return "Årsredovisningen kan inte fastställas förrän alla kontroller stämmer.";
+        }
+
+        model = model with { IsDraft = false };
+        var pdf = await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken);
+        var workbook = AnnualReportWorkbook.Build(model);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ReportArchives.Add(new ReportArchive
+        {
+            Year = year,
+            AdoptedOn = adoptedOn,
+            AdoptedBy = user,
+            ArchivedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Pdf = pdf,
+            PdfSha256 = ContentHash.Sha256(pdf),
+            Workbook = workbook,
+            WorkbookSha256 = ContentHash.Sha256(workbook),
+        });
+        fiscalYear.Status = FiscalYearStatus.Closed;
+        fiscalYear.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditAction.Update, "AnnualReport", Key(year),
+            $"fastställd {SwedishFormat.Date(adoptedOn)}; verksamhetsåret stängt; PDF {ContentHash.Sha256(pdf)}, Excel {ContentHash.Sha256(workbook)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The sections in the förbund's order (the defaults when none are stored).</summary>
+    public async Task<List<ReportSectionSetting>> SectionSettingsAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.ReportSectionSettings.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var missing in ReportSectionSetting.Defaults.Where(d => settings.All(s => s.Kind != d.Kind)))
+        {
+            settings.Add(missing);
+        }
+
+        return settings.OrderBy(s => s.Order).ThenBy(s => s.Kind).ToList();
+    }
+
+    /// <summary>The newest text of each section of the year.</summary>
+    public async Task<Dictionary<ReportSectionKind, string>> LatestTextsAsync(int year, CancellationToken cancellationToken) =>
+        (await NewestTextsAsync(year, cancellationToken)).ToDictionary(t => t.Kind, t => t.Markdown);
+
+    /// <summary>The newest version of a section's text: its number, when and by whom it was saved, and whether it is blank.</summary>
+    public sealed record TextVersion(int Version, DateTime SavedAtUtc, string? SavedBy, bool IsBlank);
+
+    /// <summary>The newest version of each section's text of the year.</summary>
+    public async Task<Dictionary<ReportSectionKind, TextVersion>> TextVersionsAsync(int year, CancellationToken cancellationToken) =>
+        (await NewestTextsAsync(year, cancellationToken)).ToDictionary(
+            t => t.Kind, t => new TextVersion(t.Version, t.SavedAtUtc, t.SavedBy, string.IsNullOrWhiteSpace(t.Markdown)));
+
+    /// <summary>What the year's report still lacks before adoption besides the checks (<see cref="ReportReadiness"/>).</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(int year, IEnumerable<ReportSectionSetting> sections, CancellationToken cancellationToken)
+    {
+        var written = (await TextVersionsAsync(year, cancellationToken)).Where(t => !t.Value.IsBlank).Select(t => t.Key).ToHashSet();
+        var signatories = await db.ReportSignatories.CountAsync(s => s.Year == year, cancellationToken);
+        return ReportReadiness.Missing(sections, written, signatories);
+    }
+
+    private async Task<List<ReportText>> NewestTextsAsync(int year, CancellationToken cancellationToken)
+    {
+        var texts = await db.ReportTexts.AsNoTracking().Where(t => t.Year == year).ToListAsync(cancellationToken);
+        return texts.GroupBy(t => t.Kind).Select(g => g.MaxBy(t => t.Version)!).ToList();
+    }
+
+    /// <summary>The text a section starts with before the förbund has written its own (null: none).</summary>
+    public static string? DefaultText(ReportSectionKind kind, int year) => kind switch
+    {
+        ReportSectionKind.AccountingPrinciples =>
+            "Årsredovisningen är upprättad i enlighet med lagen (2018:597) om kommunal bokföring och redovisning i tillämpliga delar. " +
+            "Intäkter och kostnader har periodiserats. Fordringar har tagits upp till de belopp som de beräknas inflyta med och " +
+            "skulder till nominellt belopp. Samma redovisningsprinciper som föregående år har använts.",
+        ReportSectionKind.BoardDecision =>
+            $"Styrelsen föreslår att årsredovisningen för {year.ToString(CultureInfo.InvariantCulture)} fastställs och att den överlämnas till förbundets medlemmar och revisorer.",
+        _ => null,
+    };
+
+    private static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static string FileName(int year, string extension, bool draft) =>
+        $"arsredovisning-{Key(year)}{(draft ? "-utkast" : "")}.{extension}";
+}

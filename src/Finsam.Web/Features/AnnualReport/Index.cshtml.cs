@@ -1,0 +1,118 @@
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Reports;
+using Finsam.Web.Authorization;
+using Finsam.Web.Features.AnnualReport;
+using Finsam.Web.Validation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Finsam.Web.Features.AnnualReport;
+
+/// <summary>
+/// A year's annual report: its status and checks, preview, PDF and Excel downloads; for the förbundschef also the
+/// texts, sections, signatories and the adoption. Generation is refused while a check fails, unless the
+/// förbundschef explicitly asks for a draft.
+/// </summary>
+public class IndexModel(AnnualReportService reports, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int? RequestedYear { get; set; }
+
+    public YearFilter? Years { get; private set; }
+
+    public AnnualReportService.Availability? Status { get; private set; }
+
+    public IReadOnlyList<ReportSectionSetting> Sections { get; private set; } = [];
+
+    public bool IsAuthor { get; private set; }
+
+    /// <summary>For the author: the newest version of each section's own text.</summary>
+    public IReadOnlyDictionary<ReportSectionKind, AnnualReportService.TextVersion> Texts { get; private set; } =
+        new Dictionary<ReportSectionKind, AnnualReportService.TextVersion>();
+
+    /// <summary>For the author: what the report still lacks before the board adopts it (texts, signatories).</summary>
+    public IReadOnlyList<string> Missing { get; private set; } = [];
+
+    public string? Refusal { get; private set; }
+
+    [BindProperty]
+    public string? DecisionDate { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnGetPdfAsync(int ar, bool utkast, CancellationToken cancellationToken) =>
+        DownloadAsync(ar, utkast, ReportFile.Pdf, cancellationToken);
+
+    public Task<IActionResult> OnGetExcelAsync(int ar, bool utkast, CancellationToken cancellationToken) =>
+        DownloadAsync(ar, utkast, ReportFile.Workbook, cancellationToken);
+
+    public async Task<IActionResult> OnPostAdoptAsync(int ar, CancellationToken cancellationToken)
+    {
+        RequestedYear = ar;
+        if (!SwedishFormat.TryParseDate(DecisionDate, out var decided))
+        {
+            ModelState.AddModelError(nameof(DecisionDate), "Ange datumet för styrelsens beslut som ÅÅÅÅ-MM-DD.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (await reports.AdoptAsync(ar, decided, User.Identity?.Name, cancellationToken) is { } error)
+        {
+            ModelState.AddModelError(nameof(DecisionDate), error);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage(new { ar });
+    }
+
+    private async Task<IActionResult> DownloadAsync(int year, bool draft, ReportFile kind, CancellationToken cancellationToken)
+    {
+        // An adopted year's archived files are always available; a draft only when the checks pass, or when the author insists.
+        var download = await reports.DownloadAsync(year, kind,
+            async status => status.Adopted || status.ChecksPass || (draft && (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded),
+            cancellationToken);
+        if (!download.Status.HasLedger)
+        {
+            return NotFound();
+        }
+
+        if (download.File is not { } file)
+        {
+            RequestedYear = year;
+            Status = download.Status;
+            Refusal = "Årsredovisningen skapas inte eftersom kontroller inte stämmer. Rätta bokföringen och läs in den igen"
+                + " (förbundschefen kan skapa ett utkast ändå).";
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return File(file.Content, AnnualReportService.ContentType(kind), file.FileName);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        IsAuthor = (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded;
+        var years = await reports.YearsAsync(cancellationToken);
+        if (years.Count == 0)
+        {
+            return;
+        }
+
+        Years = YearFilter.Choose(RequestedYear, years);
+        Status ??= await reports.AvailabilityAsync(Years.Year, cancellationToken);
+        Sections = await reports.SectionSettingsAsync(cancellationToken);
+        if (IsAuthor && !Status.Adopted)
+        {
+            Texts = await reports.TextVersionsAsync(Years.Year, cancellationToken);
+            Missing = await reports.MissingAsync(Years.Year, Sections, cancellationToken);
+        }
+
+        DecisionDate ??= SwedishFormat.Date(DateOnly.FromDateTime(clock.GetLocalNow().Date));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Finsam.Reporting.AnnualReport;
+using Finsam.Web.Authorization;
+using Finsam.Web.Features.AnnualReport;
+
+namespace Finsam.Web.Features.AnnualReport;
+
+/// <summary>The annual report outside the pages: its stylesheet for the preview, and its tables as JSON for BI tools.</summary>
+public static class ReportEndpoints
+{
+    public const string JsonPath = "/api/arsredovisning/{year:int}";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(PreviewModel.StylesheetPath, () => Results.Text(ReportStyles.Css, "text/css; charset=utf-8"))
+            .RequireAuthorization(Policies.Report);
+
+        // The same tables as the report, sections and checks included; authorised like the report pages.
+        app.MapGet(JsonPath, async (int year, AnnualReportService reports, CancellationToken cancellationToken) =>
+                await reports.BuildAsync(year, cancellationToken) is { } model
+                    ? Results.Json(model, Json)
+                    : Results.NotFound())
+            .RequireAuthorization(Policies.Report);
+    }
+}

@@ -1,0 +1,175 @@
+using Finsam.Data;
+using Finsam.Data.Queries;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Goals;
+using Finsam.Domain.Participants;
+using Finsam.Domain.Statistics;
+using Finsam.Reporting.AnnualReport;
+using Finsam.Reporting.Charts;
+using Finsam.Web.Features.Goals;
+
+namespace Finsam.Web.Features.AnnualReport;
+
+/// <summary>
+/// The report's goal and participant content: the förbund's goals (måluppfyllelse), the participant tables and charts
+/// (deltagare), and per insats its goals, rating and flow (the bilaga, laid out as the 2017 bilaga 2). Aggregates only.
+/// </summary>
+public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
+{
+    public async Task<IReadOnlyList<ReportBlock>> GoalFulfilmentAsync(int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken)
+    {
+        var areas = await db.FederationGoalsForYearAsync(year, statistics, cancellationToken);
+        if (areas.Count == 0)
+        {
+            return [new ParagraphBlock($"Inga mål för förbundet är inlagda för {year}.")];
+        }
+
+        var blocks = new List<ReportBlock>();
+        foreach (var area in areas)
+        {
+            blocks.Add(new HeadingBlock($"Målområde {area.Area.Number}: {area.Area.Name}"));
+            if (area.Area.Assessment is { } assessment)
+            {
+                blocks.Add(new ParagraphBlock($"Bedömning: {SwedishNames.Of(assessment)}.{(area.Area.Comment is { } c ? " " + c : "")}"));
+            }
+
+            foreach (var objective in area.Objectives)
+            {
+                var rows = objective.Indicators.Select(i => new ReportRow(
+                [
+                    i.Indicator.Text,
+                    GoalText.Metric(i.Indicator.Measure) + (i.Indicator.Measure.SourceNote is { } source ? $" (källa: {source})" : ""),
+                    GoalText.Target(i.Indicator.Measure),
+                    GoalText.Result(i.Result),
+                    i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
+                    i.Indicator.Comment,
+                ])).ToList();
+                blocks.Add(new TableBlock(new ReportTable(
+                    $"Mål {area.Area.Number} {objective.Objective.Text}",
+                    $"Målsättning: {objective.Objective.Text}",
+                    [new("Indikator", CellKind.Text, 40), new("Mått", CellKind.Text, 30), new("Mål", CellKind.Text, 14), new("Resultat", CellKind.Text, 18),
+                        new("Bedömning", CellKind.Text, 18), new("Kommentar", CellKind.Text, 40)],
+                    rows)));
+            }
+        }
+
+        return blocks;
+    }
+
+    public static IReadOnlyList<ReportBlock> Participants(int year, YearlyParticipantStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var total = statistics.Total;
+        var blocks = new List<ReportBlock> { new TableBlock(Flows(year, statistics)) };
+
+        var perInsats = StatisticsCharts.ParticipantsPerInsats(year, statistics.Insatser.Select(i => ($"{i.Name} – {i.Code}", i.Statistics)).ToList());
+        blocks.Add(Chart(perInsats, ChartKind.StackedBars, "Deltagare per insats"));
+        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, total), ChartKind.Bars, "Utfall per kön"));
+
+        var reasons = new TableRows();
+        var reasonRows = total.EndedByReason.Select(r => reasons.Add([SwedishNames.Of(r.Key), r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
+        reasons.Sum("Summa avslutade", reasonRows);
+        blocks.Add(new TableBlock(new ReportTable("Avslutsorsaker", $"Avslutsorsaker {year}", GenderColumns("Avslutsorsak"), reasons.Rows,
+            $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(total.WorkOrStudiesShare())}; kvinnor {SwedishFormat.ShareWithBasis(total.WorkOrStudiesShare(Gender.Woman))}, män {SwedishFormat.ShareWithBasis(total.WorkOrStudiesShare(Gender.Man))}.")));
+
+        var ages = new TableRows();
+        var ageRows = total.CurrentByAge.Select(r => ages.Add([r.Key.Label, r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
+        ages.Sum("Summa aktuella", ageRows);
+        blocks.Add(new TableBlock(new ReportTable("Åldersgrupper", $"Aktuella deltagare per åldersgrupp {year}", GenderColumns("Ålder"), ages.Rows)));
+
+        var support = new TableRows();
+        foreach (var s in total.SupportOfEnded)
+        {
+            support.Add([SwedishNames.OfSingle(s.Support), s.AtStart, s.AtEnd]);
+        }
+
+        blocks.Add(new TableBlock(new ReportTable("Försörjning", $"Försörjning vid start och avslut, avslutade {year}",
+            [new("Försörjning", CellKind.Text, 36), new("Vid start", CellKind.Count, 12), new("Vid avslut", CellKind.Count, 12)], support.Rows,
+            "En deltagare kan ha flera försörjningskällor.")));
+
+        var days = new TableRows();
+        days.Add(["Kvinnor", total.DaysWomen.Count, ReportCell.Of(total.DaysWomen.Average)]);
+        days.Add(["Män", total.DaysMen.Count, ReportCell.Of(total.DaysMen.Average)]);
+        days.Add(["Annat/ej angivet", total.DaysOther.Count, ReportCell.Of(total.DaysOther.Average)]);
+        days.Total("Alla", total.DaysAll.Count, total.DaysAll.Average);
+        blocks.Add(new TableBlock(new ReportTable("Dagar i insats", $"Genomsnittligt antal dagar i insats, avslutade {year}",
+            [new("Kön", CellKind.Text, 24), new("Avslutade", CellKind.Count, 12), new("Dagar i snitt", CellKind.Count, 14)], days.Rows)));
+        return blocks;
+    }
+
+    public async Task<IReadOnlyList<ReportBlock>> AppendixAsync(int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken)
+    {
+        var goals = await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken);
+        var blocks = new List<ReportBlock>();
+        var withGoals = goals.ToDictionary(g => g.Insats.Id);
+        foreach (var insats in statistics.Insatser)
+        {
+            blocks.Add(new HeadingBlock($"{insats.Name} – {insats.Code}"));
+            if (withGoals.TryGetValue(insats.InsatsId, out var status))
+            {
+                var rows = status.Goals.Select(g => new ReportRow(
+                [
+                    g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
+                    GoalText.Target(g.Goal.Measure),
+                    GoalText.Result(g.Result),
+                    GoalText.Met(g.Result.Met),
+                ])).ToList();
+                blocks.Add(new TableBlock(new ReportTable($"Mål {insats.Code}", $"Mål och resultat {year}: {insats.Name}",
+                    [new("Mål", CellKind.Text, 50), new("Målvärde", CellKind.Text, 14), new("Resultat", CellKind.Text, 18), new("Uppfyllt", CellKind.Text, 14)], rows)));
+                var rating = status.Effective is { } effective
+                    ? $"Bedömning: {effective.Name}." + (status.IsOverridden && status.Rating?.OverrideReason is { } reason ? $" Motivering: {reason}" : "")
+                    : "Bedömning: ej gjord.";
+                blocks.Add(new ParagraphBlock(rating + (status.Rating?.Comment is { } comment ? " " + comment : "")));
+            }
+
+            var s = insats.Statistics;
+            var flow = new TableRows();
+            flow.Add(["Aktuella deltagare", s.Current.Women, s.Current.Men, s.Current.OtherOrUnspecified, s.Current.Total]);
+            flow.Add(["Nya deltagare", s.New.Women, s.New.Men, s.New.OtherOrUnspecified, s.New.Total]);
+            flow.Add(["Avslutade deltagare", s.Ended.Women, s.Ended.Men, s.Ended.OtherOrUnspecified, s.Ended.Total]);
+            foreach (var reason in s.EndedByReason.Where(r => r.Counts.Total > 0))
+            {
+                flow.Add([$"varav {SwedishNames.Of(reason.Key).ToLowerInvariant()}", reason.Counts.Women, reason.Counts.Men, reason.Counts.OtherOrUnspecified, reason.Counts.Total]);
+            }
+
+            blocks.Add(new TableBlock(new ReportTable($"Flöde {insats.Code}", $"Deltagarflöde {year}: {insats.Name}", GenderColumns("Deltagare"), flow.Rows,
+                $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(s.WorkOrStudiesShare())}.")));
+        }
+
+        return blocks;
+    }
+
+    private static ReportTable Flows(int year, YearlyParticipantStatistics statistics)
+    {
+        var t = new TableRows();
+        ReportCell[] Cells(string text, ParticipantFlow f) =>
+            [text, f.Current, f.CurrentWomen, f.CurrentMen, f.CurrentOtherOrUnspecified, f.New, f.Ended, f.EndedToWorkOrStudies, ReportCell.Of(f.WorkOrStudiesShare.Fraction), f.EndedJobSeeking];
+        foreach (var insats in statistics.Insatser)
+        {
+            t.Add(Cells($"{insats.Name} – {insats.Code}{(insats.CountsInTotals ? "" : " *")}", insats.Statistics.Flow));
+        }
+
+        t.Add(Cells("Förbundet totalt", statistics.Total.Flow), RowStyle.Sum);
+        return new ReportTable("Deltagarflöden", $"Deltagarflöden {year}",
+        [
+            new("Insats", CellKind.Text, 40), new("Aktuella", CellKind.Count, 10), new("Kvinnor", CellKind.Count, 10), new("Män", CellKind.Count, 10),
+            new("Annat", CellKind.Count, 10), new("Nya", CellKind.Count, 10), new("Avslutade", CellKind.Count, 11), new("Arbete/studier", CellKind.Count, 14),
+            new("Andel arbete/studier", CellKind.Share, 14), new("Arbetssökande", CellKind.Count, 14),
+        ], t.Rows,
+            $"* räknas inte i förbundets totaler. Unika individer i totalen: {SwedishFormat.Number(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {SwedishFormat.Number(statistics.Total.AnonymousEnrolments)}.");
+    }
+
+    private static ReportColumn[] GenderColumns(string first) =>
+        [new(first, CellKind.Text, 36), new("Kvinnor", CellKind.Count, 10), new("Män", CellKind.Count, 10), new("Annat/ej angivet", CellKind.Count, 14), new("Totalt", CellKind.Count, 10)];
+
+    /// <summary>A chart with its data as a table: one row per category, one column per series.</summary>
+    private static ChartBlock Chart(ChartData data, ChartKind kind, string key)
+    {
+        var rows = data.Categories.Select((category, i) => new ReportRow(
+            [category, .. data.Series.Select(s => new ReportCell(s.Labels is not null && i < s.Labels.Count ? s.Labels[i] : null, s.Labels is null && i < s.Values.Count ? s.Values[i] : null))])).ToList();
+        var kindOfValues = data.Format == ChartValueFormat.Percent ? CellKind.Count : data.Format == ChartValueFormat.Tkr ? CellKind.Amount : CellKind.Count;
+        var table = new ReportTable(key, $"{data.Title} (tabell)",
+            [new("Kategori", CellKind.Text, 40), .. data.Series.Select(s => new ReportColumn(s.Name, s.Labels is null ? kindOfValues : CellKind.Text, 16))], rows);
+        return new ChartBlock(data.Title, SvgChart.Render(data, kind), table);
+    }
+}

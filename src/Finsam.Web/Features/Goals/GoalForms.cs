@@ -1,0 +1,268 @@
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Goals;
+using Finsam.Domain.Participants;
+using FluentValidation;
+
+namespace Finsam.Web.Features.Goals;
+
+/// <summary>The measure fields shared by the indicator form and the insats goal form.</summary>
+public sealed class MeasureInput
+{
+    public GoalMetric Metric { get; set; } = GoalMetric.Manual;
+
+    public EndReason? EndReason { get; set; }
+
+    public GoalDirection Direction { get; set; } = GoalDirection.AtLeast;
+
+    public string? Target { get; set; }
+
+    public GoalUnit ManualUnit { get; set; } = GoalUnit.Count;
+
+    public string? ManualResult { get; set; }
+
+    public string? SourceNote { get; set; }
+
+    public static MeasureInput From(GoalMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return new MeasureInput
+        {
+            Metric = measure.Metric,
+            EndReason = measure.EndReason,
+            Direction = measure.Direction,
+            Target = measure.Target is { } t ? SwedishFormat.Number(t, t % 1 == 0 ? 0 : 1) : null,
+            ManualUnit = measure.ManualUnit,
+            ManualResult = measure.ManualResult is { } r ? SwedishFormat.Number(r, r % 1 == 0 ? 0 : 1) : null,
+            SourceNote = measure.SourceNote,
+        };
+    }
+
+    /// <summary>Copies the (validated) input to the measure.</summary>
+    public void ApplyTo(GoalMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        measure.Metric = Metric;
+        measure.EndReason = Metric == GoalMetric.EndReasonShare ? EndReason : null;
+        measure.Direction = Direction;
+        measure.Target = ParseOrNull(Target);
+        measure.ManualUnit = ManualUnit;
+        measure.ManualResult = Metric == GoalMetric.Manual ? ParseOrNull(ManualResult) : null;
+        measure.SourceNote = string.IsNullOrWhiteSpace(SourceNote) ? null : SourceNote.Trim();
+    }
+
+    internal static decimal? ParseOrNull(string? text) =>
+        SwedishFormat.TryParseDecimal(text?.Replace("%", "", StringComparison.Ordinal), out var value) ? value : null;
+
+    internal static bool IsNumberOrEmpty(string? text) =>
+        string.IsNullOrWhiteSpace(text) || SwedishFormat.TryParseDecimal(text.Replace("%", "", StringComparison.Ordinal), out _);
+}
+
+public sealed class MeasureInputValidator : AbstractValidator<MeasureInput>
+{
+    public MeasureInputValidator()
+    {
+        RuleFor(x => x.Metric).IsInEnum().WithMessage("Välj ett mått.");
+        RuleFor(x => x.Direction).IsInEnum().WithMessage("Välj minst eller högst.");
+        RuleFor(x => x.ManualUnit).IsInEnum().WithMessage("Välj antal eller procent.");
+        RuleFor(x => x.EndReason).NotNull().When(x => x.Metric == GoalMetric.EndReasonShare)
+            .WithMessage("Välj vilket avslutsskäl andelen gäller.");
+        RuleFor(x => x.Target).Must(MeasureInput.IsNumberOrEmpty).WithMessage("Målvärdet ska vara ett tal, t.ex. 35 eller 12,5.");
+        RuleFor(x => x.Target).Must(t => MeasureInput.ParseOrNull(t) is null or >= 0m and <= 100m)
+            .When(x => IsShare(x) && MeasureInput.IsNumberOrEmpty(x.Target)).WithMessage("Ett mål i procent ska vara mellan 0 och 100.");
+        RuleFor(x => x.ManualResult).Must(MeasureInput.IsNumberOrEmpty).WithMessage("Utfallet ska vara ett tal, t.ex. 84.");
+        RuleFor(x => x.SourceNote).NotEmpty().When(x => x.Metric == GoalMetric.Manual && !string.IsNullOrWhiteSpace(x.ManualResult))
+            .WithMessage("Ange källan till ett utfall som skrivs in för hand, t.ex. \"Indikatormätning 2025, n = 29\".");
+        RuleFor(x => x.SourceNote).MaximumLength(500).WithMessage("Källan får vara högst 500 tecken.");
+    }
+
+    private static bool IsShare(MeasureInput x) => new GoalMeasure { Metric = x.Metric, ManualUnit = x.ManualUnit }.IsShare;
+}
+
+public sealed class GoalAreaInput
+{
+    public Guid Version { get; set; }
+
+    public int Number { get; set; } = 1;
+
+    public string Name { get; set; } = "";
+
+    public GoalAssessment? Assessment { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+public sealed class GoalAreaInputValidator : AbstractValidator<GoalAreaInput>
+{
+    public GoalAreaInputValidator()
+    {
+        RuleFor(x => x.Number).InclusiveBetween(1, 99).WithMessage("Målområdets nummer ska vara mellan 1 och 99.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Ange målområdets namn.").MaximumLength(300).WithMessage("Namnet får vara högst 300 tecken.");
+        RuleFor(x => x.Assessment).IsInEnum().WithMessage("Okänd bedömning.");
+        RuleFor(x => x.Comment).MaximumLength(4000).WithMessage("Kommentaren får vara högst 4 000 tecken.");
+    }
+}
+
+public sealed class ObjectiveInput
+{
+    public Guid Version { get; set; }
+
+    public int SortOrder { get; set; } = 1;
+
+    public string Text { get; set; } = "";
+}
+
+public sealed class ObjectiveInputValidator : AbstractValidator<ObjectiveInput>
+{
+    public ObjectiveInputValidator()
+    {
+        RuleFor(x => x.Text).NotEmpty().WithMessage("Skriv målsättningen.").MaximumLength(1000).WithMessage("Målsättningen får vara högst 1 000 tecken.");
+        RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage("Ordningen ska vara mellan 0 och 999.");
+    }
+}
+
+public sealed class IndicatorInput
+{
+    public Guid Version { get; set; }
+
+    public int SortOrder { get; set; } = 1;
+
+    public string Text { get; set; } = "";
+
+    public MeasureInput Measure { get; set; } = new();
+
+    public GoalAssessment? Assessment { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+public sealed class IndicatorInputValidator : AbstractValidator<IndicatorInput>
+{
+    public IndicatorInputValidator()
+    {
+        RuleFor(x => x.Text).NotEmpty().WithMessage("Skriv indikatorn, t.ex. \"35 % av deltagarna arbetar eller studerar vid avslut\".")
+            .MaximumLength(1000).WithMessage("Indikatorn får vara högst 1 000 tecken.");
+        RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage("Ordningen ska vara mellan 0 och 999.");
+        RuleFor(x => x.Measure).SetValidator(new MeasureInputValidator());
+        RuleFor(x => x.Assessment).IsInEnum().WithMessage("Okänd bedömning.");
+        RuleFor(x => x.Comment).MaximumLength(4000).WithMessage("Kommentaren får vara högst 4 000 tecken.");
+    }
+}
+
+public sealed class InsatsGoalInput
+{
+    public Guid Version { get; set; }
+
+    public int SortOrder { get; set; } = 1;
+
+    public string Text { get; set; } = "";
+
+    public bool IsMainOutcome { get; set; }
+
+    public MeasureInput Measure { get; set; } = new();
+}
+
+public sealed class InsatsGoalInputValidator : AbstractValidator<InsatsGoalInput>
+{
+    public InsatsGoalInputValidator()
+    {
+        RuleFor(x => x.Text).NotEmpty().WithMessage("Skriv målet, t.ex. \"50 % i arbete eller studier vid avslut\".")
+            .MaximumLength(1000).WithMessage("Målet får vara högst 1 000 tecken.");
+        RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage("Ordningen ska vara mellan 0 och 999.");
+        RuleFor(x => x.Measure).SetValidator(new MeasureInputValidator());
+    }
+}
+
+public sealed class RatingInput
+{
+    public Guid Version { get; set; }
+
+    /// <summary>The chosen level; empty follows the rule's suggestion.</summary>
+    public string? Rating { get; set; }
+
+    public string? OverrideReason { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+public sealed class RatingInputValidator : AbstractValidator<RatingInput>
+{
+    public RatingInputValidator(RatingScale scale, RatingLevel? suggested)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        RuleFor(x => x.Rating).Must(r => scale.Find(r) is not null).When(x => !string.IsNullOrWhiteSpace(x.Rating))
+            .WithMessage("Välj en nivå ur bedömningsskalan.");
+        RuleFor(x => x.OverrideReason).NotEmpty()
+            .When(x => !string.IsNullOrWhiteSpace(x.Rating) && scale.Find(x.Rating) is { } chosen && chosen != suggested)
+            .WithMessage("Ange skälet till att bedömningen avviker från förslaget.");
+        RuleFor(x => x.OverrideReason).MaximumLength(2000).WithMessage("Skälet får vara högst 2 000 tecken.");
+        RuleFor(x => x.Comment).MaximumLength(4000).WithMessage("Kommentaren får vara högst 4 000 tecken.");
+    }
+}
+
+public sealed class SurveyRoundInput
+{
+    public Guid Version { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Comment { get; set; }
+}
+
+public sealed class SurveyRoundInputValidator : AbstractValidator<SurveyRoundInput>
+{
+    public SurveyRoundInputValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Ange enkätomgångens namn, t.ex. \"Indikatormätning 2025\".")
+            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
+        RuleFor(x => x.Comment).MaximumLength(4000).WithMessage("Kommentaren får vara högst 4 000 tecken.");
+    }
+}
+
+/// <summary>One survey result typed in a form; read by the same parser as a file row.</summary>
+public sealed class SurveyRowInput
+{
+    public string? Group { get; set; }
+
+    public string? Question { get; set; }
+
+    public string? Asked { get; set; }
+
+    public string? Answered { get; set; }
+
+    public string? Negative { get; set; }
+
+    public string? Neutral { get; set; }
+
+    public string? Positive { get; set; }
+
+    public string? NegativePercent { get; set; }
+
+    public string? NeutralPercent { get; set; }
+
+    public string? PositivePercent { get; set; }
+
+    public string? NationalAnswered { get; set; }
+
+    public string? NationalPositivePercent { get; set; }
+
+    /// <summary>The form field of each file column, so that the parser's messages land on the right field.</summary>
+    public static IReadOnlyDictionary<string, string> FieldOf { get; } = new Dictionary<string, string>
+    {
+        [SurveyFileFormat.Group] = nameof(Group),
+        [SurveyFileFormat.Question] = nameof(Question),
+        [SurveyFileFormat.Asked] = nameof(Asked),
+        [SurveyFileFormat.Answered] = nameof(Answered),
+        [SurveyFileFormat.Negative] = nameof(Negative),
+        [SurveyFileFormat.Neutral] = nameof(Neutral),
+        [SurveyFileFormat.Positive] = nameof(Positive),
+        [SurveyFileFormat.NegativePercent] = nameof(NegativePercent),
+        [SurveyFileFormat.NeutralPercent] = nameof(NeutralPercent),
+        [SurveyFileFormat.PositivePercent] = nameof(PositivePercent),
+        [SurveyFileFormat.NationalAnswered] = nameof(NationalAnswered),
+        [SurveyFileFormat.NationalPositivePercent] = nameof(NationalPositivePercent),
+    };
+
+    public string ValueOf(string column) => (FieldOf.TryGetValue(column, out var field)
+        ? typeof(SurveyRowInput).GetProperty(field)!.GetValue(this) as string
+        : null)?.Trim() ?? "";
+}

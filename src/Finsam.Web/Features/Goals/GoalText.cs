@@ -1,0 +1,49 @@
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Goals;
+
+namespace Finsam.Web.Features.Goals;
+
+/// <summary>How goal targets and results are written on the pages: "minst 35 %", "31 %, 5 av 17", "96".</summary>
+public static class GoalText
+{
+    public static string Target(GoalMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (measure.Target is not { } target)
+        {
+            return "–";
+        }
+
+        var direction = SwedishNames.Of(measure.Direction).ToLowerInvariant();
+        return $"{direction} {Value(target, measure.IsShare)}";
+    }
+
+    public static string Result(GoalResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Share is { } share)
+        {
+            return SwedishFormat.ShareWithBasis(share);
+        }
+
+        return result.Value is { } value ? Value(value, result.IsShare) : "–";
+    }
+
+    public static string Met(bool? met) => met switch
+    {
+        true => "Ja",
+        false => "Nej",
+        null => "Kan inte bedömas",
+    };
+
+    public static string Metric(GoalMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.Metric == GoalMetric.EndReasonShare && measure.EndReason is { } reason
+            ? $"Andel avslutade till {SwedishNames.Of(reason).ToLowerInvariant()}"
+            : SwedishNames.Of(measure.Metric);
+    }
+
+    private static string Value(decimal value, bool percent) =>
+        SwedishFormat.Number(value, value % 1 == 0 ? 0 : 1) + (percent ? "\u00a0%" : "");
+}

@@ -1,0 +1,36 @@
+using Finsam.Data;
+using Finsam.Data.Queries;
+using Finsam.Domain.Goals;
+using Finsam.Web.Features.Goals;
+using Finsam.Web.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Features.Overview;
+
+/// <summary>The year's goals with results and ratings, and the indicator surveys, read-only for the board and the auditors.</summary>
+public class GoalsModel(FinsamDbContext db, RatingScale scale, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int? RequestedYear { get; set; }
+
+    public YearFilter Years { get; private set; } = null!;
+
+    public GoalsView FederationGoals { get; private set; } = null!;
+
+    public InsatsGoalsView InsatsGoals { get; private set; } = null!;
+
+    public IReadOnlyList<SurveyRound> Surveys { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
+        Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
+        var year = Years.Year;
+        var statistics = await db.StatisticsForYearAsync(year, cancellationToken);
+        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, cancellationToken), Editable: false);
+        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken), Editable: false);
+        Surveys = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using Finsam.Data;
+using Finsam.Data.Queries;
+using Finsam.Domain.Statistics;
+using Finsam.Web.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Finsam.Web.Features.Overview;
+
+/// <summary>Every participant table of the year, for the förbund's total or one insats. Aggregates only.</summary>
+public class StatisticsModel(FinsamDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int? RequestedYear { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "insats")]
+    public int? InsatsId { get; set; }
+
+    public YearFilter Years { get; private set; } = null!;
+
+    public YearlyParticipantStatistics All { get; private set; } = null!;
+
+    public ParticipantStatistics Statistics { get; private set; } = null!;
+
+    public string Scope { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
+        Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
+        All = await db.StatisticsForYearAsync(Years.Year, cancellationToken);
+        if (InsatsId is { } id && All.Insatser.FirstOrDefault(i => i.InsatsId == id) is { } insats)
+        {
+            Statistics = insats.Statistics;
+            Scope = $"{insats.Code} {insats.Name}";
+        }
+        else
+        {
+            InsatsId = null;
+            Statistics = All.Total;
+            Scope = "förbundet totalt";
+        }
+    }
+}

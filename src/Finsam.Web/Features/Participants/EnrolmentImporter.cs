@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Finsam.Data;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Participants;
+using Finsam.Domain.Participants.Import;
+using Finsam.Reporting.Tabular;
+using Finsam.Web.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Features.Participants;
+
+/// <summary>
+/// Imports an enrolment file (CSV or Excel, see docs/import-format.md) all or nothing: every row is read and checked
+/// first; with any problem nothing is stored and every problem is reported by line and column; otherwise all rows
+/// are stored in one transaction. A row that matches an enrolment already registered updates it, so importing the
+/// same file twice creates nothing new.
+/// </summary>
+public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, PersonKeyProvider keys, TimeProvider clock)
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    public sealed record Outcome(IReadOnlyList<RowError> Errors, int Created, int Updated, int Unchanged)
+    {
+        public bool Succeeded => Errors.Count == 0;
+
+        public int Rows => Created + Updated + Unchanged;
+    }
+
+    public async Task<Outcome> ImportAsync(Stream file, string fileName, CancellationToken cancellationToken)
+    {
+        Table table;
+        try
+        {
+            table = TableReader.Read(file, fileName);
+        }
+        catch (TableFormatException ex)
+        {
+            return Failed(new RowError(0, "Fil", ex.Message));
+        }
+
+        var columnErrors = CheckColumns(table);
+        if (columnErrors.Count > 0)
+        {
+            return new Outcome(columnErrors, 0, 0, 0);
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            return Failed(new RowError(1, "Fil", "Filen har rubriker men inga rader att importera."));
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var insatser = await db.Insatser.AsNoTracking().ToListAsync(cancellationToken);
+        var members = await db.Members.AsNoTracking().ToListAsync(cancellationToken);
+        var subCodes = await db.EndReasonCodes.AsNoTracking().Where(c => c.IsActive).ToListAsync(cancellationToken);
+        var parser = new EnrolmentRowParser(insatser, members, subCodes, keys.Hasher, today);
+        var columns = EnrolmentFileFormat.Columns.ToDictionary(c => c, table.ColumnOf);
+
+        var errors = new List<RowError>();
+        var rows = new List<EnrolmentRow>(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            if (parser.Parse(row.Line, column => row[columns[column]], errors) is { } parsed)
+            {
+                rows.Add(parsed);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Outcome(errors, 0, 0, 0);
+        }
+
+        return await ApplyAsync(rows, fileName, cancellationToken);
+    }
+
+    private static List<RowError> CheckColumns(Table table)
+    {
+        var errors = new List<RowError>();
+        foreach (var required in EnrolmentFileFormat.Required.Where(c => table.ColumnOf(c) < 0))
+        {
+            errors.Add(new RowError(1, required, $"Kolumnen \"{required}\" saknas i rubrikraden."));
+        }
+
+        foreach (var header in table.Headers.Where(h => h.Trim().Length > 0 && !EnrolmentFileFormat.Columns.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase)))
+        {
+            errors.Add(new RowError(1, header, $"Okänd kolumn \"{header}\". Kolumnerna beskrivs i importformatet."));
+        }
+
+        foreach (var duplicate in table.Headers.Where(h => h.Trim().Length > 0).GroupBy(h => h.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RowError(1, duplicate.Key, $"Kolumnen \"{duplicate.Key}\" finns flera gånger."));
+        }
+
+        return errors;
+    }
+
+    private async Task<Outcome> ApplyAsync(List<EnrolmentRow> rows, string fileName, CancellationToken cancellationToken)
+    {
+        var errors = new List<RowError>();
+
+        // Everything the rows may refer to, loaded once.
+        var enrolmentIds = rows.Where(r => r.EnrolmentId is not null).Select(r => r.EnrolmentId!.Value).Distinct().ToList();
+        var participantIds = rows.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
+        var hashes = rows.Where(r => r.PersonKeyHash is not null).Select(r => r.PersonKeyHash!).Distinct().ToList();
+        var importKeys = ImportKeys(rows);
+        var keyValues = importKeys.Values.ToList();
+
+        var participants = await ParticipantsReferredToAsync(participantIds, hashes, enrolmentIds, keyValues, cancellationToken);
+        var byId = participants.ToDictionary(p => p.Id);
+        var byHash = participants.Where(p => p.PersonKeyHash is not null).ToDictionary(p => p.PersonKeyHash!);
+        var enrolmentById = participants.SelectMany(p => p.Enrolments).ToDictionary(e => e.Id);
+        var enrolmentByKey = participants.SelectMany(p => p.Enrolments).Where(e => e.ImportKey is not null)
+            .GroupBy(e => e.ImportKey!).ToDictionary(g => g.Key, g => g.First());
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var touched = new HashSet<Enrolment>();
+        var applied = new List<(Enrolment Enrolment, Participant Participant, bool IsNew)>(rows.Count);
+        foreach (var row in rows)
+        {
+            Enrolment? enrolment = null;
+            Participant? participant = null;
+            if (row.EnrolmentId is { } enrolmentId)
+            {
+                if (!enrolmentById.TryGetValue(enrolmentId, out enrolment))
+                {
+                    errors.Add(new RowError(row.Line, EnrolmentFileFormat.EnrolmentId, $"Deltagande {enrolmentId} finns inte."));
+                    continue;
+                }
+
+                participant = byId.GetValueOrDefault(enrolment.ParticipantId) ?? enrolment.Participant;
+                if (row.ParticipantId is { } pid && pid != enrolment.ParticipantId)
+                {
+                    errors.Add(new RowError(row.Line, EnrolmentFileFormat.ParticipantId, $"Deltagande {enrolmentId} hör till deltagare {enrolment.ParticipantId}, inte {pid}."));
+                    continue;
+                }
+            }
+            else if (row.ParticipantId is { } participantId)
+            {
+                if (!byId.TryGetValue(participantId, out participant))
+                {
+                    errors.Add(new RowError(row.Line, EnrolmentFileFormat.ParticipantId, $"Deltagare {participantId} finns inte."));
+                    continue;
+                }
+            }
+            else if (row.PersonKeyHash is { } hash)
+            {
+                if (!byHash.TryGetValue(hash, out participant))
+                {
+                    participant = NewParticipant(row, now);
+                    byHash[hash] = participant;
+                }
+            }
+
+            if (participant is not null && row.PersonKeyHash is { } rowHash && participant.PersonKeyHash is { } known && known != rowHash)
+            {
+                errors.Add(new RowError(row.Line, EnrolmentFileFormat.PersonalIdentityNumber, "Personnumret stämmer inte med deltagaren."));
+                continue;
+            }
+
+            enrolment ??= participant?.Enrolments.FirstOrDefault(e => e.InsatsId == row.Insats.Id && e.StartDate == row.StartDate && !touched.Contains(e));
+            if (enrolment is null && participant is null && enrolmentByKey.TryGetValue(importKeys[row], out var byKey))
+            {
+                enrolment = byKey;
+                participant = byKey.Participant ?? byId.GetValueOrDefault(byKey.ParticipantId);
+            }
+
+            if (enrolment is not null && !touched.Add(enrolment))
+            {
+                errors.Add(new RowError(row.Line, EnrolmentFileFormat.StartDate, "Samma deltagande finns på en tidigare rad i filen."));
+                continue;
+            }
+
+            if (participant is null)
+            {
+                participant = NewParticipant(row, now);
+            }
+            else
+            {
+                participant.Gender = row.Gender;
+                participant.BirthYear = row.BirthYear;
+                participant.HomeMunicipality = row.HomeMunicipality;
+                participant.Education = row.Education;
+                if (row.PersonKeyHash is not null)
+                {
+                    participant.PersonKeyHash = row.PersonKeyHash;
+                    participant.ConsentDate = row.ConsentDate ?? participant.ConsentDate;
+                }
+            }
+
+            var isNew = enrolment is null;
+            if (enrolment is null)
+            {
+                enrolment = new Enrolment { Participant = participant, ImportKey = row.PersonKeyHash is null && row.ParticipantId is null ? importKeys[row] : null };
+                participant.Enrolments.Add(enrolment);
+                db.Enrolments.Add(enrolment);
+                touched.Add(enrolment);
+            }
+
+            applied.Add((enrolment, participant, isNew));
+
+            enrolment.InsatsId = row.Insats.Id;
+            enrolment.StartDate = row.StartDate;
+            enrolment.ReferringMemberId = row.ReferringMember?.Id;
+            enrolment.SupportAtStart = row.SupportAtStart;
+            enrolment.TimeInSupportBeforeStart = row.TimeInSupportBeforeStart;
+            enrolment.EndDate = row.EndDate;
+            enrolment.EndReason = row.EndReason;
+            enrolment.EndReasonSubCode = row.EndReasonSubCode;
+            enrolment.SupportAtEnd = row.SupportAtEnd;
+            enrolment.FollowUp12Months = row.FollowUp12Months;
+
+            if (EnrolmentRules.Overlapping(participant.Enrolments.Where(e => e != enrolment), row.Insats.Id, row.StartDate, row.EndDate, exceptEnrolmentId: -1) is { } other)
+            {
+                errors.Add(new RowError(row.Line, EnrolmentFileFormat.StartDate,
+                    $"Perioden överlappar ett annat deltagande för samma person i {row.Insats.Code} (start {other.StartDate:yyyy-MM-dd})."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new Outcome(errors, 0, 0, 0);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var created = applied.Count(a => a.IsNew);
+        var updated = applied.Count(a => !a.IsNew
+            && (db.Entry(a.Enrolment).State == EntityState.Modified || db.Entry(a.Participant).State == EntityState.Modified));
+        var unchanged = rows.Count - created - updated;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        audit.Add(AuditAction.Import, "Enrolment", null, $"{Path.GetFileName(fileName)}: {rows.Count} rader, {created} nya, {updated} ändrade, {unchanged} oförändrade");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Outcome([], created, updated, unchanged);
+    }
+
+    /// <summary>Values in one lookup query: each is a SQL parameter, and SQLite allows 32 766 in a statement (SQL Server 2 100).</summary>
+    public const int LookupChunk = 500;
+
+    /// <summary>
+    /// The participants (with their enrolments, tracked) that the rows refer to: by id, by personal key, or through an
+    /// enrolment's id or import key. Found with bounded queries of at most <see cref="LookupChunk"/> values each, first the
+    /// participants' ids (over the indexes), then the participants themselves, so that a file of any size can be imported.
+    /// </summary>
+    private async Task<List<Participant>> ParticipantsReferredToAsync(
+        List<int> participantIds, List<string> hashes, List<int> enrolmentIds, List<string> importKeys, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<int>(participantIds);
+        foreach (var chunk in hashes.Chunk(LookupChunk))
+        {
+            ids.UnionWith(await db.Participants.Where(p => p.PersonKeyHash != null && chunk.Contains(p.PersonKeyHash)).Select(p => p.Id).ToListAsync(cancellationToken));
+        }
+
+        foreach (var chunk in enrolmentIds.Chunk(LookupChunk))
+        {
+            ids.UnionWith(await db.Enrolments.Where(e => chunk.Contains(e.Id)).Select(e => e.ParticipantId).ToListAsync(cancellationToken));
+        }
+
+        foreach (var chunk in importKeys.Chunk(LookupChunk))
+        {
+            ids.UnionWith(await db.Enrolments.Where(e => e.ImportKey != null && chunk.Contains(e.ImportKey)).Select(e => e.ParticipantId).ToListAsync(cancellationToken));
+        }
+
+        var participants = new List<Participant>(ids.Count);
+        foreach (var chunk in ids.Order().Chunk(LookupChunk))
+        {
+            participants.AddRange(await db.Participants.Include(p => p.Enrolments).Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken));
+        }
+
+        return participants;
+    }
+
+    private static Participant NewParticipant(EnrolmentRow row, DateTime now) => new()
+    {
+        Gender = row.Gender,
+        BirthYear = row.BirthYear,
+        HomeMunicipality = row.HomeMunicipality,
+        Education = row.Education,
+        PersonKeyHash = row.PersonKeyHash,
+        ConsentDate = row.ConsentDate,
+        CreatedAtUtc = now,
+    };
+
+    /// <summary>
+    /// A stable key per anonymous row: its identifying values and how many identical rows came before it in the file.
+    /// The same file gives the same keys, so a second import finds the enrolments of the first.
+    /// </summary>
+    private static Dictionary<EnrolmentRow, string> ImportKeys(IEnumerable<EnrolmentRow> rows)
+    {
+        var seen = new Dictionary<string, int>();
+        var keys = new Dictionary<EnrolmentRow, string>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows)
+        {
+            var fingerprint = row.AnonymousFingerprint;
+            var occurrence = seen[fingerprint] = seen.GetValueOrDefault(fingerprint) + 1;
+            var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{fingerprint}|{occurrence.ToString(CultureInfo.InvariantCulture)}"));
+            keys[row] = Convert.ToHexStringLower(bytes);
+        }
+
+        return keys;
+    }
+
+    private static Outcome Failed(RowError error) => new([error], 0, 0, 0);
+}

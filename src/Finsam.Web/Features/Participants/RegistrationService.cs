@@ -1,0 +1,327 @@
+using System.Globalization;
+using Finsam.Data;
+using Finsam.Domain.Auditing;
+using Finsam.Domain.Formatting;
+using Finsam.Domain.Participants;
+using Finsam.Web.Auditing;
+using Finsam.Web.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Finsam.Web.Features.Participants;
+
+/// <summary>
+/// The kansli's daily registrations: a start (new or known person), an end, corrections and removals.
+/// Every change is checked by <see cref="EnrolmentRules"/>, guarded against concurrent edits and audit-logged.
+/// </summary>
+public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, PersonKeyProvider keys, TimeProvider clock)
+{
+    /// <summary>The shared message for a concurrent edit (<see cref="WritePath.ConcurrencyMessage"/>).</summary>
+    public const string ConcurrencyMessage = WritePath.ConcurrencyMessage;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public sealed record StartResult(ChangeResult Result, int ParticipantId, int EnrolmentId, bool KnownPerson);
+
+    /// <summary>Finds the participant with a personnummer, through its hash. Null when unknown or invalid.</summary>
+    public async Task<(int? ParticipantId, string? Error)> FindByPersonalIdentityNumberAsync(string text, CancellationToken cancellationToken)
+    {
+        var pnr = PersonalIdentityNumber.Parse(text, Today, out var error);
+        if (pnr is null)
+        {
+            return (null, error);
+        }
+
+        var hash = keys.Hasher.Hash(pnr);
+        var id = await db.Participants.Where(p => p.PersonKeyHash == hash).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        await audit.WriteAsync(AuditAction.View, "ParticipantSearch", id?.ToString(CultureInfo.InvariantCulture), id is null ? "sökning på personnummer, ingen träff" : "sökning på personnummer", cancellationToken);
+        return (id, id is null ? "Ingen deltagare är registrerad med det personnumret." : null);
+    }
+
+    public async Task<StartResult> RegisterStartAsync(StartInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        Participant? participant = null;
+        string? hash = null;
+
+        if (input.ParticipantId is { } participantId)
+        {
+            participant = await db.Participants.Include(p => p.Enrolments).SingleOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+            if (participant is null)
+            {
+                return new StartResult(ChangeResult.Refused("", "Deltagaren finns inte längre."), 0, 0, false);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(input.PersonalIdentityNumber))
+        {
+            var pnr = PersonalIdentityNumber.Parse(input.PersonalIdentityNumber, Today, out var pnrError);
+            if (pnr is null)
+            {
+                errors.Add(new(nameof(input.PersonalIdentityNumber), pnrError!));
+            }
+            else
+            {
+                hash = keys.Hasher.Hash(pnr);
+                if (input.BirthYear is { } year && year != pnr.BirthDate.Year)
+                {
+                    errors.Add(new(nameof(input.BirthYear), "Födelseåret stämmer inte med personnumret."));
+                }
+
+                participant = await db.Participants.Include(p => p.Enrolments).SingleOrDefaultAsync(p => p.PersonKeyHash == hash, cancellationToken);
+            }
+        }
+
+        if (input.ConsentDate is { } consent && consent > Today)
+        {
+            errors.Add(new(nameof(input.ConsentDate), "Samtycket är daterat i framtiden."));
+        }
+
+        var insats = await db.Insatser.SingleOrDefaultAsync(i => i.Id == input.InsatsId, cancellationToken);
+        if (insats is null)
+        {
+            errors.Add(new(nameof(input.InsatsId), "Insatsen finns inte."));
+        }
+        else
+        {
+            var start = input.StartDate!.Value;
+            errors.AddRange(EnrolmentRules.Check(insats, start, null, null, null, [], Today).Select(p => new FieldError(p.Field, p.Message)));
+            if (participant is not null && EnrolmentRules.Overlapping(participant.Enrolments, insats.Id, start, null) is { } other)
+            {
+                errors.Add(new(nameof(input.StartDate),
+                    $"Personen har redan ett deltagande i {insats.Code} som pågår då (deltagande {other.Id}, start {SwedishFormat.Date(other.StartDate)})."));
+            }
+        }
+
+        if (input.ReferringMemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId, cancellationToken))
+        {
+            errors.Add(new(nameof(input.ReferringMemberId), "Medlemmen finns inte."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new StartResult(new ChangeResult(errors), 0, 0, false);
+        }
+
+        var known = participant is not null;
+        participant ??= new Participant
+        {
+            Gender = input.Gender!.Value,
+            BirthYear = input.BirthYear!.Value,
+            HomeMunicipality = Clean(input.HomeMunicipality),
+            Education = input.Education,
+            PersonKeyHash = hash,
+            ConsentDate = hash is null ? null : input.ConsentDate,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var enrolment = new Enrolment
+        {
+            Participant = participant,
+            InsatsId = insats!.Id,
+            StartDate = input.StartDate!.Value,
+            ReferringMemberId = input.ReferringMemberId,
+            SupportAtStart = SupportList.Combine(input.SupportAtStart),
+            TimeInSupportBeforeStart = input.TimeInSupportBeforeStart,
+        };
+        db.Enrolments.Add(enrolment);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!known)
+        {
+            audit.Add(AuditAction.Create, nameof(Participant), Id(participant.Id), participant.IsIdentified ? "med samtycke" : "anonym");
+        }
+
+        audit.Add(AuditAction.Create, nameof(Enrolment), Id(enrolment.Id), $"start i {insats.Code}, deltagare {participant.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StartResult(ChangeResult.Done, participant.Id, enrolment.Id, known);
+    }
+
+    public async Task<ChangeResult> RegisterEndAsync(int enrolmentId, EndInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (enrolment, refusal) = await LoadForChangeAsync(enrolmentId, input.Version, cancellationToken);
+        if (enrolment is null)
+        {
+            return refusal!;
+        }
+
+        var subCodes = await SubCodesFor(enrolment.EndReasonSubCode, cancellationToken);
+        var problems = EnrolmentRules.Check(enrolment.Insats!, enrolment.StartDate, input.EndDate, input.EndReason, input.EndReasonSubCode, subCodes, Today);
+        if (problems.Count > 0)
+        {
+            return new ChangeResult(problems.Select(p => new FieldError(p.Field, p.Message)).ToList());
+        }
+
+        enrolment.EndDate = input.EndDate;
+        enrolment.EndReason = input.EndReason;
+        enrolment.EndReasonSubCode = CanonicalSubCode(input.EndReasonSubCode, subCodes);
+        enrolment.SupportAtEnd = SupportList.Combine(input.SupportAtEnd);
+        audit.Add(AuditAction.Update, nameof(Enrolment), Id(enrolment.Id), "avslut registrerat");
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<ChangeResult> UpdateEnrolmentAsync(int enrolmentId, EnrolmentInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (enrolment, refusal) = await LoadForChangeAsync(enrolmentId, input.Version, cancellationToken);
+        if (enrolment is null)
+        {
+            return refusal!;
+        }
+
+        var insats = await db.Insatser.SingleOrDefaultAsync(i => i.Id == input.InsatsId, cancellationToken);
+        if (insats is null)
+        {
+            return ChangeResult.Refused(nameof(input.InsatsId), "Insatsen finns inte.");
+        }
+
+        var subCodes = await SubCodesFor(enrolment.EndReasonSubCode, cancellationToken);
+        var start = input.StartDate!.Value;
+        var errors = EnrolmentRules.Check(insats, start, input.EndDate, input.EndReason, input.EndReasonSubCode, subCodes, Today)
+            .Select(p => new FieldError(p.Field, p.Message)).ToList();
+        var siblings = await db.Enrolments.AsNoTracking().Where(e => e.ParticipantId == enrolment.ParticipantId).ToListAsync(cancellationToken);
+        if (EnrolmentRules.Overlapping(siblings, insats.Id, start, input.EndDate, enrolment.Id) is { } other)
+        {
+            errors.Add(new(nameof(input.StartDate), $"Perioden överlappar deltagande {other.Id} i samma insats."));
+        }
+
+        if (input.ReferringMemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId, cancellationToken))
+        {
+            errors.Add(new(nameof(input.ReferringMemberId), "Medlemmen finns inte."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ChangeResult(errors);
+        }
+
+        enrolment.InsatsId = insats.Id;
+        enrolment.StartDate = start;
+        enrolment.ReferringMemberId = input.ReferringMemberId;
+        enrolment.SupportAtStart = SupportList.Combine(input.SupportAtStart);
+        enrolment.TimeInSupportBeforeStart = input.TimeInSupportBeforeStart;
+        enrolment.EndDate = input.EndDate;
+        enrolment.EndReason = input.EndReason;
+        enrolment.EndReasonSubCode = CanonicalSubCode(input.EndReasonSubCode, subCodes);
+        enrolment.SupportAtEnd = SupportList.Combine(input.SupportAtEnd);
+        enrolment.FollowUp12Months = input.FollowUp12Months;
+        audit.Add(AuditAction.Update, nameof(Enrolment), Id(enrolment.Id), "rättelse: " + string.Join(", ", ChangedProperties(enrolment)));
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Removes an enrolment registered by mistake; a participant left without enrolments is removed too.</summary>
+    public async Task<(ChangeResult Result, bool ParticipantRemoved)> DeleteEnrolmentAsync(int enrolmentId, Guid version, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.Include(e => e.Participant!).ThenInclude(p => p.Enrolments).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null)
+        {
+            return (ChangeResult.Refused("", "Deltagandet finns inte längre."), false);
+        }
+
+        if (enrolment.Version != version)
+        {
+            return (ChangeResult.Refused("", ConcurrencyMessage), false);
+        }
+
+        var participant = enrolment.Participant!;
+        db.Enrolments.Remove(enrolment);
+        audit.Add(AuditAction.Delete, nameof(Enrolment), Id(enrolment.Id), $"borttaget, deltagare {participant.Id}");
+        var removeParticipant = participant.Enrolments.All(e => e.Id == enrolment.Id);
+        if (removeParticipant)
+        {
+            db.Participants.Remove(participant);
+            audit.Add(AuditAction.Delete, nameof(Participant), Id(participant.Id), "inga deltaganden kvar");
+        }
+
+        return (await SaveAsync(cancellationToken), removeParticipant);
+    }
+
+    public async Task<ChangeResult> UpdateParticipantAsync(int participantId, ParticipantInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+        if (participant is null)
+        {
+            return ChangeResult.Refused("", "Deltagaren finns inte längre.");
+        }
+
+        if (participant.Version != input.Version)
+        {
+            return ChangeResult.Refused("", ConcurrencyMessage);
+        }
+
+        string? newHash = null;
+        if (!input.RemoveIdentity && !string.IsNullOrWhiteSpace(input.PersonalIdentityNumber))
+        {
+            var pnr = PersonalIdentityNumber.Parse(input.PersonalIdentityNumber, Today, out var error);
+            if (pnr is null)
+            {
+                return ChangeResult.Refused(nameof(input.PersonalIdentityNumber), error!);
+            }
+
+            if (pnr.BirthDate.Year != input.BirthYear)
+            {
+                return ChangeResult.Refused(nameof(input.BirthYear), "Födelseåret stämmer inte med personnumret.");
+            }
+
+            newHash = keys.Hasher.Hash(pnr);
+            if (await db.Participants.AnyAsync(p => p.PersonKeyHash == newHash && p.Id != participantId, cancellationToken))
+            {
+                return ChangeResult.Refused(nameof(input.PersonalIdentityNumber), "En annan deltagare är redan registrerad med det personnumret.");
+            }
+        }
+
+        participant.Gender = input.Gender!.Value;
+        participant.BirthYear = input.BirthYear!.Value;
+        participant.HomeMunicipality = Clean(input.HomeMunicipality);
+        participant.Education = input.Education;
+        if (input.RemoveIdentity)
+        {
+            participant.PersonKeyHash = null;
+            participant.ConsentDate = null;
+        }
+        else
+        {
+            participant.PersonKeyHash = newHash ?? participant.PersonKeyHash;
+            participant.ConsentDate = participant.PersonKeyHash is null ? null : input.ConsentDate ?? participant.ConsentDate;
+        }
+
+        audit.Add(AuditAction.Update, nameof(Participant), Id(participant.Id), "rättelse: " + string.Join(", ", ChangedProperties(participant)));
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>The sub-codes that may be chosen: the active ones, and the one already on the enrolment.</summary>
+    public async Task<List<EndReasonCode>> SubCodesFor(string? current, CancellationToken cancellationToken) =>
+        await db.EndReasonCodes.AsNoTracking().Where(c => c.IsActive || c.Name == current).OrderBy(c => c.EndReason).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The enrolment to change, or the refusal: it is gone, or someone saved it after the form was opened.
+    /// The loaded version equals the form's, so SaveChanges' concurrency check guards the moments in between.
+    /// </summary>
+    private async Task<(Enrolment? Enrolment, ChangeResult? Refusal)> LoadForChangeAsync(int id, Guid version, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.Include(e => e.Insats).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (enrolment is null)
+        {
+            return (null, ChangeResult.Refused("", "Deltagandet finns inte längre."));
+        }
+
+        return enrolment.Version == version ? (enrolment, null) : (null, ChangeResult.Refused("", ConcurrencyMessage));
+    }
+
+    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => db.SaveAsync(cancellationToken);
+
+    private List<string> ChangedProperties(object entity)
+    {
+        var names = db.Entry(entity).Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name).ToList();
+        return names.Count == 0 ? ["inga ändringar"] : names;
+    }
+
+    private static string? CanonicalSubCode(string? text, IEnumerable<EndReasonCode> codes) =>
+        string.IsNullOrWhiteSpace(text) ? null : codes.First(c => string.Equals(c.Name, text.Trim(), StringComparison.OrdinalIgnoreCase)).Name;
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,7 +1,0 @@
-namespace Finsam.Web.Goals;
-
-/// <summary>Small helpers shared by the goal pages.</summary>
-public static class GoalYears
-{
-    public static string? TrimOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
