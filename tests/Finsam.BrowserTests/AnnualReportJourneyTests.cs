@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>The förbundschef writes the report's texts, arranges its sections and previews it; the board reads it.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Work)]
 public sealed class AnnualReportJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>The board opens its dashboard, goals and statistics; the kansli enters a goal and rates an insats.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Work)]
 public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

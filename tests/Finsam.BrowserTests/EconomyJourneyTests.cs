@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>The förbundschef reads in the ledger and reads the statements; the auditor sees them too.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Work)]
 public sealed class EconomyJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

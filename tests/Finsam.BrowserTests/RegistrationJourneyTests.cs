@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>The kansli's daily work in the browser: register a start, register the end, import a file.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Work)]
 public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Finsam.BrowserTests;
 
 /// <summary>Two-factor enrolment in the browser, and the Content-Security-Policy check the other journeys rely on.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Access)]
 public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

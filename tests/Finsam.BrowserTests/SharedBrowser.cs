@@ -67,18 +67,34 @@ public static class SharedBrowser
 }
 
 /// <summary>
-/// All browser tests form one collection: they run one after the other (two cores serve one browser and one app at a
-/// time better than seven of each), in the one shared browser, which is closed when the collection ends.
+/// The browser tests form two collections that run side by side, one per core, each class after the other within its
+/// collection; the classes are split so the two take about as long. Both use the one shared browser (a context per
+/// page), which the last collection to end closes.
 /// </summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserTestGroup : ICollectionFixture<BrowserTestGroup.Lifetime>
+public static class BrowserTestGroup
 {
-    public const string Name = "Browser";
+    /// <summary>Sign-in, navigation and security journeys.</summary>
+    public const string Access = "Browser: sign-in and administration";
+
+    /// <summary>The kansli's and the förbundschef's work: registration, goals, economy, annual report.</summary>
+    public const string Work = "Browser: registration, goals, economy and report";
+
+    private static int _open;
 
     public sealed class Lifetime : IAsyncLifetime
     {
-        public Task InitializeAsync() => Task.CompletedTask;
+        public Task InitializeAsync()
+        {
+            Interlocked.Increment(ref _open);
+            return Task.CompletedTask;
+        }
 
-        public Task DisposeAsync() => SharedBrowser.CloseAsync();
+        public Task DisposeAsync() => Interlocked.Decrement(ref _open) == 0 ? SharedBrowser.CloseAsync() : Task.CompletedTask;
     }
 }
+
+[CollectionDefinition(BrowserTestGroup.Access)]
+public sealed class AccessBrowserTests : ICollectionFixture<BrowserTestGroup.Lifetime>;
+
+[CollectionDefinition(BrowserTestGroup.Work)]
+public sealed class WorkBrowserTests : ICollectionFixture<BrowserTestGroup.Lifetime>;

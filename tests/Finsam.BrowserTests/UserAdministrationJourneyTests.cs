@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Finsam.BrowserTests;
 
-[Collection(BrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Access)]
 public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -74,6 +74,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     public static TheoryData<string, string[]> Pages => new()
     {
         { "/", [Admin, Kansli, Chef, Board, Auditor] },
+        { "/KomIgang", [Admin, Chef] },
         { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Insatser", [Kansli, Chef] },

@@ -36,6 +36,7 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
     [
         // Start, errors and the account pages
         new("GET /Index", "/", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Setup/Index", "/KomIgang", [Admin, Chef]),
         new("GET /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
         new("POST /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous], NeedsToken: false),   // the re-executed error page of a failed POST
         new("GET /Account/SignIn", "/Konto/LoggaIn", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),

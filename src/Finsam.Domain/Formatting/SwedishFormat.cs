@@ -32,6 +32,13 @@ public static class SwedishFormat
 
     public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>Items joined the Swedish way: ["a"] → "a", ["a", "b", "c"] → "a, b och c".</summary>
+    public static string List(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " och " + items[^1];
+    }
+
     /// <summary>Whole percent: 0.3125 → "31 %". Empty share → "–".</summary>
     public static string Percent(Share share) =>
         share.Fraction is { } f ? Number(Math.Round(f * 100m, 0, MidpointRounding.AwayFromZero)) + "\u00a0%" : "–";

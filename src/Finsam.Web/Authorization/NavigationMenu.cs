@@ -8,6 +8,7 @@ public static class NavigationMenu
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Start", "/Index"),
+        new("Kom igång", "/Setup/Index"),
         new("Insatser", "/Insatser/Index"),
         new("Deltagare", "/Participants/Index"),
         new("Översikt", "/Overview/Index"),

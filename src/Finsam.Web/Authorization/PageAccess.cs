@@ -38,6 +38,7 @@ public static class PageAccess
         ("/AnnualReport/Text", Policies.ReportAuthor),
         ("/AnnualReport/Sections", Policies.ReportAuthor),
         ("/AnnualReport/Signatories", Policies.ReportAuthor),
+        ("/Setup", Policies.Setup),
     ];
 
     /// <summary>Handlers that need more than their page: the page, the HTTP method, the handler's name (null: the unnamed one) and the policy.</summary>

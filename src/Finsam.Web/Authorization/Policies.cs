@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>Aggregated figures: statistics and goal dashboards.</summary>
     public const string Overview = nameof(Overview);
 
+    /// <summary>Going live: the "Kom igång" checklist and the förbund's organisation (förbund, members, board).</summary>
+    public const string Setup = nameof(Setup);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [SignedIn] = [.. Roles.All],
@@ -51,6 +54,7 @@ public static class Policies
         [GoalManagement] = [Roles.Kansli, Roles.Director],
         [Report] = [Roles.Kansli, Roles.Director, Roles.Board, Roles.Auditor],
         [ReportAuthor] = [Roles.Director],
+        [Setup] = [Roles.Administrator, Roles.Director],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -127,6 +127,7 @@ public static class FinsamServices
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<FederationName>();
+        services.AddScoped<Finsam.Web.Features.Setup.SetupChecklist>();
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         services.AddHostedService<ChromiumWarmUp>();

@@ -72,4 +72,11 @@ public sealed class SwedishFormatTests
     [InlineData("23/11/2026", false)]
     [InlineData("20261123", false)]
     public void Only_iso_dates_parse(string text, bool ok) => Assert.Equal(ok, SwedishFormat.TryParseDate(text, out _));
+
+    [Theory]
+    [InlineData(new string[0], "")]
+    [InlineData(new[] { "kansli" }, "kansli")]
+    [InlineData(new[] { "kansli", "revisor" }, "kansli och revisor")]
+    [InlineData(new[] { "region", "kommun", "Arbetsförmedlingen" }, "region, kommun och Arbetsförmedlingen")]
+    public void Lists_join_with_commas_and_och(string[] items, string expected) => Assert.Equal(expected, SwedishFormat.List(items));
 }
