@@ -61,3 +61,64 @@ public sealed class SetupTests
         Assert.Equal("Klart", (await StepsAsync(chef, "/KomIgang?ar=2024"))["Bokföring 2024"].State);
     }
 }
+
+/// <summary>
+/// A förbund that has just installed Finsam has no insatser, no ledger and no goals: every page it can open says what is
+/// missing instead of failing.
+/// </summary>
+public sealed class EmptyInstallationTests(EmptyInstallationTests.Fixture fixture) : IClassFixture<EmptyInstallationTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FinsamFactory Factory { get; } = new();
+
+        public HttpClient Chef { get; private set; } = null!;
+
+        public HttpClient Board { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Chef = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Director));
+            Board = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(Roles.Board));
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    public static TheoryData<string> ChefPages =>
+    [
+        "/", "/KomIgang", "/Insatser", "/Insatser/Ny", "/Deltagare", "/Deltagare/Ny", "/Deltagare/Import", "/Deltagare/Export?format=csv",
+        "/Deltagare/Gallring", "/Deltagare/Underkoder", "/Oversikt", "/Oversikt/Mal", "/Oversikt/Statistik", "/Mal", "/Mal/Omrade?ar=2026",
+        "/Mal/Insatsmal?ar=2026", "/Mal/Enkat?ar=2026", "/Ekonomi", "/Ekonomi/Import", "/Ekonomi/Kontoplan", "/Ekonomi/Medlemsbidrag",
+        "/Ekonomi/Budget/2026", "/Arsredovisning",
+        "/Arsredovisning/Avsnitt", "/Arsredovisning/Undertecknare/2025", "/Arsredovisning/Text/2025/ChairmanForeword",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ChefPages))]
+    public async Task Every_page_opens_for_the_förbundschef(string url)
+    {
+        var response = await fixture.Chef.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>A year's statements and report exist once its ledger is read in: before that, not found (not an error).</summary>
+    [Theory]
+    [InlineData("/Ekonomi/Rakenskaper/2025")]
+    [InlineData("/Ekonomi/Saldon/2025")]
+    [InlineData("/Arsredovisning/Forhandsgranska/2025")]
+    public async Task A_year_without_a_ledger_has_no_statements(string url) =>
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fixture.Chef.GetAsync(url)).StatusCode);
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Oversikt")]
+    [InlineData("/Oversikt/Mal")]
+    [InlineData("/Oversikt/Statistik")]
+    [InlineData("/Arsredovisning")]
+    public async Task Every_page_opens_for_the_board(string url)
+    {
+        var response = await fixture.Board.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
+    }
+}
