@@ -102,6 +102,19 @@ public sealed class EmptyInstallationTests(EmptyInstallationTests.Fixture fixtur
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
     }
 
+    [Fact]
+    public async Task Empty_lists_say_what_to_do_and_the_goals_open_on_this_year()
+    {
+        var insatser = Html.Parse(await fixture.Chef.GetStringAsync("/Insatser"));
+        Assert.Equal("/Insatser/Ny", insatser.QuerySelector(".empty-state a")!.GetAttribute("href"));
+        var participants = Html.Parse(await fixture.Chef.GetStringAsync("/Deltagare"));
+        Assert.Equal(["/Deltagare/Ny", "/Deltagare/Import"], participants.QuerySelectorAll(".empty-state a").Select(a => a.GetAttribute("href")));
+
+        var goals = Html.Parse(await fixture.Chef.GetStringAsync("/Mal"));
+        Assert.Equal($"Mål och resultat {TestClock.Today.Year}", Html.TextOf(goals.QuerySelector("h1")!));
+        Assert.Null(goals.QuerySelector("[role=alert]"));
+    }
+
     /// <summary>A year's statements and report exist once its ledger is read in: before that, not found (not an error).</summary>
     [Theory]
     [InlineData("/Ekonomi/Rakenskaper/2025")]

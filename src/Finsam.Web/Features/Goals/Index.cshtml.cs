@@ -46,7 +46,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
     {
         // Next year is offered too, so that the plan's goals can be entered before the year starts; the current year is the default.
         var thisYear = clock.GetLocalNow().Year;
-        var available = await db.YearsWithEnrolmentsAsync(thisYear + 1, cancellationToken);
+        var available = (await db.YearsWithEnrolmentsAsync(thisYear, cancellationToken)).Prepend(thisYear + 1).ToList();
         Years = YearFilter.Choose(RequestedYear ?? thisYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
         var statistics = await db.StatisticsForYearAsync(year, cancellationToken);
