@@ -101,19 +101,8 @@ public sealed class GoalHandler(FinsamDbContext db, AuditLog audit)
     public async Task<ChangeResult> DeleteObjectiveAsync(int id, CancellationToken cancellationToken)
     {
         var objective = await db.Objectives.Include(o => o.GoalArea).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (objective is null)
-        {
-            return ChangeResult.Refused("", ObjectiveGone);
-        }
-
-        if (await db.RefuseClosedYearAsync(objective.GoalArea!.Year, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        db.Objectives.Remove(objective);
-        audit.Add(AuditAction.Delete, "Objective", Key(id), $"{objective.GoalArea.Year}: målsättning i målområde {objective.GoalArea.Number}");
-        return await db.SaveAsync(cancellationToken);
+        return await db.RemoveFromYearAsync(audit, objective, ObjectiveGone, o => o.GoalArea!.Year, "Objective", Key(id),
+            o => $"{o.GoalArea!.Year}: målsättning i målområde {o.GoalArea.Number}", cancellationToken);
     }
 
     /// <summary>Creates an indikator of a målsättning (<paramref name="id"/> null) or changes one.</summary>
@@ -161,20 +150,8 @@ public sealed class GoalHandler(FinsamDbContext db, AuditLog audit)
     public async Task<ChangeResult> DeleteIndicatorAsync(int id, CancellationToken cancellationToken)
     {
         var indicator = await db.Indicators.Include(i => i.Objective!.GoalArea).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (indicator is null)
-        {
-            return ChangeResult.Refused("", IndicatorGone);
-        }
-
-        var area = indicator.Objective!.GoalArea!;
-        if (await db.RefuseClosedYearAsync(area.Year, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        db.Indicators.Remove(indicator);
-        audit.Add(AuditAction.Delete, "Indicator", Key(id), $"{area.Year}: indikator i målområde {area.Number}");
-        return await db.SaveAsync(cancellationToken);
+        return await db.RemoveFromYearAsync(audit, indicator, IndicatorGone, i => i.Objective!.GoalArea!.Year, "Indicator", Key(id),
+            i => $"{i.Objective!.GoalArea!.Year}: indikator i målområde {i.Objective.GoalArea.Number}", cancellationToken);
     }
 
     /// <summary>The message when goals cannot be copied into <paramref name="year"/>.</summary>
