@@ -39,7 +39,7 @@ public sealed class MemberContributionHandler(FinsamDbContext db, AuditLog audit
 
         if (split.Mode == ContributionMode.Amount)
         {
-            return ChangeResult.Refused("", $"Medlemsbidragen för {(split.Year == year ? year : split.Year)} är beslutade som belopp per medlem. Ange {year}s medlemsbidrag under förbundets organisation.");
+            return ChangeResult.Refused("", $"Medlemsbidragen för {(split.Year == year ? year : split.Year)} är beslutade som belopp per medlem. Ange medlemsbidragen för {year} under förbundets organisation.");
         }
 
         if (!SwedishFormat.TryParseDecimal(input.Total, out var total) || total < 0m)
@@ -75,7 +75,12 @@ public sealed class MemberContributionHandler(FinsamDbContext db, AuditLog audit
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fiscalYear = await FiscalYears.FindOrCreateAsync(db, year, cancellationToken);
         var before = await db.MunicipalityShares.Where(s => s.FiscalYearId == fiscalYear.Id).ToListAsync(cancellationToken);
-        if (split.Year != year)
+        if (split.Year == year && await db.ContributionSplits.SingleAsync(s => s.FiscalYearId == fiscalYear.Id, cancellationToken) is { } current)
+        {
+            // The year's decision changes: its version is renewed, so a form opened before is refused as stale.
+            db.Entry(current).State = EntityState.Modified;
+        }
+        else
         {
             // The year takes the nearest earlier year's split, so its figures are computed as that year's were.
             db.ContributionSplits.Add(new ContributionSplit

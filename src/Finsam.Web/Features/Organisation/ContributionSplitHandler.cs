@@ -138,6 +138,12 @@ public sealed class ContributionSplitHandler(FinsamDbContext db, AuditLog audit)
         }
 
         split ??= db.ContributionSplits.Add(new ContributionSplit { FiscalYearId = fiscalYear.Id }).Entity;
+        if (db.Entry(split).State == EntityState.Unchanged)
+        {
+            // The split's version guards the whole decision (key and amounts too): it is renewed by every save.
+            db.Entry(split).State = EntityState.Modified;
+        }
+
         split.Mode = input.Mode;
         split.RegionPercent = regionPercent;
         split.MunicipalityPercent = municipalityPercent;
