@@ -270,6 +270,11 @@ public sealed class OrganisationTests : IAsyncLifetime, IDisposable
 public sealed class DemoOrganisationTests : IAsyncLifetime, IDisposable
 {
     private const int LastYear = 2025;
+    private static readonly System.Text.Json.JsonSerializerOptions ReadableJson = new(Finsam.Web.Reports.ReportEndpoints.Json)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private readonly FinsamFactory _factory = new();
 
     public async Task InitializeAsync() => await _factory.SeedDemoAsync(LastYear);
@@ -336,6 +341,22 @@ public sealed class DemoOrganisationTests : IAsyncLifetime, IDisposable
         }
 
         Assert.False(await _factory.WithDbAsync(db => db.Members.AnyAsync(m => m.Name == "Nyby kommun")));
+    }
+
+    [Fact]
+    public async Task Without_written_signatories_the_report_is_signed_by_the_board_of_the_year()
+    {
+        var year = LastYear - 1;
+        await _factory.WithDbAsync(db => db.ReportSignatories.Where(s => s.Year == year).ExecuteDeleteAsync());
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var model = await scope.ServiceProvider.GetRequiredService<Finsam.Web.Reports.AnnualReportService>().BuildAsync(year, CancellationToken.None);
+        var json = System.Text.Json.JsonSerializer.Serialize(model, ReadableJson);
+
+        // The written list had Strandvik's ledamot before Bergsjö's; the board of the year is ordered by member: Bergsjö first.
+        Assert.Contains("\"Ordförande, Åkerby kommun\"", json, StringComparison.Ordinal);
+        var signatures = json[json.IndexOf("Karin Ekholm\",", StringComparison.Ordinal)..];
+        Assert.True(signatures.IndexOf("Ahmed Karimi", StringComparison.Ordinal) < signatures.IndexOf("Sofia Nyström", StringComparison.Ordinal), signatures[..Math.Min(800, signatures.Length)]);
+        Assert.DoesNotContain("Per Sundin", json, StringComparison.Ordinal);   // ersättare do not sign
     }
 
     [Fact]
