@@ -41,6 +41,16 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<MunicipalityShare> MunicipalityShares => Set<MunicipalityShare>();
 
+    public DbSet<ContributionSplit> ContributionSplits => Set<ContributionSplit>();
+
+    public DbSet<MemberContributionAmount> MemberContributionAmounts => Set<MemberContributionAmount>();
+
+    public DbSet<BoardAssignment> BoardAssignments => Set<BoardAssignment>();
+
+    public DbSet<Auditor> Auditors => Set<Auditor>();
+
+    public DbSet<FederationDirector> FederationDirectors => Set<FederationDirector>();
+
     public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
 
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();

@@ -147,8 +147,10 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
         Assert.Matches(@"Ordförande har ordet – version 1, sparad \d{4}-\d{2}-\d{2} \d{2}:\d{2} av demo", page);
         Assert.DoesNotContain("Saknas innan styrelsen fastställer", page, StringComparison.Ordinal);
 
-        // Without the förvaltningsberättelse and the signatories, both are listed, in the report's order.
+        // Without the förvaltningsberättelse and the signatories (neither written nor a board of the year to default to),
+        // both are listed, in the report's order.
         await _factory.WithDbAsync(db => db.ReportTexts.Where(t => t.Year == Year && t.Kind == Domain.Reports.ReportSectionKind.AdministrationReport).ExecuteDeleteAsync());
+        await _factory.WithDbAsync(db => db.BoardAssignments.ExecuteDeleteAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await _chef.PostFormAsync($"/Arsredovisning/Undertecknare/{Year}", [new("Lines", "")])).StatusCode);
         page = Words(await _chef.GetStringAsync($"/Arsredovisning?ar={Year}"));
         Assert.Contains("Förvaltningsberättelse – ingen text ännu", page, StringComparison.Ordinal);

@@ -26,7 +26,9 @@ public static class ProviderChecks
             figures.Add(await factory.WithDbAsync(async db => Json(year, "flows", await db.FlowsForYearAsync(year))));
             figures.Add(await factory.WithDbAsync(async db => Json(year, "statistics", await db.StatisticsForYearAsync(year))));
             figures.Add(await factory.WithDbAsync(async db => Json(year, "statements", await db.StatementsForYearAsync(year))));
-            figures.Add(await factory.WithDbAsync(async db => Json(year, "contributions", await db.MemberContributionsForYearAsync(year))));
+            // The members' figures, not their concurrency tokens (a new Version at every seed).
+            figures.Add(await factory.WithDbAsync(async db => Json(year, "contributions", (await db.MemberContributionsForYearAsync(year))
+                .Select(c => new { c.Member.Id, c.Member.Name, c.Member.Kind, c.Member.OrganisationNumber, c.Member.MemberFrom, c.Member.MemberTo, c.PercentOfTotal, c.Amount }))));
             figures.Add(await factory.WithDbAsync(async db => Json(year, "budget", await db.BudgetAmountsForYearAsync(year))));
         }
 

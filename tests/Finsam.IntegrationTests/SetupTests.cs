@@ -28,11 +28,12 @@ public sealed class SetupTests
 
         var steps = await StepsAsync(chef, "/KomIgang");
         Assert.Equal(
-            ["Förbundet", "Medlemmar", $"Medlemsbidrag och fördelning {year}", "Kontoplan och mappning", "Insatser med projektkoder",
+            ["Förbundet", $"Medlemmar {year}", $"Medlemsbidrag och fördelning {year}", $"Styrelse, revisorer och förbundschef {year}", "Kontoplan och mappning", "Insatser med projektkoder",
              $"Bokföring {year}", $"Budget {year}", $"Mål {year}", "Användare för varje roll"],
             steps.Keys);
         Assert.Equal("Saknas", steps["Förbundet"].State);
-        Assert.Equal("Saknas", steps["Medlemmar"].State);
+        Assert.Equal("Saknas", steps[$"Medlemmar {year}"].State);
+        Assert.Equal("Saknas", steps[$"Styrelse, revisorer och förbundschef {year}"].State);
         Assert.Equal("Saknas", steps[$"Bokföring {year}"].State);
         Assert.Equal(("Delvis", "Ingen aktiv användare med rollen kansli, styrelse och revisor."), steps["Användare för varje roll"]);
 
@@ -51,10 +52,11 @@ public sealed class SetupTests
         Assert.Null(Html.Parse(await chef.GetStringAsync("/")).QuerySelector(".setup-banner"));
         var steps = await StepsAsync(chef, "/KomIgang?ar=2025");
         Assert.Equal("Klart", steps["Förbundet"].State);
-        Assert.Equal("Klart", steps["Medlemmar"].State);
+        Assert.Equal(("Klart", "6 medlemmar."), steps["Medlemmar 2025"]);
+        Assert.Equal("Klart", steps["Styrelse, revisorer och förbundschef 2025"].State);
         Assert.Equal("Klart", steps["Mål 2025"].State);
         Assert.Equal("Klart", steps["Medlemsbidrag och fördelning 2025"].State);
-        Assert.StartsWith("Medlemsbidrag 14 800 000", steps["Medlemsbidrag och fördelning 2025"].Detail.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Equal("Medlemsbidrag 14 800 000 kr: staten 50 %, regionen 25 %, kommunerna 25 %.", steps["Medlemsbidrag och fördelning 2025"].Detail.Replace('\u00a0', ' '));
 
         // The demo's year in progress (2025) has no ledger yet; the year before has.
         Assert.Equal(("Saknas", "Ingen SIE-fil för 2025 är inläst."), steps["Bokföring 2025"]);

@@ -43,8 +43,8 @@ public sealed class WritePathTests(WritePathTests.Fixture fixture) : IClassFixtu
                 db.Insatser.Add(insats);
                 Member[] members =
                 [
-                    new() { Name = "Norrby kommun", Kind = MemberKind.Municipality, IsActive = true },
-                    new() { Name = "Söderby kommun", Kind = MemberKind.Municipality, IsActive = true },
+                    new() { Name = "Norrby kommun", Kind = MemberKind.Municipality },
+                    new() { Name = "Söderby kommun", Kind = MemberKind.Municipality },
                 ];
                 db.Members.AddRange(members);
                 var closed = FiscalYear.CalendarYear(ClosedYear);
@@ -53,6 +53,8 @@ public sealed class WritePathTests(WritePathTests.Fixture fixture) : IClassFixtu
                 db.FiscalYears.Add(closed);
                 var area = new GoalArea { Year = ClosedYear, Number = 1, Name = "Stängt område" };
                 db.GoalAreas.Add(area);
+                await db.SaveChangesAsync();
+                db.ContributionSplits.Add(new ContributionSplit { FiscalYearId = closed.Id, Mode = ContributionMode.Percent, RegionPercent = 25m, MunicipalityPercent = 25m });
                 await db.SaveChangesAsync();
                 (InsatsId, ClosedAreaId, Municipalities) = (insats.Id, area.Id, members.Select(m => m.Id).ToList());
                 return 0;

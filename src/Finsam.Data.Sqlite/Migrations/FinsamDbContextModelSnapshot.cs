@@ -174,6 +174,38 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("BudgetLines");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Economy.ContributionSplit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MunicipalityPercent")
+                        .HasPrecision(18, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RegionPercent")
+                        .HasPrecision(18, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYearId")
+                        .IsUnique();
+
+                    b.ToTable("ContributionSplits");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Economy.FiscalYear", b =>
                 {
                     b.Property<int>("Id")
@@ -345,6 +377,32 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("LedgerImports");
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Economy.MemberContributionAmount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("FiscalYearId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("MemberContributionAmounts");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Economy.MunicipalityShare", b =>
                 {
                     b.Property<int>("Id")
@@ -358,7 +416,7 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Percent")
-                        .HasPrecision(5, 2)
+                        .HasPrecision(18, 10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -961,11 +1019,93 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("Insatser", (string)null);
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Organisation.Auditor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppointedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointedByMemberId");
+
+                    b.ToTable("Auditors");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Organisation.BoardAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Office")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TermFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Role", "Seat", "TermFrom");
+
+                    b.ToTable("BoardAssignments");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Organisation.Federation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(524288)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -976,13 +1116,47 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Seat")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.ToTable("Federations");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Organisation.FederationDirector", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FederationDirectors");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Organisation.Member", b =>
@@ -991,11 +1165,14 @@ namespace Finsam.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MemberFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MemberTo")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1004,6 +1181,10 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.Property<string>("OrganisationNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1581,6 +1762,15 @@ namespace Finsam.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Finsam.Domain.Economy.ContributionSplit", b =>
+                {
+                    b.HasOne("Finsam.Domain.Economy.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Finsam.Domain.Economy.FiscalYear", b =>
                 {
                     b.OwnsOne("Finsam.Domain.Economy.Statements.BalanceRequirementAdjustments", "BalanceRequirement", b1 =>
@@ -1660,6 +1850,23 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasForeignKey("FiscalYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Economy.MemberContributionAmount", b =>
+                {
+                    b.HasOne("Finsam.Domain.Economy.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Finsam.Domain.Organisation.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Economy.MunicipalityShare", b =>
@@ -1830,6 +2037,28 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SurveyRound");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Organisation.Auditor", b =>
+                {
+                    b.HasOne("Finsam.Domain.Organisation.Member", "AppointedBy")
+                        .WithMany()
+                        .HasForeignKey("AppointedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AppointedBy");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Organisation.BoardAssignment", b =>
+                {
+                    b.HasOne("Finsam.Domain.Organisation.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Participants.Enrolment", b =>

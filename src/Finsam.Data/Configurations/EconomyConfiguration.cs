@@ -56,8 +56,34 @@ internal sealed class MunicipalityShareConfiguration : IEntityTypeConfiguration<
     {
         builder.HasOne<FiscalYear>().WithMany().HasForeignKey(s => s.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(s => s.Member).WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(s => s.Percent).HasPrecision(5, 2);
+        builder.Property(s => s.Percent).HasPrecision(PercentPrecision, MemberContributions.MaxPercentDecimals);
         builder.HasIndex(s => new { s.FiscalYearId, s.MemberId }).IsUnique();
+    }
+
+    /// <summary>Digits of a stored percentage: decimal(18,10), every decimal a key or split may be decided with.</summary>
+    public const int PercentPrecision = 18;
+}
+
+internal sealed class ContributionSplitConfiguration : IEntityTypeConfiguration<ContributionSplit>
+{
+    public void Configure(EntityTypeBuilder<ContributionSplit> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(s => s.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.FiscalYearId).IsUnique();
+        builder.Property(s => s.RegionPercent).HasPrecision(MunicipalityShareConfiguration.PercentPrecision, MemberContributions.MaxPercentDecimals);
+        builder.Property(s => s.MunicipalityPercent).HasPrecision(MunicipalityShareConfiguration.PercentPrecision, MemberContributions.MaxPercentDecimals);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class MemberContributionAmountConfiguration : IEntityTypeConfiguration<MemberContributionAmount>
+{
+    public void Configure(EntityTypeBuilder<MemberContributionAmount> builder)
+    {
+        builder.HasOne<FiscalYear>().WithMany().HasForeignKey(a => a.FiscalYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Amount).HasPrecision(18, 2);
+        builder.HasIndex(a => new { a.FiscalYearId, a.MemberId }).IsUnique();
     }
 }
 

@@ -31,14 +31,16 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
             Name = "Samordningsförbundet Norrsund",
             OrganisationNumber = "222000-0000",
             Seat = "Åkerby",
+            PostalAddress = "Box 100\n123 45 Åkerby",
+            FirstFiscalYear = FirstYear,
         };
 
         var fk = new Member { Name = "Försäkringskassan", Kind = MemberKind.SocialInsuranceAgency, OrganisationNumber = "202100-5521" };
         var af = new Member { Name = "Arbetsförmedlingen", Kind = MemberKind.PublicEmploymentService, OrganisationNumber = "202100-2114" };
-        var region = new Member { Name = "Region Norrsund", Kind = MemberKind.Region };
-        var akerby = new Member { Name = "Åkerby kommun", Kind = MemberKind.Municipality };
-        var strandvik = new Member { Name = "Strandviks kommun", Kind = MemberKind.Municipality };
-        var bergsjo = new Member { Name = "Bergsjö kommun", Kind = MemberKind.Municipality };
+        var region = new Member { Name = "Region Norrsund", Kind = MemberKind.Region, OrganisationNumber = "232100-0016" };
+        var akerby = new Member { Name = "Åkerby kommun", Kind = MemberKind.Municipality, OrganisationNumber = "212000-1017" };
+        var strandvik = new Member { Name = "Strandviks kommun", Kind = MemberKind.Municipality, OrganisationNumber = "212000-1025" };
+        var bergsjo = new Member { Name = "Bergsjö kommun", Kind = MemberKind.Municipality, OrganisationNumber = "212000-1033" };
         Member[] members = [fk, af, region, akerby, strandvik, bergsjo];
 
         var first = new DateOnly(FirstYear, 1, 1);
@@ -276,4 +278,7 @@ public sealed record DemoData(
 {
     /// <summary>The economy of the demo years, once <see cref="DemoDataSeeder"/> has stored it.</summary>
     public IReadOnlyList<DemoEconomyYear> Economy { get; init; } = [];
+
+    /// <summary>The board, the auditors and the förbundschef of the demo years (entered through the organisation's write path).</summary>
+    public DemoOrganisation Organisation => DemoOrganisation.For(this);
 }

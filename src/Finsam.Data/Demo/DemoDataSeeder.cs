@@ -6,32 +6,37 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Data.Demo;
 
 /// <summary>
-/// Saves generated demo data into an empty database: the förbund, its members, insatser, participants and
-/// enrolments, and for each demo year the members' contributions, the key, the equity ceiling and the budget, and for
-/// the finished years the annual report's texts and signatories.
-/// The ledgers (<see cref="DemoEconomyYear.Sie"/>) are left to the caller, which reads them through the real SIE import.
-/// Does nothing when the förbund is already set up.
+/// Generates the demo data and saves what is not the förbund's organisation into a database where the förbund and its
+/// members are already saved: insatser, participants, enrolments, goals, and for each demo year the fiscal year with its
+/// equity ceiling and budget, and for the finished years the annual report's texts and signatories.
+/// The organisation (the förbund, its members, the contribution split and key, the board and auditors) and the ledgers
+/// (<see cref="DemoEconomyYear.Sie"/>) are left to the caller, which enters them through the app's real write paths.
 /// </summary>
 public static class DemoDataSeeder
 {
-    /// <returns>The saved data, or null when the database already held a förbund.</returns>
-    public static Task<DemoData?> SeedAsync(FinsamDbContext db, int lastYear, CancellationToken cancellationToken = default) =>
-        SeedAsync(db, lastYear, DemoDataGenerator.DefaultParticipantCount, cancellationToken);
+    /// <summary>The demo förbund's data, with the economy of its years, not yet saved.</summary>
+    public static DemoData Generate(int lastYear, int participantCount = DemoDataGenerator.DefaultParticipantCount)
+    {
+        var data = new DemoDataGenerator(lastYear).Generate(participantCount);
+        return data with { Economy = new DemoEconomy(data, lastYear).Generate() };
+    }
 
-    /// <summary>As above with another number of generated participants (the benchmarks use a large förbund).</summary>
-    public static async Task<DemoData?> SeedAsync(FinsamDbContext db, int lastYear, int participantCount, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the generated data besides the organisation. Each of <see cref="DemoData.Members"/> must have the id of the
+    /// saved member of its name (the caller sets it); the members are attached, not added.
+    /// </summary>
+    public static async Task SeedAsync(FinsamDbContext db, DemoData data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.Federations.AnyAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Members.Any(m => m.Id == 0))
         {
-            return null;
+            throw new InvalidOperationException("Demomedlemmarna ska sparas innan resten av demodata.");
         }
 
-        var data = new DemoDataGenerator(lastYear).Generate(participantCount);
-        data = data with { Economy = new DemoEconomy(data, lastYear).Generate() };
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Federations.Add(data.Federation);
-        db.Members.AddRange(data.Members);
+        db.Members.AttachRange(data.Members);
         db.Insatser.AddRange(data.Insatser);
         db.Participants.AddRange(data.Participants);
         db.Enrolments.AddRange(data.Enrolments);
@@ -44,11 +49,9 @@ public static class DemoDataSeeder
         foreach (var economy in data.Economy)
         {
             var year = FiscalYear.CalendarYear(economy.Year);
-            year.MemberContributionTotal = economy.MemberContributionTotal;
             year.EquityCeiling = economy.EquityCeiling;
             db.FiscalYears.Add(year);
             await db.SaveChangesAsync(cancellationToken);
-            db.MunicipalityShares.AddRange(economy.MunicipalityKey.Select(k => new MunicipalityShare { FiscalYearId = year.Id, MemberId = k.Member.Id, Percent = k.Percent }));
             foreach (var (code, (income, cost)) in economy.Budget)
             {
                 var insats = code.Length == 0 ? null : data.Insatser.Single(i => i.Code == code);
@@ -64,6 +67,7 @@ public static class DemoDataSeeder
         }
 
         // The finished years' reports have their texts written and their signatories entered; the current year's not yet.
+        var lastYear = data.Economy.Max(e => e.Year);
         var written = DateTime.SpecifyKind(new DateTime(lastYear, 2, 15, 9, 0, 0), DateTimeKind.Utc);
         foreach (var economy in data.Economy.Where(e => e.Sie is not null))
         {
@@ -73,6 +77,6 @@ public static class DemoDataSeeder
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return data;
+        db.ChangeTracker.Clear();
     }
 }

@@ -8,7 +8,7 @@ namespace Finsam.Data.Demo;
 /// <summary>One year of the demo förbund's economy: what was decided (contributions, key, ceiling, budget) and, for a finished year, its ledger as a SIE 4 file.</summary>
 /// <param name="Year">The calendar year.</param>
 /// <param name="MemberContributionTotal">The members' total contribution in kronor.</param>
-/// <param name="MunicipalityKey">Each municipality's percentage of the municipalities' quarter.</param>
+/// <param name="MunicipalityKey">Each municipality's percentage of the municipalities' part.</param>
 /// <param name="EquityCeiling">The equity ceiling recommended for the year.</param>
 /// <param name="Budget">Budget per insats code (income, cost); the key "" is the members' contributions.</param>
 /// <param name="Sie">The year's ledger as SIE 4 text, or null for the year still running.</param>
@@ -18,7 +18,14 @@ public sealed record DemoEconomyYear(
     IReadOnlyList<(Member Member, decimal Percent)> MunicipalityKey,
     decimal EquityCeiling,
     IReadOnlyDictionary<string, (decimal Income, decimal Cost)> Budget,
-    string? Sie);
+    string? Sie)
+{
+    /// <summary>The region's share of the total in the demo's förbundsordning, in percent (the state pays half by law).</summary>
+    public decimal RegionPercent { get; init; } = 25m;
+
+    /// <summary>The municipalities' share of the total in the demo's förbundsordning, in percent.</summary>
+    public decimal MunicipalityPercent { get; init; } = 25m;
+}
 
 /// <summary>
 /// Generates the demo förbund's economy for its three years: budgets for all three, and a complete ledger (accounts,

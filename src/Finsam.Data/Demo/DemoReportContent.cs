@@ -1,5 +1,6 @@
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Insatser;
+using Finsam.Domain.Organisation;
 using Finsam.Domain.Reports;
 
 namespace Finsam.Data.Demo;
@@ -13,16 +14,10 @@ internal static class DemoReportContent
 {
     private const string Author = "demo";
 
-    /// <summary>The board: one ordinary member appointed by each member organisation, chair first.</summary>
-    private static readonly (string Name, string Title)[] Board =
-    [
-        ("Karin Ekholm", "Ordförande, Åkerby kommun"),
-        ("Lars Forsberg", "Vice ordförande, Region Norrsund"),
-        ("Maria Lindahl", "Ledamot, Försäkringskassan"),
-        ("Johan Berglund", "Ledamot, Arbetsförmedlingen"),
-        ("Sofia Nyström", "Ledamot, Strandviks kommun"),
-        ("Ahmed Karimi", "Ledamot, Bergsjö kommun"),
-    ];
+    /// <summary>The board's ledamöter (<see cref="DemoOrganisation"/>), chair first, with the titles they sign with.</summary>
+    private static readonly (string Name, string Title)[] Board = DemoOrganisation.Ordinary
+        .Select(o => (o.Name, (o.Office switch { BoardOffice.Chair => "Ordförande", BoardOffice.ViceChair => "Vice ordförande", _ => "Ledamot" }) + ", " + o.Member))
+        .ToArray();
 
     public static IEnumerable<ReportText> Texts(DemoData data, DemoEconomyYear economy, DateTime savedAtUtc)
     {

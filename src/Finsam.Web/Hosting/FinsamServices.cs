@@ -57,6 +57,10 @@ public static class FinsamServices
         services.AddScoped<EndReasonCodeHandler>();
         services.AddScoped<AccountMappingHandler>();
         services.AddScoped<MemberContributionHandler>();
+        services.AddScoped<Features.Organisation.FederationHandler>();
+        services.AddScoped<Features.Organisation.MemberHandler>();
+        services.AddScoped<Features.Organisation.ContributionSplitHandler>();
+        services.AddScoped<Features.Organisation.BoardHandler>();
         services.AddScoped<FiscalYearSettingsHandler>();
         services.AddScoped<GoalHandler>();
         services.AddScoped<InsatsGoalHandler>();

@@ -182,6 +182,11 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
     {
         var written = (await TextVersionsAsync(year, cancellationToken)).Where(t => !t.Value.IsBlank).Select(t => t.Key).ToHashSet();
         var signatories = await db.ReportSignatories.CountAsync(s => s.Year == year, cancellationToken);
+        if (signatories == 0)
+        {
+            signatories = (await db.OrganisationOfYearAsync(year, cancellationToken)).BoardSignatories().Count;
+        }
+
         return ReportReadiness.Missing(sections, written, signatories);
     }
 

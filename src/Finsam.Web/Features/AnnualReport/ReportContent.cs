@@ -88,6 +88,12 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
     {
         var signatories = await db.ReportSignatories.AsNoTracking().Where(s => s.Year == year).OrderBy(s => s.Order)
             .Select(s => new Signatory(s.Name, s.Title)).ToListAsync(cancellationToken);
+        if (signatories.Count == 0)
+        {
+            // No signatories written for the year: the board's ledamöter of the year sign (Data/Queries/OrganisationQuery).
+            signatories = (await db.OrganisationOfYearAsync(year, cancellationToken)).BoardSignatories().Select(s => new Signatory(s.Name, s.Title)).ToList();
+        }
+
         var archive = await db.ReportArchives.AsNoTracking().Where(a => a.Year == year).Select(a => (DateOnly?)a.AdoptedOn).SingleOrDefaultAsync(cancellationToken);
         var seat = await db.Federations.AsNoTracking().Select(f => f.Seat).FirstOrDefaultAsync(cancellationToken);
         var placeAndDate = archive is { } adopted

@@ -38,7 +38,7 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
         var posted = Input;
         await LoadAsync(fillForm: false, cancellationToken);
         Input = posted;
-        var names = await db.Members.AsNoTracking().Where(m => m.IsActive).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var names = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         foreach (var share in posted.Shares)
         {
             share.Name = names.GetValueOrDefault(share.MemberId, "");
@@ -72,7 +72,7 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);
         Closed = fiscalYear is { IsClosed: true };
         CanEdit = !Closed && await authorization.AllowsAsync(User, "/Economy/MemberContributions", HttpMethods.Post);
-        var members = await db.Members.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Kind).ThenBy(m => m.Name).ToListAsync(cancellationToken);
+        var members = await db.MembersOfYearAsync(Year, cancellationToken);
         var shares = fiscalYear is null
             ? []
             : await db.MunicipalityShares.AsNoTracking().Where(s => s.FiscalYearId == fiscalYear.Id).ToListAsync(cancellationToken);
@@ -86,7 +86,7 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
                 {
                     MemberId = m.Id,
                     Name = m.Name,
-                    Percent = shares.FirstOrDefault(s => s.MemberId == m.Id) is { } s ? SwedishFormat.Number(s.Percent, 2) : null,
+                    Percent = shares.FirstOrDefault(s => s.MemberId == m.Id) is { } s ? SwedishFormat.Number(s.Percent, Math.Max(2, MemberContributions.Decimals(s.Percent))) : null,
                 }).ToList(),
             };
         }

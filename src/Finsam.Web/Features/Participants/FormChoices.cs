@@ -31,7 +31,8 @@ public sealed record FormChoices(
         var insatser = await db.Insatser.AsNoTracking().Where(i => i.Kind == InsatsKind.Individual)
             .OrderBy(i => i.Status).ThenBy(i => i.Code)
             .Select(i => new InsatsChoice(i.Id, i.Code, i.Name, i.Status)).ToListAsync(cancellationToken);
-        var members = await db.Members.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Kind).ThenBy(m => m.Name)
+        // Every member, also one whose membership has ended: an enrolment may be registered afterwards for a day it was a member.
+        var members = await db.Members.AsNoTracking().OrderBy(m => m.Kind).ThenBy(m => m.Name)
             .Select(m => new MemberChoice(m.Id, m.Name)).ToListAsync(cancellationToken);
         var subCodes = await db.EndReasonCodes.AsNoTracking().Where(c => c.IsActive || c.Name == currentSubCode)
             .OrderBy(c => c.EndReason).ThenBy(c => c.Name).ToListAsync(cancellationToken);

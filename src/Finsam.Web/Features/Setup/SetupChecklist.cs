@@ -1,4 +1,5 @@
 using Finsam.Data;
+using Finsam.Data.Queries;
 using Finsam.Data.Identity;
 using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
@@ -44,8 +45,9 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
         return
         [
             await FederationAsync(cancellationToken),
-            await MembersAsync(cancellationToken),
+            await MembersAsync(year, cancellationToken),
             await ContributionsAsync(year, fiscalYear, cancellationToken),
+            await BoardAsync(year, cancellationToken),
             await AccountMappingAsync(cancellationToken),
             await InsatserAsync(year, fiscalYear, cancellationToken),
             await LedgerAsync(year, fiscalYear, yearRoute, cancellationToken),
@@ -80,38 +82,80 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
             : new SetupStep(title, SetupState.Partly, $"{federation.Name}: {SwedishFormat.List(missing)} saknas.", SetupPages.Federation);
     }
 
-    private async Task<SetupStep> MembersAsync(CancellationToken cancellationToken)
+    private async Task<SetupStep> MembersAsync(int year, CancellationToken cancellationToken)
     {
-        const string title = "Medlemmar";
-        var kinds = await db.Members.AsNoTracking().Where(m => m.IsActive).GroupBy(m => m.Kind)
-            .Select(g => new { Kind = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
-        if (kinds.Count == 0)
+        var title = $"Medlemmar {year}";
+        var members = await db.MembersOfYearAsync(year, cancellationToken);
+        if (members.Count == 0)
         {
-            return new SetupStep(title, SetupState.Missing, "Inga medlemmar är inlagda.", SetupPages.Members);
+            return new SetupStep(title, SetupState.Missing, $"Inga medlemmar är inlagda för {year}.", SetupPages.Members);
         }
 
         // Law 2003:1210, 2 §: Försäkringskassan, Arbetsförmedlingen, at least one region and at least one municipality.
+        var kinds = members.Select(m => m.Kind).ToHashSet();
         var missing = new[] { MemberKind.SocialInsuranceAgency, MemberKind.PublicEmploymentService, MemberKind.Region, MemberKind.Municipality }
-            .Where(k => !kinds.ContainsKey(k)).Select(k => SwedishNames.Of(k).ToLowerInvariant()).ToList();
-        var count = kinds.Values.Sum();
+            .Where(k => !kinds.Contains(k)).Select(k => SwedishNames.Of(k).ToLowerInvariant()).ToList();
         return missing.Count == 0
-            ? new SetupStep(title, SetupState.Done, $"{count} medlemmar.", SetupPages.Members)
-            : new SetupStep(title, SetupState.Partly, $"{count} medlemmar; saknas: {SwedishFormat.List(missing)}.", SetupPages.Members);
+            ? new SetupStep(title, SetupState.Done, $"{members.Count} medlemmar.", SetupPages.Members)
+            : new SetupStep(title, SetupState.Partly, $"{members.Count} medlemmar; saknas: {SwedishFormat.List(missing)}.", SetupPages.Members);
     }
 
     private async Task<SetupStep> ContributionsAsync(int year, FiscalYear? fiscalYear, CancellationToken cancellationToken)
     {
         var title = $"Medlemsbidrag och fördelning {year}";
-        if (fiscalYear?.MemberContributionTotal is not { } total)
+        var split = fiscalYear is null ? null
+            : await db.ContributionSplits.AsNoTracking().SingleOrDefaultAsync(s => s.FiscalYearId == fiscalYear.Id, cancellationToken);
+        if (fiscalYear?.MemberContributionTotal is not { } total || split is null)
         {
-            return new SetupStep(title, SetupState.Missing, $"Årets medlemsbidrag och kommunernas fördelningsnyckel för {year} är inte inlagda.", SetupPages.Contributions);
+            return new SetupStep(title, SetupState.Missing, $"Årets medlemsbidrag och förbundsordningens fördelning för {year} är inte inlagda.", SetupPages.Contributions);
         }
 
+        if (split.Mode == ContributionMode.Amount)
+        {
+            return new SetupStep(title, SetupState.Done, $"Medlemsbidrag {SwedishFormat.Kronor(total)}, beslutade som belopp per medlem.", SetupPages.Contributions);
+        }
+
+        var municipalities = (await db.MembersOfYearAsync(year, cancellationToken)).Count(m => m.Kind == MemberKind.Municipality);
         var keySum = await db.MunicipalityShares.AsNoTracking().Where(s => s.FiscalYearId == fiscalYear.Id).SumAsync(s => (decimal?)s.Percent, cancellationToken);
-        var municipalities = await db.Members.AsNoTracking().CountAsync(m => m.IsActive && m.Kind == MemberKind.Municipality, cancellationToken);
+        var split50 = $"regionen {SwedishFormat.Number(split.RegionPercent, 0)} %, kommunerna {SwedishFormat.Number(split.MunicipalityPercent, 0)} %";
         return keySum == 100m || municipalities <= 1
-            ? new SetupStep(title, SetupState.Done, $"Medlemsbidrag {SwedishFormat.Kronor(total)}, fördelningsnyckeln är inlagd.", SetupPages.Contributions)
+            ? new SetupStep(title, SetupState.Done, $"Medlemsbidrag {SwedishFormat.Kronor(total)}: staten 50 %, {split50}.", SetupPages.Contributions)
             : new SetupStep(title, SetupState.Partly, $"Medlemsbidrag {SwedishFormat.Kronor(total)}, men kommunernas fördelningsnyckel saknas.", SetupPages.Contributions);
+    }
+
+    private async Task<SetupStep> BoardAsync(int year, CancellationToken cancellationToken)
+    {
+        var title = $"Styrelse, revisorer och förbundschef {year}";
+        var organisation = await db.OrganisationOfYearAsync(year, cancellationToken);
+        var missing = new List<string>();
+        if (!organisation.Board.Any(b => b.Office == BoardOffice.Chair))
+        {
+            missing.Add("ordförande");
+        }
+
+        if (organisation.Board.Count == 0)
+        {
+            missing.Add("styrelseledamöter");
+        }
+
+        if (organisation.Auditors.Count == 0)
+        {
+            missing.Add("revisorer");
+        }
+
+        if (organisation.Directors.Count == 0)
+        {
+            missing.Add("förbundschef");
+        }
+
+        return missing.Count switch
+        {
+            0 => new SetupStep(title, SetupState.Done,
+                $"{organisation.Board.Count} uppdrag i styrelsen, {organisation.Auditors.Count} revisorer, förbundschef {SwedishFormat.List(organisation.Directors.Select(d => d.Name).ToList())}.",
+                SetupPages.Board),
+            4 => new SetupStep(title, SetupState.Missing, $"Styrelsen, revisorerna och förbundschefen för {year} är inte inlagda.", SetupPages.Board),
+            _ => new SetupStep(title, SetupState.Partly, $"Saknas för {year}: {SwedishFormat.List(missing)}.", SetupPages.Board),
+        };
     }
 
     private async Task<SetupStep> AccountMappingAsync(CancellationToken cancellationToken)
@@ -206,6 +250,7 @@ public static class SetupPages
 {
     public const string Federation = "/Organisation/Index";
     public const string Members = "/Organisation/Members";
+    public const string Board = "/Organisation/Board";
     public const string Contributions = "/Economy/MemberContributions";
     public const string AccountMapping = "/Economy/AccountMapping";
     public const string Insatser = "/Insatser/Index";
