@@ -127,6 +127,8 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         new("GET /Ekonomi/Index", "/Ekonomi", [Kansli, Chef, Auditor]),
         new("GET /Ekonomi/Import", "/Ekonomi/Import", [Kansli, Chef]),
         new("POST /Ekonomi/Import", "/Ekonomi/Import", [Kansli, Chef]),
+        new("POST /Ekonomi/Import?handler=Confirm", "/Ekonomi/Import?handler=Confirm", [Kansli, Chef]),
+        new("POST /Ekonomi/Import?handler=Dimension", "/Ekonomi/Import?handler=Dimension", [Kansli, Chef]),
         new("GET /Ekonomi/Saldon", "/Ekonomi/Saldon/2025", [Kansli, Chef, Auditor]),
         new("GET /Ekonomi/Kontoplan", "/Ekonomi/Kontoplan", [Kansli, Chef, Auditor]),
         new("POST /Ekonomi/Kontoplan?handler=Save", "/Ekonomi/Kontoplan?handler=Save", [Kansli, Chef]),

@@ -124,6 +124,10 @@ public sealed class LedgerImporter(
 
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+        // A large page cache on SQLite while the old ledger is deleted and the indexes fill (restored before the commit or rollback).
+        await using var largeWrite = await db.LargeWriteAsync(cancellationToken);
+
         if (year is null)
         {
             year = FiscalYear.Open(current.Start.Year, current.Start, current.End);
@@ -159,6 +163,7 @@ public sealed class LedgerImporter(
         var review = await ReviewAsync(sie, current, year.Year, stored, yearReview, rules, insatsCodes, setting, dimension, cancellationToken);
         if (confirmation is null && review.NeedsConfirmation)
         {
+            await largeWrite.DisposeAsync();
             if (transaction is not null)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -193,6 +198,7 @@ public sealed class LedgerImporter(
         audit.Add(AuditAction.Import, "Ledger", year.Year.ToString(CultureInfo.InvariantCulture),
             $"{Path.GetFileName(fileName)}: {import.AccountCount} konton, {import.VoucherCount} verifikationer, {import.TransactionCount} transaktioner");
         await db.SaveChangesAsync(cancellationToken);
+        await largeWrite.DisposeAsync();
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

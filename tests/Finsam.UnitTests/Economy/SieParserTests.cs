@@ -254,4 +254,23 @@ public sealed class SieParserTests
         Assert.Empty(reader.Document.Vouchers);
         Assert.Equal(3, reader.Document.Accounts.Count);
     }
+
+    [Theory]
+    [InlineData("#VER A 1 20250115 \"Medlemsbidrag\" 20250116 \"Anna\"", "A", "1", "Medlemsbidrag")]
+    [InlineData("#VER \"B\" \"22\" \"20250115\"", "B", "22", null)]
+    [InlineData("#VER \"\" \"\" 20250115 \"\"", "", "", "")]
+    [InlineData("#VER\tC\t3\t20250115\t\"Tabbar\"", "C", "3", "Tabbar")]
+    [InlineData("#ver A 1 20250115 \"Med \\\"citat\\\"\"", "A", "1", "Med \"citat\"")]
+    public void A_voucher_head_is_read_whether_it_takes_the_quick_way_or_the_general_one(string head, string series, string number, string? text)
+    {
+        var voucher = Assert.Single(SieParser.Parse($"#RAR 0 20250101 20251231\n{head}\n{{\n#TRANS 1930 {{}} 0\n}}\n").Vouchers);
+        Assert.Equal((series, number, new DateOnly(2025, 1, 15), text, 2), (voucher.Series, voucher.Number, voucher.Date, voucher.Text, voucher.Line));
+    }
+
+    [Fact]
+    public void A_voucher_head_with_an_unclosed_text_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<SieFormatException>(() => SieParser.Parse("#RAR 0 20250101 20251231\n#VER A 1 20250115 \"Ingen slut\n{\n}\n"));
+        Assert.Equal(2, error.Line);
+    }
 }

@@ -129,6 +129,12 @@ public static class SieParser
             return null;
         }
 
+        if (voucher is null && !inVoucher && TryReadVoucherFast(trimmed, number, strings, out var opened))
+        {
+            voucher = opened;
+            return null;
+        }
+
         var fields = Tokenize(trimmed.ToString(), number);
         var label = fields[0].Text.ToUpperInvariant();
         if (voucher is not null && !inVoucher)
@@ -155,6 +161,72 @@ public static class SieParser
 
         ReadRecord(document, label, fields, number, ref voucher);
         return null;
+    }
+
+    /// <summary>Reads a plain #VER line (series, number, date, optional text; no escapes or lists); false for anything else.</summary>
+    private static bool TryReadVoucherFast(ReadOnlySpan<char> line, int number, SieStrings strings, out SieVoucher voucher)
+    {
+        voucher = null!;
+        if (!line.StartsWith("#VER ") || line.Contains('\\') || line.Contains('{'))
+        {
+            return false;
+        }
+
+        var rest = line[5..];
+        if (!NextField(ref rest, out var series) || !NextField(ref rest, out var verNumber) || !NextField(ref rest, out var dateText)
+            || !DateOnly.TryParseExact(dateText, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        string? text = null;
+        if (!rest.TrimStart(' ').IsEmpty)
+        {
+            // A text (anything after it, the registration date and signature, is not used); a malformed one goes the general way.
+            if (!NextField(ref rest, out var textField))
+            {
+                return false;
+            }
+
+            text = textField.ToString();
+        }
+
+        voucher = new SieVoucher(strings.Get(series), verNumber.ToString(), date, text, number);
+        return true;
+    }
+
+    /// <summary>The next field of a plain line: a word, or "quoted text" without escapes; false at the end or on anything unusual.</summary>
+    private static bool NextField(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)
+    {
+        rest = rest.TrimStart(' ');
+        field = default;
+        if (rest.Length == 0)
+        {
+            return false;
+        }
+
+        if (rest[0] == '"')
+        {
+            var close = rest[1..].IndexOf('"');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            field = rest.Slice(1, close);
+            rest = rest[(close + 2)..];
+            return rest.Length == 0 || rest[0] == ' ';
+        }
+
+        var end = rest.IndexOfAny(' ', '\t', '"');
+        if (end >= 0 && rest[end] != ' ')
+        {
+            return false;
+        }
+
+        field = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? [] : rest[end..];
+        return true;
     }
 
     /// <summary>
