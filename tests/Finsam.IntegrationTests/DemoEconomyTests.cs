@@ -37,7 +37,7 @@ public sealed class DemoEconomyTests
         // 2025 has 2024's own ledger beside it, and its opening balances equal 2024's closing ones.
         var second = await factory.WithDbAsync(db => db.StatementsForYearAsync(2025));
         Assert.NotNull(second!.Operating.Previous);
-        Assert.Contains(second.Checks, c => c.Name == "Ingående balanser är lika med föregående års utgående balanser" && c.Passed);
+        Assert.Contains(second.Checks, c => c.Name == "Ingående balanser är lika med föregående års utgående balanser, konto för konto" && c.Passed);
         Assert.True(await factory.WithDbAsync(db => db.BudgetLines.AnyAsync(b => db.FiscalYears.Any(y => y.Id == b.FiscalYearId && y.Year == 2026))));
 
         // The finished years' reports are written and signed; the text's contributions agree with the ledger's.

@@ -128,6 +128,8 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         new("GET /Economy/Index", "/Ekonomi", [Kansli, Chef, Auditor]),
         new("GET /Economy/Import", "/Ekonomi/Import", [Kansli, Chef]),
         new("POST /Economy/Import", "/Ekonomi/Import", [Kansli, Chef]),
+        new("POST /Economy/Import?handler=Confirm", "/Ekonomi/Import?handler=Confirm", [Kansli, Chef]),
+        new("POST /Economy/Import?handler=Dimension", "/Ekonomi/Import?handler=Dimension", [Kansli, Chef]),
         new("GET /Economy/TrialBalance", "/Ekonomi/Saldon/2025", [Kansli, Chef, Auditor]),
         new("GET /Economy/AccountMapping", "/Ekonomi/Kontoplan", [Kansli, Chef, Auditor]),
         new("POST /Economy/AccountMapping?handler=Save", "/Ekonomi/Kontoplan?handler=Save", [Kansli, Chef]),

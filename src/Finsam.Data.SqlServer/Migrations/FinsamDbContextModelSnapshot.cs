@@ -1151,6 +1151,9 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<int?>("FirstFiscalYear")
                         .HasColumnType("int");
 
+                    b.Property<int?>("InsatsDimension")
+                        .HasColumnType("int");
+
                     b.Property<byte[]>("Logo")
                         .HasMaxLength(524288)
                         .HasColumnType("varbinary(max)");

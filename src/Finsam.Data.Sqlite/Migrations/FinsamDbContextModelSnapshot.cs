@@ -1099,6 +1099,9 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<int?>("FirstFiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("InsatsDimension")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Logo")
                         .HasMaxLength(524288)
                         .HasColumnType("BLOB");

@@ -15,6 +15,7 @@ public static class StatementQuery
     /// <param name="BalanceRequirement">The balanskravsutredning.</param>
     /// <param name="HasVouchers">Whether the year's file had vouchers, so amounts per insats code are known.</param>
     /// <param name="ContingentLiabilities">The year's ansvarsförbindelser as entered (null: none).</param>
+    /// <param name="MemberContributionChecks">Each member's booked against decided contribution, when the ledger books members on their own accounts.</param>
     public sealed record YearStatements(
         FinancialStatements Current,
         FinancialStatements? Previous,
@@ -23,10 +24,11 @@ public static class StatementQuery
         OperatingStatement Operating,
         BalanceRequirement BalanceRequirement,
         bool HasVouchers,
-        string? ContingentLiabilities)
+        string? ContingentLiabilities,
+        IReadOnlyList<StatementCheck>? MemberContributionChecks = null)
     {
-        /// <summary>The statements' checks, then the notes' and the driftsredovisning's.</summary>
-        public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check), .. Operating.Checks];
+        /// <summary>The statements' checks, then the notes', the driftsredovisning's and the members' contributions'.</summary>
+        public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check), .. Operating.Checks, .. MemberContributionChecks ?? []];
 
         public bool AllChecksPass => Checks.All(c => c.Passed);
     }
@@ -62,10 +64,20 @@ public static class StatementQuery
 
         var contributions = await db.MemberContributionsForYearAsync(year, cancellationToken);
         var notes = StatementNotes.Build(current, statements, rules, accountNames, resultLines, units, contributions);
+
+        // Each member's booked contribution (income without a project code on the member's own account) against its decided one.
+        var uncodedIncome = (resultLines ?? AccountResults(current))
+            .Where(l => string.IsNullOrWhiteSpace(l.ObjectCode) && AccountMappingRule.Resolve(rules, l.Account) == StatementLine.OperatingIncome)
+            .GroupBy(l => l.Account, StringComparer.Ordinal)
+            .Select(g => new IncomeAccount(g.Key, accountNames.GetValueOrDefault(g.Key, ""), -g.Sum(l => l.Amount)))
+            .ToList();
+        var memberChecks = BookedContributions.Compare(contributions, uncodedIncome)
+            .Select(m => new StatementCheck($"Bokfört medlemsbidrag från {m.Member.Name} är lika med beslutat", m.Matches, m.Decided, m.Booked ?? 0m, m.Describe()))
+            .ToList();
         return new YearStatements(
             statements, previousStatements, previous is { Opening.Count: > 0 }, notes, operating,
             BalanceRequirement.Build(statements.Income.ResultForTheYear, fiscalYear.BalanceRequirement), resultLines is not null,
-            fiscalYear.ContingentLiabilities);
+            fiscalYear.ContingentLiabilities, memberChecks);
     }
 
     /// <summary>The year's budget lines with their insats codes.</summary>

@@ -32,6 +32,7 @@ public static class SwedishNames
         OperatingCategory.IndividualInsatser => "Individinriktade insatser",
         OperatingCategory.StructuralInsatser => "Strukturinriktade insatser",
         OperatingCategory.Unallocated => "Ej fördelat på insats",
+        OperatingCategory.FinancialItems => "Finansiella poster",
         _ => throw Unknown(category),
     };
 

@@ -32,6 +32,12 @@ public class Federation : IVersioned
     /// <summary>The first verksamhetsår the förbund keeps in Finsam.</summary>
     public int? FirstFiscalYear { get; set; }
 
+    /// <summary>
+    /// The SIE dimension whose objects are the insatser's project codes in the ledger (SIE's own number for projects is
+    /// 6; many systems use 1, kostnadsställe). Null: the server's default (<c>Economy:InsatsDimension</c>).
+    /// </summary>
+    public int? InsatsDimension { get; set; }
+
     public Guid Version { get; set; }
 }
 

@@ -51,6 +51,8 @@ public static class FinsamServices
         services.AddScoped<RetentionService>();
         services.Configure<EconomyOptions>(configuration.GetSection(EconomyOptions.Section));
         services.AddScoped<LedgerImporter>();
+        services.AddScoped<Features.Economy.InsatsDimensionHandler>();
+        services.AddSingleton<Features.Economy.PendingLedgerFiles>();
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
         services.AddScoped<SurveyImporter>();
         services.AddScoped<BudgetService>();

@@ -49,7 +49,7 @@ public sealed class BudgetAndBalanceRequirementTests
     [InlineData("Strukturinriktade insatser", "P25", "1", "1", "Kategori", "P25 MIA hör till kategorin Individinriktade insatser, inte Strukturinriktade insatser.")]
     [InlineData("Administration", "", "1", "1", "Projektkod", "Kategorin Administration budgeteras per insats: ange projektkoden.")]
     [InlineData("", "", "1", "1", "Projektkod", "Ange projektkoden för en insats, eller en kategori utan projektkod.")]
-    [InlineData("Okänd", "", "1", "1", "Kategori", "\"Okänd\" är ingen kategori. Välj bland: Intäkter från medlemmarna, Administration, Individinriktade insatser, Strukturinriktade insatser, Ej fördelat på insats.")]
+    [InlineData("Okänd", "", "1", "1", "Kategori", "\"Okänd\" är ingen kategori. Välj bland: Intäkter från medlemmarna, Administration, Individinriktade insatser, Strukturinriktade insatser, Ej fördelat på insats, Finansiella poster.")]
     [InlineData("", "P25", "-5", "1", "Intäkt", "\"-5\" är inget belopp i kronor (0 eller mer, högst två decimaler).")]
     [InlineData("", "P25", "1", "12,345", "Kostnad", "\"12,345\" är inget belopp i kronor (0 eller mer, högst två decimaler).")]
     [InlineData("", "P25", "1", "tio", "Kostnad", "\"tio\" är inget belopp i kronor (0 eller mer, högst två decimaler).")]

@@ -48,19 +48,41 @@ public sealed class OperatingStatementTests
         statement.Categories.Single(c => c.Category == category).Rows.Select(r => (r.Text, r.Actual.Income, r.Actual.Cost, r.Actual.Net)).ToArray();
 
     [Fact]
-    public void Amounts_are_placed_by_insats_category_and_income_without_code_is_member_income()
+    public void Amounts_are_placed_by_insats_category_and_operating_income_without_code_is_member_income()
     {
         var statement = Build();
         Assert.Equal(
-            [OperatingCategory.MemberIncome, OperatingCategory.Administration, OperatingCategory.IndividualInsatser, OperatingCategory.StructuralInsatser, OperatingCategory.Unallocated],
+            [OperatingCategory.MemberIncome, OperatingCategory.Administration, OperatingCategory.IndividualInsatser, OperatingCategory.StructuralInsatser, OperatingCategory.Unallocated, OperatingCategory.FinancialItems],
             statement.Categories.Select(c => c.Category));
-        Assert.Equal([("3010 Medlemsbidrag", 27_000_000m, 0m, 27_000_000m), ("8410 Ränteintäkter", 10_000m, 0m, 10_000m)], RowsOf(statement, OperatingCategory.MemberIncome));
+        Assert.Equal([("3010 Medlemsbidrag", 27_000_000m, 0m, 27_000_000m)], RowsOf(statement, OperatingCategory.MemberIncome));
         Assert.Equal([("Kansli – P2", 0m, 2_000_000m, -2_000_000m)], RowsOf(statement, OperatingCategory.Administration));
         Assert.Equal([("MIA – P25", 1_000_000m, 18_000_000m, -17_000_000m)], RowsOf(statement, OperatingCategory.IndividualInsatser));
         Assert.Equal([("Metodstöd – P31", 0m, 4_000_000m, -4_000_000m)], RowsOf(statement, OperatingCategory.StructuralInsatser));
         Assert.Equal(
-            [("P99 (projektkod utan insats)", 0m, 1_000_000m, -1_000_000m), ("Kostnader utan projektkod", 0m, 2_552_000m, -2_552_000m)],
+            [("P99 (projektkod utan insats)", 0m, 1_000_000m, -1_000_000m), ("Kostnader utan projektkod", 0m, 2_550_000m, -2_550_000m)],
             RowsOf(statement, OperatingCategory.Unallocated));
+        Assert.Equal([("8410 Ränteintäkter", 10_000m, 0m, 10_000m), ("8510", 0m, 2_000m, -2_000m)], RowsOf(statement, OperatingCategory.FinancialItems));
+    }
+
+    [Fact]
+    public void Interest_and_other_financial_items_never_count_as_the_members_income_in_either_chart()
+    {
+        // Kommun-Bas: 84 financial income, 85 financial costs. A BAS company chart: 83 interest income, 84 interest costs.
+        List<ResultLine> lines = [new("3010", null, -1_000m), new("8310", null, -30m), new("8410", null, 20m), new("8510", null, 5m), new("4010", "P25", 900m)];
+        var names = new Dictionary<string, string> { ["3010"] = "Medlemsbidrag" };
+        foreach (var rules in new[] { Rules, [.. Finsam.Domain.Economy.Sie.ChartOfAccounts.BasCompanyRules] })
+        {
+            var results = lines.ToDictionary(l => l.Account, l => l.Amount);
+            var income = FinancialStatements.Build(new LedgerFigures(2025, new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), results), rules).Income;
+            var statement = OperatingStatement.Build(2025, lines, null, [], rules, Units, names, income);
+            Assert.Equal([("3010 Medlemsbidrag", 1_000m, 0m, 1_000m)], RowsOf(statement, OperatingCategory.MemberIncome));
+            Assert.All(statement.Checks, c => Assert.True(c.Passed, c.Name));
+        }
+
+        var bas = OperatingStatement.Build(2025, lines, null, [], [.. Finsam.Domain.Economy.Sie.ChartOfAccounts.BasCompanyRules], Units, names,
+            new IncomeStatement(1_000m, -900m, 0m, 30m, -20m, 0m));
+        // 8410 (räntekostnader in BAS) is a cost; 8510 has no line in a BAS chart and is left to the unmapped-accounts check.
+        Assert.Equal([("8310", 30m, 0m, 30m), ("8410", 0m, 20m, -20m)], RowsOf(bas, OperatingCategory.FinancialItems));
     }
 
     [Fact]
@@ -105,7 +127,7 @@ public sealed class OperatingStatementTests
 
         var members = statement.Categories.Single(c => c.Category == OperatingCategory.MemberIncome);
         Assert.Null(members.Rows[0].Budget);
-        Assert.Equal(10_000m, members.Deviation);
+        Assert.Equal(0m, members.Deviation);
         Assert.Null(statement.Categories.Single(c => c.Category == OperatingCategory.Unallocated).Budget);
 
         Assert.Equal(new OperatingFigures(28_000_000m, 21_700_000m), statement.Budget);
@@ -118,7 +140,7 @@ public sealed class OperatingStatementTests
         var statement = Build(previous: [new("3010", null, -26_000_000m), new("7010", "P25", 20_000_000m)]);
         var members = statement.Categories.Single(c => c.Category == OperatingCategory.MemberIncome);
         Assert.Equal(26_000_000m, members.Rows.Single(r => r.Key == "3010").Previous!.Value.Income);
-        Assert.Equal(0m, members.Rows.Single(r => r.Key == "8410").Previous!.Value.Income);
+        Assert.Equal(0m, statement.Categories.Single(c => c.Category == OperatingCategory.FinancialItems).Rows.Single(r => r.Key == "8410").Previous!.Value.Income);
         Assert.Equal(-20_000_000m, statement.Categories.Single(c => c.Category == OperatingCategory.IndividualInsatser).Previous!.Value.Net);
         Assert.Equal(new OperatingFigures(26_000_000m, 20_000_000m), statement.Previous);
     }

@@ -193,4 +193,84 @@ public sealed class SieParserTests
             }
         }
     }
+
+    [Fact]
+    public void The_chart_type_is_read_from_kptyp()
+    {
+        Assert.Equal("BAS2014", SieParser.Parse("#KPTYP BAS2014\n#RAR 0 20250101 20251231\n").ChartType);
+        Assert.Null(SieParser.Parse(Pc8(Sample)).ChartType);
+    }
+
+    [Theory]
+    [InlineData("#TRANS 4010 {6 \"P25\"} 125000.00")]
+    [InlineData("#TRANS 4010 {6 P25 1 \"K 3\"} -0.50 20250320 \"Faktura\" 1")]
+    [InlineData("#TRANS 4010 {} 12.5 \"\" \"Text utan datum\"")]
+    [InlineData("#TRANS 4010 {} 12.5 20250320")]
+    [InlineData("#TRANS\t4010\t{}\t12.5")]
+    [InlineData("#trans 4010 {} 12.5")]
+    [InlineData("#TRANS 4010 {6 \"P\\\"25\"} 1 20250101 \"a \\\\ b\"")]
+    public void A_transaction_is_read_whether_it_takes_the_quick_way_or_the_general_one(string line)
+    {
+        var voucher = Assert.Single(SieParser.Parse($"#RAR 0 20250101 20251231\n#VER A 1 20250101\n{{\n{line}\n}}\n").Vouchers);
+        var transaction = Assert.Single(voucher.Transactions);
+
+        // Plain lines take the quick way; tabs, lower case and escapes the general one: each is read.
+        Assert.Equal("4010", transaction.Account);
+        Assert.Equal(4, transaction.Line);
+    }
+
+    [Fact]
+    public void The_quick_way_gives_the_fields_and_shares_repeated_object_lists()
+    {
+        var sie = SieParser.Parse("""
+            #RAR 0 20250101 20251231
+            #VER A 1 20250101
+            {
+            #TRANS 4010 {6 "P25" 1 "K 3"} -0.50 20250320 "Faktura"
+            #TRANS 4010 {6 "P25" 1 "K 3"} 0.25 "" "Utan datum"
+            #TRANS 1930 {} 0.25
+            }
+            """);
+        var t = sie.Vouchers[0].Transactions;
+        Assert.Equal(new SieTransaction("4010", t[0].Objects, -0.50m, new DateOnly(2025, 3, 20), "Faktura", 4), t[0]);
+        Assert.Equal([new SieObjectRef(6, "P25"), new SieObjectRef(1, "K 3")], t[0].Objects);
+        Assert.Same(t[0].Objects, t[1].Objects);
+        Assert.Equal((null, "Utan datum"), (t[1].Date, t[1].Text));
+        Assert.Empty(t[2].Objects);
+        Assert.Equal(0m, sie.Vouchers[0].Sum);
+    }
+
+    [Fact]
+    public void The_reader_gives_vouchers_one_at_a_time_and_collects_the_rest_in_its_document()
+    {
+        var reader = new SieReader(Pc8(Sample));
+        var numbers = new List<string>();
+        while (reader.ReadVoucher(out var voucher))
+        {
+            numbers.Add(voucher.Number);
+        }
+
+        Assert.Equal(["1", "2"], numbers);
+        Assert.Empty(reader.Document.Vouchers);
+        Assert.Equal(3, reader.Document.Accounts.Count);
+    }
+
+    [Theory]
+    [InlineData("#VER A 1 20250115 \"Medlemsbidrag\" 20250116 \"Anna\"", "A", "1", "Medlemsbidrag")]
+    [InlineData("#VER \"B\" \"22\" \"20250115\"", "B", "22", null)]
+    [InlineData("#VER \"\" \"\" 20250115 \"\"", "", "", "")]
+    [InlineData("#VER\tC\t3\t20250115\t\"Tabbar\"", "C", "3", "Tabbar")]
+    [InlineData("#ver A 1 20250115 \"Med \\\"citat\\\"\"", "A", "1", "Med \"citat\"")]
+    public void A_voucher_head_is_read_whether_it_takes_the_quick_way_or_the_general_one(string head, string series, string number, string? text)
+    {
+        var voucher = Assert.Single(SieParser.Parse($"#RAR 0 20250101 20251231\n{head}\n{{\n#TRANS 1930 {{}} 0\n}}\n").Vouchers);
+        Assert.Equal((series, number, new DateOnly(2025, 1, 15), text, 2), (voucher.Series, voucher.Number, voucher.Date, voucher.Text, voucher.Line));
+    }
+
+    [Fact]
+    public void A_voucher_head_with_an_unclosed_text_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<SieFormatException>(() => SieParser.Parse("#RAR 0 20250101 20251231\n#VER A 1 20250115 \"Ingen slut\n{\n}\n"));
+        Assert.Equal(2, error.Line);
+    }
 }

@@ -29,7 +29,7 @@ public static class BudgetFileFormat
 /// <summary>
 /// Reads and checks budget lines: a line names an insats by its project code (its category follows from the insats),
 /// or a category without an insats (only <see cref="OperatingCategory.MemberIncome"/> and
-/// <see cref="OperatingCategory.Unallocated"/>); amounts are kronor, zero or more; each insats or category once.
+/// <see cref="OperatingCategory.Unallocated"/> and <see cref="OperatingCategory.FinancialItems"/>); amounts are kronor, zero or more; each insats or category once.
 /// </summary>
 public sealed class BudgetRowParser(IReadOnlyCollection<Insats> insatser)
 {
@@ -37,7 +37,7 @@ public sealed class BudgetRowParser(IReadOnlyCollection<Insats> insatser)
     private readonly HashSet<(OperatingCategory, int?)> seen = [];
 
     /// <summary>Categories that take a budget line without an insats.</summary>
-    public static IReadOnlyList<OperatingCategory> CategoriesWithoutInsats { get; } = [OperatingCategory.MemberIncome, OperatingCategory.Unallocated];
+    public static IReadOnlyList<OperatingCategory> CategoriesWithoutInsats { get; } = [OperatingCategory.MemberIncome, OperatingCategory.Unallocated, OperatingCategory.FinancialItems];
 
     public static OperatingCategory CategoryOf(Insats insats) => new OperatingUnit(insats.Code, insats.Name, insats.Kind).Category;
 

@@ -19,6 +19,9 @@ public sealed class SieDocument
 
     public string? OrganisationNumber { get; internal set; }
 
+    /// <summary>The chart of accounts the file says it uses (#KPTYP), e.g. "BAS2014" or "KB13"; null when not stated.</summary>
+    public string? ChartType { get; internal set; }
+
     public Dictionary<int, SieFiscalYear> FiscalYears { get; } = [];
 
     public Dictionary<string, SieAccount> Accounts { get; } = new(StringComparer.Ordinal);
@@ -41,6 +44,7 @@ public sealed class SieDocument
 
     public List<SiePeriodBalance> PeriodBalances { get; } = [];
 
+    /// <summary>The vouchers, when the whole file was read with <see cref="SieParser.Parse(string)"/>; empty when read voucher by voucher with <see cref="SieReader"/>.</summary>
     public List<SieVoucher> Vouchers { get; } = [];
 
     /// <summary>Things that are allowed but worth telling, such as an unbalanced voucher. Swedish, with line numbers.</summary>

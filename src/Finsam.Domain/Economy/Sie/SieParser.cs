@@ -60,103 +60,269 @@ public static class SieParser
 
     public static SieDocument Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var document = new SieDocument();
-        SieVoucher? voucher = null;
-        var inVoucher = false;
-
-        // Line by line through the text (not split into an array of every line first): a large ledger's lines become
-        // garbage one at a time.
-        var number = 0;
-        for (var start = 0; start <= text.Length;)
+        var reader = new SieReader(text);
+        while (reader.ReadVoucher(out var voucher))
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
-            {
-                end = text.Length;
-            }
-
-            number++;
-            var line = text[start..end].TrimEnd('\r');
-            start = end + 1;
-            if (line.Length > MaxLineLength)
-            {
-                throw new SieFormatException(number, $"raden är längre än {MaxLineLength} tecken.");
-            }
-
-            if (line.Contains('\0', StringComparison.Ordinal))
-            {
-                throw new SieFormatException(number, "raden innehåller ett nolltecken; filen är inte en SIE-textfil.");
-            }
-
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0)
-            {
-                continue;
-            }
-
-            if (trimmed == "{")
-            {
-                if (voucher is null || inVoucher)
-                {
-                    throw new SieFormatException(number, "\"{\" utan föregående #VER.");
-                }
-
-                inVoucher = true;
-                continue;
-            }
-
-            if (trimmed == "}")
-            {
-                if (!inVoucher || voucher is null)
-                {
-                    throw new SieFormatException(number, "\"}\" utan öppnad verifikation.");
-                }
-
-                CloseVoucher(document, voucher);
-                voucher = null;
-                inVoucher = false;
-                continue;
-            }
-
-            if (trimmed[0] != '#')
-            {
-                throw new SieFormatException(number, "raden börjar inte med en etikett (#).");
-            }
-
-            var fields = Tokenize(trimmed, number);
-            var label = fields[0].Text.ToUpperInvariant();
-            if (voucher is not null && !inVoucher)
-            {
-                throw new SieFormatException(voucher.Line, "#VER saknar sina transaktioner inom { }.");
-            }
-
-            if (inVoucher)
-            {
-                switch (label)
-                {
-                    case "#TRANS":
-                        voucher!.Transactions.Add(ReadTransaction(fields, number));
-                        break;
-                    case "#RTRANS" or "#BTRANS":
-                        // Added and removed transactions: a #RTRANS is followed by the same #TRANS, so skipping keeps the sum right.
-                        break;
-                    default:
-                        throw new SieFormatException(number, $"{label} får inte stå inuti en verifikation.");
-                }
-
-                continue;
-            }
-
-            ReadRecord(document, label, fields, number, ref voucher);
+            reader.Document.Vouchers.Add(voucher);
         }
 
-        if (voucher is not null)
+        return reader.Document;
+    }
+
+    /// <summary>
+    /// Reads one line; returns the voucher it completes (the line "}"), if any. Everything else lands in the
+    /// document. The reader's state (the open voucher) is passed by reference.
+    /// </summary>
+    internal static SieVoucher? ReadLine(SieDocument document, ReadOnlySpan<char> raw, int number, ref SieVoucher? voucher, ref bool inVoucher, SieStrings strings)
+    {
+        var line = raw.TrimEnd('\r');
+        if (line.Length > MaxLineLength)
         {
-            throw new SieFormatException(voucher.Line, "verifikationen avslutas aldrig med \"}\".");
+            throw new SieFormatException(number, $"raden är längre än {MaxLineLength} tecken.");
         }
 
-        return document;
+        if (line.Contains('\0'))
+        {
+            throw new SieFormatException(number, "raden innehåller ett nolltecken; filen är inte en SIE-textfil.");
+        }
+
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        if (trimmed is "{")
+        {
+            if (voucher is null || inVoucher)
+            {
+                throw new SieFormatException(number, "\"{\" utan föregående #VER.");
+            }
+
+            inVoucher = true;
+            return null;
+        }
+
+        if (trimmed is "}")
+        {
+            if (!inVoucher || voucher is null)
+            {
+                throw new SieFormatException(number, "\"}\" utan öppnad verifikation.");
+            }
+
+            var done = voucher;
+            CloseVoucher(document, done);
+            voucher = null;
+            inVoucher = false;
+            return done;
+        }
+
+        if (trimmed[0] != '#')
+        {
+            throw new SieFormatException(number, "raden börjar inte med en etikett (#).");
+        }
+
+        // The common case, most of a large file: a #TRANS inside a voucher, read straight from the line.
+        if (inVoucher && voucher is not null && TryReadTransactionFast(trimmed, number, strings, out var fast))
+        {
+            voucher.Transactions.Add(fast);
+            return null;
+        }
+
+        if (voucher is null && !inVoucher && TryReadVoucherFast(trimmed, number, strings, out var opened))
+        {
+            voucher = opened;
+            return null;
+        }
+
+        var fields = Tokenize(trimmed.ToString(), number);
+        var label = fields[0].Text.ToUpperInvariant();
+        if (voucher is not null && !inVoucher)
+        {
+            throw new SieFormatException(voucher.Line, "#VER saknar sina transaktioner inom { }.");
+        }
+
+        if (inVoucher)
+        {
+            switch (label)
+            {
+                case "#TRANS":
+                    voucher!.Transactions.Add(ReadTransaction(fields, number));
+                    break;
+                case "#RTRANS" or "#BTRANS":
+                    // Added and removed transactions: a #RTRANS is followed by the same #TRANS, so skipping keeps the sum right.
+                    break;
+                default:
+                    throw new SieFormatException(number, $"{label} får inte stå inuti en verifikation.");
+            }
+
+            return null;
+        }
+
+        ReadRecord(document, label, fields, number, ref voucher);
+        return null;
+    }
+
+    /// <summary>Reads a plain #VER line (series, number, date, optional text; no escapes or lists); false for anything else.</summary>
+    private static bool TryReadVoucherFast(ReadOnlySpan<char> line, int number, SieStrings strings, out SieVoucher voucher)
+    {
+        voucher = null!;
+        if (!line.StartsWith("#VER ") || line.Contains('\\') || line.Contains('{'))
+        {
+            return false;
+        }
+
+        var rest = line[5..];
+        if (!NextField(ref rest, out var series) || !NextField(ref rest, out var verNumber) || !NextField(ref rest, out var dateText)
+            || !DateOnly.TryParseExact(dateText, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        string? text = null;
+        if (!rest.TrimStart(' ').IsEmpty)
+        {
+            // A text (anything after it, the registration date and signature, is not used); a malformed one goes the general way.
+            if (!NextField(ref rest, out var textField))
+            {
+                return false;
+            }
+
+            text = textField.ToString();
+        }
+
+        voucher = new SieVoucher(strings.Get(series), verNumber.ToString(), date, text, number);
+        return true;
+    }
+
+    /// <summary>The next field of a plain line: a word, or "quoted text" without escapes; false at the end or on anything unusual.</summary>
+    private static bool NextField(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)
+    {
+        rest = rest.TrimStart(' ');
+        field = default;
+        if (rest.Length == 0)
+        {
+            return false;
+        }
+
+        if (rest[0] == '"')
+        {
+            var close = rest[1..].IndexOf('"');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            field = rest.Slice(1, close);
+            rest = rest[(close + 2)..];
+            return rest.Length == 0 || rest[0] == ' ';
+        }
+
+        var end = rest.IndexOfAny(' ', '\t', '"');
+        if (end >= 0 && rest[end] != ' ')
+        {
+            return false;
+        }
+
+        field = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? [] : rest[end..];
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a plain #TRANS line (account, object list, amount, optional date and text, no escapes) without
+    /// splitting it into fields first; false for anything else, which then goes the general way (and gets its message).
+    /// </summary>
+    private static bool TryReadTransactionFast(ReadOnlySpan<char> line, int number, SieStrings strings, out SieTransaction transaction)
+    {
+        transaction = null!;
+        if (!line.StartsWith("#TRANS ") || line.Contains('\\'))
+        {
+            return false;
+        }
+
+        var rest = line[7..].TrimStart(' ');
+        var accountEnd = rest.IndexOfAny(' ', '\t');
+        if (accountEnd is <= 0 or > 10 || rest[..accountEnd].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var account = strings.Get(rest[..accountEnd]);
+        rest = rest[accountEnd..].TrimStart(' ');
+        if (rest.Length == 0 || rest[0] != '{')
+        {
+            return false;
+        }
+
+        var close = rest.IndexOf('}');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var objects = strings.Objects(rest[1..close]);
+        if (objects is null)
+        {
+            return false;
+        }
+
+        rest = rest[(close + 1)..].TrimStart(' ');
+        var amountEnd = rest.IndexOfAny(' ', '\t');
+        var amountText = amountEnd < 0 ? rest : rest[..amountEnd];
+        if (amountText.Length is 0 or > 30
+            || !decimal.TryParse(amountText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        DateOnly? date = null;
+        string? text = null;
+        if (amountEnd >= 0)
+        {
+            rest = rest[amountEnd..].TrimStart(' ');
+            if (rest.Length > 0 && rest[0] != '"')
+            {
+                var dateEnd = rest.IndexOfAny(' ', '\t');
+                var dateText = dateEnd < 0 ? rest : rest[..dateEnd];
+                if (!DateOnly.TryParseExact(dateText, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    return false;
+                }
+
+                date = d;
+                rest = dateEnd < 0 ? [] : rest[dateEnd..].TrimStart(' ');
+            }
+            else if (rest.StartsWith("\"\""))
+            {
+                rest = rest[2..].TrimStart(' ');
+            }
+            else if (rest.Length > 0)
+            {
+                // A quoted date, or a text where the date should be: the general way decides.
+                return false;
+            }
+
+            if (rest.Length > 0)
+            {
+                // A text: one quoted field; anything after it (quantity, signature) is not used.
+                if (rest[0] != '"')
+                {
+                    return false;
+                }
+
+                var textEnd = rest[1..].IndexOf('"');
+                if (textEnd < 0)
+                {
+                    return false;
+                }
+
+                text = textEnd == 0 ? null : rest.Slice(1, textEnd).ToString();
+            }
+        }
+
+        transaction = new SieTransaction(account, objects, amount, date, text, number);
+        return true;
     }
 
     private static void ReadRecord(SieDocument document, string label, List<Token> f, int line, ref SieVoucher? voucher)
@@ -257,6 +423,9 @@ public static class SieParser
                 }
 
                 break;
+            case "#KPTYP":
+                document.ChartType = Field(f, 1, line, "kontoplanstyp");
+                break;
             case "#VER":
                 var series = f.Count > 1 ? f[1].Text : "";
                 var verNumber = f.Count > 2 ? f[2].Text : "";
@@ -265,7 +434,7 @@ public static class SieParser
             case "#TRANS":
                 throw new SieFormatException(line, "#TRANS utanför en verifikation.");
             default:
-                // #KSUMMA, #ADRESS, #GEN, #KPTYP, #VALUTA, #SRU, #TAXAR, #OMFATTN, #BKOD, #ENHET, #PROSA, #UNDERDIM … are not used by Finsam.
+                // #KSUMMA, #ADRESS, #GEN, #VALUTA, #SRU, #TAXAR, #OMFATTN, #BKOD, #ENHET, #PROSA, #UNDERDIM … are not used by Finsam.
                 break;
         }
     }
@@ -280,7 +449,7 @@ public static class SieParser
         return new SieTransaction(account, objects, amount, date, text, line);
     }
 
-    private static void CloseVoucher(SieDocument document, SieVoucher voucher)
+    internal static void CloseVoucher(SieDocument document, SieVoucher voucher)
     {
         if (voucher.Transactions.Count == 0)
         {
@@ -292,7 +461,6 @@ public static class SieParser
                 $"Rad {voucher.Line}: verifikation {voucher.Series} {voucher.Number} balanserar inte (summa {voucher.Sum.ToString("0.00", CultureInfo.InvariantCulture)}).");
         }
 
-        document.Vouchers.Add(voucher);
     }
 
     private readonly record struct Token(string Text, bool IsList, bool Quoted);

@@ -156,8 +156,19 @@ public sealed record FinancialStatements(
             var previousClosing = Sheet(previousYearsOwnLedger.Closing, a => AccountMappingRule.Resolve(rules, a), 0m);
             checks.Add(new("Likvida medel vid årets början är lika med föregående års kassa och bank", opening.CashAndBank == previousClosing.CashAndBank,
                 previousClosing.CashAndBank, opening.CashAndBank, $"Kassa och bank vid årets början jämförs med utgående balans {previousYearsOwnLedger.Year}."));
-            checks.Add(new("Ingående balanser är lika med föregående års utgående balanser", opening.TotalAssets == previousClosing.TotalAssets,
-                previousClosing.TotalAssets, opening.TotalAssets, $"Summa tillgångar vid årets början jämförs med utgående balans {previousYearsOwnLedger.Year}."));
+            // Account by account: differences that cancel out in the totals (equity +100, a liability −100) are found too.
+            var previousLineOf = (string a) => AccountMappingRule.Resolve(rules, a);
+            var previousTransferred = previousYearsOwnLedger.Results.Any(r => previousLineOf(r.Key) == StatementLine.ResultTransfer && r.Value != 0m);
+            var previousResult = previousYearsOwnLedger.Results
+                .Where(r => previousLineOf(r.Key) is { } l && l.IsIncomeStatement() && l != StatementLine.ResultTransfer)
+                .Sum(r => r.Value);
+            var differences = OpeningBalanceCheck.Compare(
+                year.Opening, previousYearsOwnLedger.Closing, a => previousLineOf(a) == StatementLine.Equity, previousTransferred ? 0m : previousResult);
+            checks.Add(new("Ingående balanser är lika med föregående års utgående balanser, konto för konto", differences.Count == 0,
+                0m, differences.Count,
+                differences.Count == 0
+                    ? $"Varje kontos ingående balans {year.Year} är lika med dess utgående balans {previousYearsOwnLedger.Year}."
+                    : string.Join(" ", differences.Select(d => d.Describe(year.Year)))));
         }
 
         return new FinancialStatements(year.Year, income, opening, closing, cashFlow, unmapped, checks);

@@ -19,6 +19,9 @@ public enum OperatingCategory
 
     /// <summary>Costs without an insats code, and amounts on a code that is no insats.</summary>
     Unallocated = 5,
+
+    /// <summary>Financial income and costs (interest) without an insats code: never the members' income.</summary>
+    FinancialItems = 6,
 }
 
 /// <summary>Income and cost, both positive kronor; <see cref="Net"/> is income minus cost (a surplus is positive).</summary>
@@ -181,8 +184,9 @@ public sealed record OperatingStatement(
 
     /// <summary>
     /// Places each amount on a row: an insats code → that insats in its category; a code that is no insats →
-    /// a row of its own under <see cref="OperatingCategory.Unallocated"/>; no code → income per account under
-    /// <see cref="OperatingCategory.MemberIncome"/>, costs on one row under <see cref="OperatingCategory.Unallocated"/>.
+    /// a row of its own under <see cref="OperatingCategory.Unallocated"/>; no code → operating income per account under
+    /// <see cref="OperatingCategory.MemberIncome"/>, financial income and costs (interest) per account under
+    /// <see cref="OperatingCategory.FinancialItems"/>, other costs on one row under <see cref="OperatingCategory.Unallocated"/>.
     /// Income is what the mapping puts on an income line (verksamhetens or finansiella intäkter); everything else
     /// in the resultaträkning (costs, depreciation, financial costs, extraordinary items) is cost.
     /// </summary>
@@ -204,9 +208,11 @@ public sealed record OperatingStatement(
             var isIncome = mapped is StatementLine.OperatingIncome or StatementLine.FinancialIncome;
             var figures = isIncome ? new OperatingFigures(-line.Amount, 0m) : new OperatingFigures(0m, line.Amount);
             var code = string.IsNullOrWhiteSpace(line.ObjectCode) ? "" : line.ObjectCode.Trim();
+            var isFinancial = mapped is StatementLine.FinancialIncome or StatementLine.FinancialCosts;
             RowKey key = code.Length > 0
                 ? new(units.TryGetValue(code, out var unit) ? unit.Category : OperatingCategory.Unallocated, code, "")
-                : isIncome ? new(OperatingCategory.MemberIncome, "", line.Account) : new(OperatingCategory.Unallocated, "", "");
+                : isFinancial ? new(OperatingCategory.FinancialItems, "", line.Account)
+                : mapped == StatementLine.OperatingIncome ? new(OperatingCategory.MemberIncome, "", line.Account) : new(OperatingCategory.Unallocated, "", "");
             var text = TextOf(key, units, accountNames);
             rows[key] = rows.TryGetValue(key, out var existing) ? existing with { Figures = existing.Figures + figures } : new(key.Category, text, figures);
         }
