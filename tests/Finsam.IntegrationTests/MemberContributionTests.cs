@@ -20,6 +20,9 @@ public sealed class MemberContributionTests
         List<KeyValuePair<string, string>> Form(string total, string akerby, string strandvik, string bergsjo) =>
         [
             new("Input.Total", total),
+            new("Input.Mode", "Percent"),
+            new("Input.RegionPercent", "25"),
+            new("Input.MunicipalityPercent", "25"),
             new("Input.Shares[0].MemberId", Id("Åkerby kommun").ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Input.Shares[0].Percent", akerby),
             new("Input.Shares[1].MemberId", Id("Strandviks kommun").ToString(System.Globalization.CultureInfo.InvariantCulture)),

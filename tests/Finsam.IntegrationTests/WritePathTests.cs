@@ -130,19 +130,24 @@ public sealed class WritePathTests(WritePathTests.Fixture fixture) : IClassFixtu
         var response = await fixture.Director.PostFormAsync(url, new Dictionary<string, string>
         {
             ["Input.Total"] = "2 000 000",
+            ["Input.Mode"] = "Percent",
+            ["Input.RegionPercent"] = "0",
+            ["Input.MunicipalityPercent"] = "50",
             ["Input.Shares[0].MemberId"] = Id(fixture.Municipalities[0]),
             ["Input.Shares[0].Percent"] = "60",
             ["Input.Shares[1].MemberId"] = Id(fixture.Municipalities[1]),
             ["Input.Shares[1].Percent"] = "40",
         });
-        Assert.Contains($"Medlemsbidragen för {year} är sparade.", Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var savedPage = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(savedPage.QuerySelector("[role=status]") is { } status && Html.TextOf(status) == $"Medlemsbidragen för {year} är sparade.",
+            Html.TextOf(savedPage.QuerySelector("main")!));
 
         var entry = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .SingleAsync(e => e.EntityType == "MemberContributions" && e.EntityId == Id(year)));
+            .SingleAsync(e => e.EntityType == "ContributionSplit" && e.EntityId == Id(year)));
         Assert.Equal(AuditAction.Update, entry.Action);
         Assert.NotNull(entry.UserId);
-        Assert.Contains("Norrby kommun 60,00 %", Text(entry.Details!), StringComparison.Ordinal);
-        Assert.Contains("Söderby kommun 40,00 %", Text(entry.Details!), StringComparison.Ordinal);
+        Assert.Contains("Norrby kommun 60 %", Text(entry.Details!), StringComparison.Ordinal);
+        Assert.Contains("Söderby kommun 40 %", Text(entry.Details!), StringComparison.Ordinal);
         var percents = await fixture.Factory.WithDbAsync(db => db.MunicipalityShares.Where(s => db.FiscalYears.Any(y => y.Id == s.FiscalYearId && y.Year == year))
             .Select(s => s.Percent).ToListAsync());
         Assert.Equal([40m, 60m], percents.Order());
@@ -173,6 +178,9 @@ public sealed class WritePathTests(WritePathTests.Fixture fixture) : IClassFixtu
         await Refused($"/Ekonomi/Medlemsbidrag?ar={ClosedYear}", new()
         {
             ["Input.Total"] = "5",
+            ["Input.Mode"] = "Percent",
+            ["Input.RegionPercent"] = "0",
+            ["Input.MunicipalityPercent"] = "50",
             ["Input.Shares[0].MemberId"] = Id(fixture.Municipalities[0]),
             ["Input.Shares[0].Percent"] = "100",
         });

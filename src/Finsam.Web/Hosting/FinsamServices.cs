@@ -58,7 +58,6 @@ public static class FinsamServices
         services.AddScoped<BudgetService>();
         services.AddScoped<EndReasonCodeHandler>();
         services.AddScoped<AccountMappingHandler>();
-        services.AddScoped<MemberContributionHandler>();
         services.AddScoped<Features.Organisation.FederationHandler>();
         services.AddScoped<Features.Organisation.MemberHandler>();
         services.AddScoped<Features.Organisation.ContributionSplitHandler>();

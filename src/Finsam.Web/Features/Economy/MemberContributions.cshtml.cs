@@ -1,10 +1,8 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Economy;
-using Finsam.Domain.Formatting;
-using Finsam.Domain.Organisation;
 using Finsam.Web.Authorization;
-using Finsam.Web.Features.Economy;
+using Finsam.Web.Features.Organisation;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,13 +11,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.Economy;
 
-public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService authorization, TimeProvider clock, MemberContributionHandler contributions) : PageModel
+/// <summary>
+/// The year's members' contributions as the förbundsordning splits them: the total, the state's half, the region's and
+/// the municipalities' shares and the municipalities' key (or an amount per member), each member's amount to the öre.
+/// </summary>
+public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService authorization, TimeProvider clock, ContributionSplitHandler splits) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? RequestedYear { get; set; }
 
     [BindProperty]
-    public ContributionInput Input { get; set; } = new();
+    public ContributionSplitInput Input { get; set; } = new();
 
     public int Year { get; private set; }
 
@@ -36,20 +38,25 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var posted = Input;
-        await LoadAsync(fillForm: false, cancellationToken);
-        Input = posted;
-        var names = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        await LoadAsync(fillForm: true, cancellationToken);
+        // The names are the year's members', whatever the form said.
         foreach (var share in posted.Shares)
         {
-            share.Name = names.GetValueOrDefault(share.MemberId, "");
+            share.Name = Input.Shares.FirstOrDefault(s => s.MemberId == share.MemberId)?.Name ?? share.Name;
         }
 
+        foreach (var amount in posted.Amounts)
+        {
+            amount.Name = Input.Amounts.FirstOrDefault(a => a.MemberId == amount.MemberId)?.Name ?? amount.Name;
+        }
+
+        Input = posted;
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await contributions.SaveAsync(Year, posted, cancellationToken);
+        var result = await splits.SaveAsync(Year, posted, cancellationToken);
         if (!result.Succeeded)
         {
             result.Errors.AddTo(ModelState);
@@ -57,6 +64,7 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
         }
 
         Saved = true;
+        ModelState.Clear();
         await LoadAsync(fillForm: true, cancellationToken);
         return Page();
     }
@@ -72,23 +80,22 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);
         Closed = fiscalYear is { IsClosed: true };
         CanEdit = !Closed && await authorization.AllowsAsync(User, "/Economy/MemberContributions", HttpMethods.Post);
-        var members = await db.MembersOfYearAsync(Year, cancellationToken);
-        var shares = fiscalYear is null
-            ? []
-            : await db.MunicipalityShares.AsNoTracking().Where(s => s.FiscalYearId == fiscalYear.Id).ToListAsync(cancellationToken);
         Contributions = await db.MemberContributionsForYearAsync(Year, cancellationToken);
         if (fillForm)
         {
-            Input = new ContributionInput
+            Input = await splits.FormAsync(Year, cancellationToken);
+            if (Input.Version == Guid.Empty && Input.RegionPercent is null)
             {
-                Total = fiscalYear?.MemberContributionTotal is { } t ? SwedishFormat.Number(t, 2) : null,
-                Shares = members.Where(m => m.Kind == MemberKind.Municipality).Select(m => new ShareInput
+                // A year without a split starts from the previous year's, as förbundsordningar rarely change.
+                var previous = await splits.FormAsync(Year - 1, cancellationToken);
+                Input.Mode = previous.Mode;
+                Input.RegionPercent = previous.RegionPercent;
+                Input.MunicipalityPercent = previous.MunicipalityPercent;
+                foreach (var share in Input.Shares)
                 {
-                    MemberId = m.Id,
-                    Name = m.Name,
-                    Percent = shares.FirstOrDefault(s => s.MemberId == m.Id) is { } s ? SwedishFormat.Number(s.Percent, Math.Max(2, MemberContributions.Decimals(s.Percent))) : null,
-                }).ToList(),
-            };
+                    share.Percent ??= previous.Shares.FirstOrDefault(s => s.MemberId == share.MemberId)?.Percent;
+                }
+            }
         }
     }
 }
