@@ -98,6 +98,9 @@ public sealed record ReportSection(ReportSectionKind Kind, string Title, string?
     public string Anchor => "avsnitt-" + ((int)Kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
+/// <summary>What the cover shows besides the name: the förbund's säte and its logo (PNG or JPEG, as a data URI), each optional.</summary>
+public sealed record CoverDetails(string? Seat, string? LogoDataUri);
+
 /// <summary>A person who signs the report.</summary>
 public sealed record Signatory(string Name, string Title);
 
@@ -112,7 +115,8 @@ public sealed record AnnualReportModel(
     bool IsDraft,
     DateTime GeneratedAtUtc,
     IReadOnlyList<ReportSection> Sections,
-    IReadOnlyList<ReportCheck> Checks)
+    IReadOnlyList<ReportCheck> Checks,
+    CoverDetails? Cover = null)
 {
     public string Title => $"Årsredovisning {Year}";
 

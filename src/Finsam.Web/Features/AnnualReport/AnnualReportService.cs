@@ -57,8 +57,9 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
         }
 
         var checks = statements.Checks.Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList();
+        var logo = federation is { Logo: { } bytes, LogoContentType: { } type } ? $"data:{type};base64,{Convert.ToBase64String(bytes)}" : null;
         return new AnnualReportModel(year, federation?.Name ?? "Samordningsförbundet", federation?.OrganisationNumber, !adopted,
-            clock.GetUtcNow().UtcDateTime, sections, checks);
+            clock.GetUtcNow().UtcDateTime, sections, checks, new CoverDetails(federation?.Seat, logo));
     }
 
     public async Task<Availability> AvailabilityAsync(int year, CancellationToken cancellationToken) =>

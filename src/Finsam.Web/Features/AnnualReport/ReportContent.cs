@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Formatting;
+using Finsam.Domain.Organisation;
 using Finsam.Domain.Reports;
 using Finsam.Reporting.AnnualReport;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         var p = statements.Previous;
         return kind switch
         {
+            ReportSectionKind.AdministrationReport => OrganisationBlocks(await db.OrganisationOfYearAsync(year, cancellationToken)),
             ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, cancellationToken),
             ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating))],
             ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income))],
@@ -29,6 +31,61 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
             ReportSectionKind.Appendices => await goals.AppendixAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             _ => [],
         };
+    }
+
+    /// <summary>
+    /// The förvaltningsberättelse's organisation part, from the förbund's records of the year (never free text): the
+    /// members of the year, the board with each one's office, member and term, the auditors and who appointed them, and
+    /// the förbundschef. Nothing when none of it is entered.
+    /// </summary>
+    public static IReadOnlyList<ReportBlock> OrganisationBlocks(OrganisationQuery.YearOrganisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var blocks = new List<ReportBlock>();
+        if (organisation.Members.Count == 0 && organisation.Board.Count == 0)
+        {
+            return blocks;
+        }
+
+        blocks.Add(new HeadingBlock("Organisation"));
+        string Period(DateOnly? from, DateOnly? to) =>
+            (from > organisation.Start ? $"från {SwedishFormat.Date(from)}" : "") + (from > organisation.Start && to < organisation.End ? " " : "")
+            + (to < organisation.End ? $"till {SwedishFormat.Date(to)}" : "");
+        if (organisation.Members.Count > 0)
+        {
+            var members = organisation.Members.Select(m => Period(m.MemberFrom, m.MemberTo) is { Length: > 0 } part ? $"{m.Name} ({part})" : m.Name).ToList();
+            var federation = organisation.Federation;
+            var intro = federation is null ? "" : $"{federation.Name}{(federation.OrganisationNumber is { } nr ? $" ({nr})" : "")}"
+                + $"{(federation.Seat is { } seat ? $" har sitt säte i {seat} och" : "")} är ett samordningsförbund enligt lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser. ";
+            blocks.Add(new ParagraphBlock($"{intro}Förbundets medlemmar {organisation.Year} var {SwedishFormat.List(members)}."));
+        }
+
+        if (organisation.Board.Count > 0)
+        {
+            var rows = organisation.Board.Select(b => new ReportRow([
+                    b.Name,
+                    BoardRules.Title(b, b.Member?.Name ?? "").Split(',')[0],
+                    b.Member?.Name,
+                    $"{SwedishFormat.Date(b.TermFrom)} – {SwedishFormat.Date(b.TermTo)}",
+                ]))
+                .ToList();
+            blocks.Add(new TableBlock(new ReportTable("Styrelse", $"Styrelsen {organisation.Year}",
+                [new("Namn", CellKind.Text, 28), new("Uppdrag", CellKind.Text, 18), new("Företräder", CellKind.Text, 28), new("Mandatperiod", CellKind.Text, 24)], rows)));
+        }
+
+        if (organisation.Auditors.Count > 0)
+        {
+            var auditors = organisation.Auditors.Select(a => a.AppointedBy is { } by ? $"{a.Name} (utsedd av {by.Name})" : a.Name).ToList();
+            blocks.Add(new ParagraphBlock($"Revisorer {organisation.Year}: {SwedishFormat.List(auditors)}."));
+        }
+
+        if (organisation.Directors.Count > 0)
+        {
+            var directors = organisation.Directors.Select(d => Period(d.From, d.To) is { Length: > 0 } part ? $"{d.Name} ({part})" : d.Name).ToList();
+            blocks.Add(new ParagraphBlock($"Förbundschef: {SwedishFormat.List(directors)}."));
+        }
+
+        return blocks;
     }
 
     private YearlyParticipantStatistics? _statistics;
