@@ -32,6 +32,12 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public int MemberId { get; private set; }
 
+        public int BoardMemberId { get; private set; }
+
+        public int AuditorId { get; private set; }
+
+        public int DirectorId { get; private set; }
+
         /// <summary>A user other than the signed-in ones, for the user administration pages.</summary>
         public string UserId { get; private set; } = "";
 
@@ -41,7 +47,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             {
                 ["{insats}"] = InsatsId, ["{participant}"] = ParticipantId, ["{enrolment}"] = EnrolmentId, ["{area}"] = AreaId,
                 ["{objective}"] = ObjectiveId, ["{indicator}"] = IndicatorId, ["{goal}"] = InsatsGoalId, ["{survey}"] = SurveyId,
-                ["{member}"] = MemberId,
+                ["{member}"] = MemberId, ["{boardmember}"] = BoardMemberId, ["{auditor}"] = AuditorId, ["{director}"] = DirectorId,
             }.Aggregate(page, (url, p) => url.Replace(p.Key, p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             .Replace("{user}", UserId, StringComparison.Ordinal);
 
@@ -57,6 +63,9 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             InsatsGoalId = await Factory.WithDbAsync(db => db.InsatsGoals.Select(g => g.Id).FirstAsync());
             SurveyId = await Factory.WithDbAsync(db => db.SurveyRounds.Select(r => r.Id).FirstAsync());
             MemberId = await Factory.WithDbAsync(db => db.Members.Select(m => m.Id).FirstAsync());
+            BoardMemberId = await Factory.WithDbAsync(db => db.BoardAssignments.Select(b => b.Id).FirstAsync());
+            AuditorId = await Factory.WithDbAsync(db => db.Auditors.Select(a => a.Id).FirstAsync());
+            DirectorId = await Factory.WithDbAsync(db => db.FederationDirectors.Select(d => d.Id).FirstAsync());
             var other = await Factory.CreateUserAsync(Roles.Kansli);
             UserId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == other.Email).Select(u => u.Id).SingleAsync());
             foreach (var role in Roles.All)
@@ -84,6 +93,9 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Organisation/Medlem/{member}", [Admin, Chef] },
         { "/Organisation/Styrelse", [Admin, Chef] },
         { "/Organisation/Styrelse?ar=2024", [Admin, Chef] },
+        { "/Organisation/Styrelse/Ledamot/{boardmember}", [Admin, Chef] },
+        { "/Organisation/Styrelse/Revisor/{auditor}", [Admin, Chef] },
+        { "/Organisation/Styrelse/Forbundschef/{director}", [Admin, Chef] },
         { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Insatser", [Kansli, Chef] },

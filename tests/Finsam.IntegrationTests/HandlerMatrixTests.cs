@@ -55,6 +55,12 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         new("POST /Organisation/Board?handler=DeleteAuditor", "/Organisation/Styrelse?handler=DeleteAuditor&id=999999", [Admin, Chef]),
         new("POST /Organisation/Board?handler=Director", "/Organisation/Styrelse?handler=Director", [Admin, Chef]),
         new("POST /Organisation/Board?handler=DeleteDirector", "/Organisation/Styrelse?handler=DeleteDirector&id=999999", [Admin, Chef]),
+        new("GET /Organisation/BoardMember", "/Organisation/Styrelse/Ledamot/{boardmember}", [Admin, Chef]),
+        new("POST /Organisation/BoardMember", "/Organisation/Styrelse/Ledamot/999999", [Admin, Chef]),
+        new("GET /Organisation/Auditor", "/Organisation/Styrelse/Revisor/{auditor}", [Admin, Chef]),
+        new("POST /Organisation/Auditor", "/Organisation/Styrelse/Revisor/999999", [Admin, Chef]),
+        new("GET /Organisation/Director", "/Organisation/Styrelse/Forbundschef/{director}", [Admin, Chef]),
+        new("POST /Organisation/Director", "/Organisation/Styrelse/Forbundschef/999999", [Admin, Chef]),
         new("GET /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
         new("POST /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous], NeedsToken: false),   // the re-executed error page of a failed POST
         new("GET /Account/SignIn", "/Konto/LoggaIn", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
@@ -202,6 +208,9 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
                 Ids["{goal}"] = Key(await db.InsatsGoals.Select(g => g.Id).FirstAsync());
                 Ids["{survey}"] = Key(await db.SurveyRounds.Select(r => r.Id).FirstAsync());
                 Ids["{member}"] = Key(await db.Members.Select(m => m.Id).FirstAsync());
+                Ids["{boardmember}"] = Key(await db.BoardAssignments.Select(b => b.Id).FirstAsync());
+                Ids["{auditor}"] = Key(await db.Auditors.Select(a => a.Id).FirstAsync());
+                Ids["{director}"] = Key(await db.FederationDirectors.Select(d => d.Id).FirstAsync());
                 return 0;
             });
             var other = await Factory.CreateUserAsync(Roles.Kansli);

@@ -136,6 +136,28 @@ public sealed class OrganisationPagesTests
         Assert.DoesNotContain(Html.Parse(await admin.GetStringAsync($"/Organisation/Styrelse?ar={year - 1}")).QuerySelectorAll("table caption"),
             c => c.TextContent is "Ledamöter och ersättare" or "Revisorer");
 
+        // The terms are edited on their own pages: the ordförande's term ends, the förbundschef's period gets a last day.
+        var assignment = await factory.WithDbAsync(db => db.BoardAssignments.SingleAsync());
+        var changedTerm = await admin.PostFormAsync($"/Organisation/Styrelse/Ledamot/{assignment.Id}",
+        [
+            new("Input.Version", assignment.Version.ToString()), new("Input.Name", "Anna Ordförande"),
+            new("Input.MemberId", ids["Region Testland"].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Input.Role", "Ordinary"), new("Input.Seat", "1"), new("Input.Office", "Chair"),
+            new("Input.TermFrom", $"{year}-01-01"), new("Input.TermTo", $"{year + 1}-06-30"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, changedTerm.StatusCode);
+        Assert.Equal(new DateOnly(year + 1, 6, 30), await factory.WithDbAsync(db => db.BoardAssignments.Select(b => b.TermTo).SingleAsync()));
+        var chief = await factory.WithDbAsync(db => db.FederationDirectors.SingleAsync());
+        var directorForm = Html.Parse(await admin.GetStringAsync($"/Organisation/Styrelse/Forbundschef/{chief.Id}"));
+        Assert.Equal($"{year - 1}-03-01", directorForm.QuerySelector("#Input_From")!.GetAttribute("value"));
+        var endedBeforeStart = Html.Parse(await (await admin.PostFormAsync($"/Organisation/Styrelse/Forbundschef/{chief.Id}",
+            [new("Input.Version", chief.Version.ToString()), new("Input.Name", "Cecilia Chef"), new("Input.From", $"{year - 1}-03-01"), new("Input.To", $"{year - 2}-12-31")]))
+            .Content.ReadAsStringAsync());
+        Assert.Equal("Perioden slutar före den börjar.", Html.TextOf(endedBeforeStart.QuerySelector("#Input_To-fel")!));
+        var auditorRecord = await factory.WithDbAsync(db => db.Auditors.SingleAsync());
+        Assert.Equal("Rut Revisor", Html.Parse(await admin.GetStringAsync($"/Organisation/Styrelse/Revisor/{auditorRecord.Id}"))
+            .QuerySelector("#Input_Name")!.GetAttribute("value"));
+
         // A member the board refers to is not removed: the handler's message is shown.
         var regionVersion = await factory.WithDbAsync(db => db.Members.Where(m => m.Name == "Region Testland").Select(m => m.Version.ToString()).SingleAsync());
         var notRemoved = Html.Parse(await (await admin.PostFormAsync($"/Organisation/Medlemmar?handler=Delete&id={ids["Region Testland"]}",
@@ -150,6 +172,12 @@ public sealed class OrganisationPagesTests
         Assert.Equal("Klart", steps["Förbundet"]);
         Assert.Equal("Klart", steps[$"Medlemmar {year}"]);
         Assert.Equal("Klart", steps[$"Styrelse, revisorer och förbundschef {year}"]);
+
+        // Its links lead to the organisation pages.
+        var links = Html.Parse(await admin.GetStringAsync("/KomIgang")).QuerySelectorAll("li.setup-step h2 a").ToDictionary(a => Html.TextOf(a), a => a.GetAttribute("href"));
+        Assert.Equal("/Organisation", links["Förbundet"]);
+        Assert.Equal("/Organisation/Medlemmar", links[$"Medlemmar {year}"]);
+        Assert.Equal("/Organisation/Styrelse", links[$"Styrelse, revisorer och förbundschef {year}"]);
     }
 
     [Fact]
