@@ -158,6 +158,19 @@ public sealed class OrganisationPagesTests
         Assert.Equal("Rut Revisor", Html.Parse(await admin.GetStringAsync($"/Organisation/Styrelse/Revisor/{auditorRecord.Id}"))
             .QuerySelector("#Input_Name")!.GetAttribute("value"));
 
+        // A deputy entered by mistake is removed.
+        var deputy = await admin.PostFormAsync("/Organisation/Styrelse?handler=BoardMember",
+        [
+            new("NewBoardMember.Name", "Fel Ersättare"), new("NewBoardMember.MemberId", ids["Försäkringskassan"].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("NewBoardMember.Role", "Deputy"), new("NewBoardMember.Seat", "1"), new("NewBoardMember.Office", "None"), new("NewBoardMember.TermFrom", $"{year}-01-01"),
+        ], getUrl: "/Organisation/Styrelse");
+        Assert.Equal(HttpStatusCode.Redirect, deputy.StatusCode);
+        var mistake = await factory.WithDbAsync(db => db.BoardAssignments.SingleAsync(b => b.Name == "Fel Ersättare"));
+        var removedDeputy = await admin.PostFormAsync($"/Organisation/Styrelse?handler=DeleteBoardMember&id={mistake.Id}",
+            [new("version", mistake.Version.ToString())], getUrl: "/Organisation/Styrelse");
+        Assert.Equal(HttpStatusCode.Redirect, removedDeputy.StatusCode);
+        Assert.Equal(["Anna Ordförande"], await factory.WithDbAsync(db => db.BoardAssignments.Select(b => b.Name).ToListAsync()));
+
         // A member the board refers to is not removed: the handler's message is shown.
         var regionVersion = await factory.WithDbAsync(db => db.Members.Where(m => m.Name == "Region Testland").Select(m => m.Version.ToString()).SingleAsync());
         var notRemoved = Html.Parse(await (await admin.PostFormAsync($"/Organisation/Medlemmar?handler=Delete&id={ids["Region Testland"]}",
