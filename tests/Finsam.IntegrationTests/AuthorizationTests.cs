@@ -30,6 +30,14 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public int SurveyId { get; private set; }
 
+        public int MemberId { get; private set; }
+
+        public int BoardMemberId { get; private set; }
+
+        public int AuditorId { get; private set; }
+
+        public int DirectorId { get; private set; }
+
         /// <summary>A user other than the signed-in ones, for the user administration pages.</summary>
         public string UserId { get; private set; } = "";
 
@@ -39,6 +47,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             {
                 ["{insats}"] = InsatsId, ["{participant}"] = ParticipantId, ["{enrolment}"] = EnrolmentId, ["{area}"] = AreaId,
                 ["{objective}"] = ObjectiveId, ["{indicator}"] = IndicatorId, ["{goal}"] = InsatsGoalId, ["{survey}"] = SurveyId,
+                ["{member}"] = MemberId, ["{boardmember}"] = BoardMemberId, ["{auditor}"] = AuditorId, ["{director}"] = DirectorId,
             }.Aggregate(page, (url, p) => url.Replace(p.Key, p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             .Replace("{user}", UserId, StringComparison.Ordinal);
 
@@ -53,6 +62,10 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             IndicatorId = await Factory.WithDbAsync(db => db.Indicators.Select(i => i.Id).FirstAsync());
             InsatsGoalId = await Factory.WithDbAsync(db => db.InsatsGoals.Select(g => g.Id).FirstAsync());
             SurveyId = await Factory.WithDbAsync(db => db.SurveyRounds.Select(r => r.Id).FirstAsync());
+            MemberId = await Factory.WithDbAsync(db => db.Members.Select(m => m.Id).FirstAsync());
+            BoardMemberId = await Factory.WithDbAsync(db => db.BoardAssignments.Select(b => b.Id).FirstAsync());
+            AuditorId = await Factory.WithDbAsync(db => db.Auditors.Select(a => a.Id).FirstAsync());
+            DirectorId = await Factory.WithDbAsync(db => db.FederationDirectors.Select(d => d.Id).FirstAsync());
             var other = await Factory.CreateUserAsync(Roles.Kansli);
             UserId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == other.Email).Select(u => u.Id).SingleAsync());
             foreach (var role in Roles.All)
@@ -75,6 +88,14 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
     {
         { "/", [Admin, Kansli, Chef, Board, Auditor] },
         { "/KomIgang", [Admin, Chef] },
+        { "/Organisation", [Admin, Chef] },
+        { "/Organisation/Medlemmar", [Admin, Chef] },
+        { "/Organisation/Medlem/{member}", [Admin, Chef] },
+        { "/Organisation/Styrelse", [Admin, Chef] },
+        { "/Organisation/Styrelse?ar=2024", [Admin, Chef] },
+        { "/Organisation/Styrelse/Ledamot/{boardmember}", [Admin, Chef] },
+        { "/Organisation/Styrelse/Revisor/{auditor}", [Admin, Chef] },
+        { "/Organisation/Styrelse/Forbundschef/{director}", [Admin, Chef] },
         { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Insatser", [Kansli, Chef] },

@@ -37,6 +37,30 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         // Start, errors and the account pages
         new("GET /Index", "/", [Admin, Kansli, Chef, Board, Auditor]),
         new("GET /Setup/Index", "/KomIgang", [Admin, Chef]),
+
+        // The organisation: the förbund, its members, board, auditors and förbundschef
+        new("GET /Organisation/Index", "/Organisation", [Admin, Chef]),
+        new("GET /Organisation/Index?handler=Logo", "/Organisation?handler=Logo", [Admin, Chef]),
+        new("POST /Organisation/Index", "/Organisation", [Admin, Chef]),
+        new("GET /Organisation/Members", "/Organisation/Medlemmar", [Admin, Chef]),
+        new("POST /Organisation/Members", "/Organisation/Medlemmar", [Admin, Chef]),
+        new("POST /Organisation/Members?handler=End", "/Organisation/Medlemmar?handler=End&id=999999", [Admin, Chef]),
+        new("POST /Organisation/Members?handler=Delete", "/Organisation/Medlemmar?handler=Delete&id=999999", [Admin, Chef]),
+        new("GET /Organisation/Member", "/Organisation/Medlem/{member}", [Admin, Chef]),
+        new("POST /Organisation/Member", "/Organisation/Medlem/999999", [Admin, Chef]),
+        new("GET /Organisation/Board", "/Organisation/Styrelse", [Admin, Chef]),
+        new("POST /Organisation/Board?handler=BoardMember", "/Organisation/Styrelse?handler=BoardMember", [Admin, Chef]),
+        new("POST /Organisation/Board?handler=DeleteBoardMember", "/Organisation/Styrelse?handler=DeleteBoardMember&id=999999", [Admin, Chef]),
+        new("POST /Organisation/Board?handler=Auditor", "/Organisation/Styrelse?handler=Auditor", [Admin, Chef]),
+        new("POST /Organisation/Board?handler=DeleteAuditor", "/Organisation/Styrelse?handler=DeleteAuditor&id=999999", [Admin, Chef]),
+        new("POST /Organisation/Board?handler=Director", "/Organisation/Styrelse?handler=Director", [Admin, Chef]),
+        new("POST /Organisation/Board?handler=DeleteDirector", "/Organisation/Styrelse?handler=DeleteDirector&id=999999", [Admin, Chef]),
+        new("GET /Organisation/BoardMember", "/Organisation/Styrelse/Ledamot/{boardmember}", [Admin, Chef]),
+        new("POST /Organisation/BoardMember", "/Organisation/Styrelse/Ledamot/999999", [Admin, Chef]),
+        new("GET /Organisation/Auditor", "/Organisation/Styrelse/Revisor/{auditor}", [Admin, Chef]),
+        new("POST /Organisation/Auditor", "/Organisation/Styrelse/Revisor/999999", [Admin, Chef]),
+        new("GET /Organisation/Director", "/Organisation/Styrelse/Forbundschef/{director}", [Admin, Chef]),
+        new("POST /Organisation/Director", "/Organisation/Styrelse/Forbundschef/999999", [Admin, Chef]),
         new("GET /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
         new("POST /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous], NeedsToken: false),   // the re-executed error page of a failed POST
         new("GET /Account/SignIn", "/Konto/LoggaIn", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
@@ -185,6 +209,10 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
                 Ids["{indicator}"] = Key(await db.Indicators.Select(i => i.Id).FirstAsync());
                 Ids["{goal}"] = Key(await db.InsatsGoals.Select(g => g.Id).FirstAsync());
                 Ids["{survey}"] = Key(await db.SurveyRounds.Select(r => r.Id).FirstAsync());
+                Ids["{member}"] = Key(await db.Members.Select(m => m.Id).FirstAsync());
+                Ids["{boardmember}"] = Key(await db.BoardAssignments.Select(b => b.Id).FirstAsync());
+                Ids["{auditor}"] = Key(await db.Auditors.Select(a => a.Id).FirstAsync());
+                Ids["{director}"] = Key(await db.FederationDirectors.Select(d => d.Id).FirstAsync());
                 return 0;
             });
             var other = await Factory.CreateUserAsync(Roles.Kansli);

@@ -39,6 +39,7 @@ public static class PageAccess
         ("/AnnualReport/Sections", Policies.ReportAuthor),
         ("/AnnualReport/Signatories", Policies.ReportAuthor),
         ("/Setup", Policies.Setup),
+        ("/Organisation", Policies.Setup),
     ];
 
     /// <summary>Handlers that need more than their page: the page, the HTTP method, the handler's name (null: the unnamed one) and the policy.</summary>

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Finsam.Web.Features.Organisation;
+
+/// <summary>
+/// The errors of one form field, for showing the message at the field as well as in the error summary: the field's
+/// element id (the model key with dots as underscores, as <c>_FormErrors</c> links to it) and the id of its message.
+/// </summary>
+public static class FieldErrors
+{
+    /// <summary>The messages for the field <paramref name="key"/> (e.g. "Input.OrganisationNumber").</summary>
+    public static IReadOnlyList<string> Of(ModelStateDictionary modelState, string key)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        return modelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+    }
+
+    /// <summary>The id of the field's message, for aria-describedby; null when the field has no error.</summary>
+    public static string? MessageId(ModelStateDictionary modelState, string key) =>
+        Of(modelState, key).Count == 0 ? null : ElementId(key) + "-fel";
+
+    /// <summary>"true" when the field has an error, for aria-invalid; null otherwise.</summary>
+    public static string? Invalid(ModelStateDictionary modelState, string key) => Of(modelState, key).Count == 0 ? null : "true";
+
+    public static string ElementId(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Replace('.', '_');
+    }
+}
+
+/// <summary>A labelled input with its hint and its messages (<c>_InputField</c>): the model key, e.g. "NewAuditor.Name".</summary>
+public sealed record InputField(string Key, string Label, string? Value, string Type = "text", string? Hint = null, bool Inline = false);
