@@ -109,7 +109,7 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         // ("too many SQL variables", limit 32 766). The lookups are bounded now. Own database: the rows' import keys
         // would otherwise meet those of the other tests' files.
         await using var factory = new FinsamFactory();
-        await factory.SeedDemoAsync(DateTime.Today.Year);
+        await factory.SeedDemoAsync(TestClock.Today.Year);
         var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));
         const int Count = 33_000;
         var rows = Enumerable.Range(1, Count).Select(n => Row(n, allowIdentified: n <= 20_000)).ToList();   // personnummer repeat after 21 000
