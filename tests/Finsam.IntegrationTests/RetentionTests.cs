@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Finsam.Data.Identity;
 using Finsam.Data.Queries;
@@ -13,10 +14,10 @@ public sealed class RetentionTests
     [Fact]
     public async Task Gallring_anonymises_expired_enrolments_and_keeps_the_statistics()
     {
-        // A demo förbund whose last year is 2019: with five years' retention, everything that ended is expired.
-        await using var factory = new FinsamFactory();
-        await factory.SeedDemoAsync(2019);
-        var before = await factory.WithDbAsync(db => db.FlowsForYearAsync(2018));
+        // The demo förbund (last year 2025) seen from 2032: with five years' retention, everything that ended is expired.
+        await using var factory = new FinsamFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2032, 6, 1, 9, 0, 0, TimeSpan.Zero)) };
+        await factory.SeedDemoAsync(2025);
+        var before = await factory.WithDbAsync(db => db.FlowsForYearAsync(2024));
         var identifiedBefore = await factory.WithDbAsync(db => db.Participants.CountAsync(p => p.PersonKeyHash != null));
         var ended = await factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.EndDate != null));
         // Linked to a person: through a personnummer hash, or through other enrolments of the same participant.
@@ -46,7 +47,7 @@ public sealed class RetentionTests
             Assert.False(await db.Participants.AnyAsync(p => !p.Enrolments.Any()));
 
             // The year's figures are the same; only unique individuals may rise, as links are gone.
-            var after = await db.FlowsForYearAsync(2018);
+            var after = await db.FlowsForYearAsync(2024);
             Assert.Equal(
                 before.Total with { UniqueIndividuals = 0 },
                 after.Total with { UniqueIndividuals = 0 });
