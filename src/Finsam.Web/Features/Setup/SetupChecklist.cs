@@ -42,12 +42,14 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
         var yearRoute = new Dictionary<string, string> { ["year"] = year.ToString(SwedishFormat.Culture) };
         var arRoute = new Dictionary<string, string> { ["ar"] = year.ToString(SwedishFormat.Culture) };
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        // The förbund, the year's members, board, auditors and förbundschef: read once for the four steps that need them.
+        var organisation = await db.OrganisationOfYearAsync(year, cancellationToken);
         return
         [
-            await FederationAsync(cancellationToken),
-            await MembersAsync(year, cancellationToken),
-            await ContributionsAsync(year, fiscalYear, cancellationToken),
-            await BoardAsync(year, cancellationToken),
+            Federation(organisation.Federation),
+            Members(organisation),
+            await ContributionsAsync(organisation, fiscalYear, cancellationToken),
+            Board(organisation),
             await AccountMappingAsync(cancellationToken),
             await InsatserAsync(year, fiscalYear, cancellationToken),
             await LedgerAsync(year, fiscalYear, yearRoute, cancellationToken),
@@ -57,10 +59,9 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
         ];
     }
 
-    private async Task<SetupStep> FederationAsync(CancellationToken cancellationToken)
+    private static SetupStep Federation(Federation? federation)
     {
         const string title = "Förbundet";
-        var federation = await db.Federations.AsNoTracking().OrderBy(f => f.Id).FirstOrDefaultAsync(cancellationToken);
         if (federation is null)
         {
             return new SetupStep(title, SetupState.Missing, "Förbundets namn, organisationsnummer och säte är inte inlagda.", SetupPages.Federation);
@@ -82,10 +83,11 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
             : new SetupStep(title, SetupState.Partly, $"{federation.Name}: {SwedishFormat.List(missing)} saknas.", SetupPages.Federation);
     }
 
-    private async Task<SetupStep> MembersAsync(int year, CancellationToken cancellationToken)
+    private static SetupStep Members(OrganisationQuery.YearOrganisation organisation)
     {
+        var year = organisation.Year;
         var title = $"Medlemmar {year}";
-        var members = await db.MembersOfYearAsync(year, cancellationToken);
+        var members = organisation.Members;
         if (members.Count == 0)
         {
             return new SetupStep(title, SetupState.Missing, $"Inga medlemmar är inlagda för {year}.", SetupPages.Members);
@@ -100,8 +102,9 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
             : new SetupStep(title, SetupState.Partly, $"{members.Count} medlemmar; saknas: {SwedishFormat.List(missing)}.", SetupPages.Members);
     }
 
-    private async Task<SetupStep> ContributionsAsync(int year, FiscalYear? fiscalYear, CancellationToken cancellationToken)
+    private async Task<SetupStep> ContributionsAsync(OrganisationQuery.YearOrganisation organisation, FiscalYear? fiscalYear, CancellationToken cancellationToken)
     {
+        var year = organisation.Year;
         var title = $"Medlemsbidrag och fördelning {year}";
         var split = fiscalYear is null ? null
             : await db.ContributionSplits.AsNoTracking().SingleOrDefaultAsync(s => s.FiscalYearId == fiscalYear.Id, cancellationToken);
@@ -115,18 +118,19 @@ public sealed class SetupChecklist(FinsamDbContext db, UserManager<AppUser> user
             return new SetupStep(title, SetupState.Done, $"Medlemsbidrag {SwedishFormat.Kronor(total)}, beslutade som belopp per medlem.", SetupPages.Contributions);
         }
 
-        var municipalities = (await db.MembersOfYearAsync(year, cancellationToken)).Count(m => m.Kind == MemberKind.Municipality);
+        var municipalities = organisation.Members.Count(m => m.Kind == MemberKind.Municipality);
         var keySum = await db.MunicipalityShares.AsNoTracking().Where(s => s.FiscalYearId == fiscalYear.Id).SumAsync(s => (decimal?)s.Percent, cancellationToken);
-        var split50 = $"regionen {SwedishFormat.Number(split.RegionPercent, 0)} %, kommunerna {SwedishFormat.Number(split.MunicipalityPercent, 0)} %";
+        // The shares as decided (30,5 % stays 30,5 %).
+        var split50 = $"regionen {MemberContributions.Exact(split.RegionPercent)} %, kommunerna {MemberContributions.Exact(split.MunicipalityPercent)} %";
         return keySum == 100m || municipalities <= 1
             ? new SetupStep(title, SetupState.Done, $"Medlemsbidrag {SwedishFormat.Kronor(total)}: staten 50 %, {split50}.", SetupPages.Contributions)
             : new SetupStep(title, SetupState.Partly, $"Medlemsbidrag {SwedishFormat.Kronor(total)}, men kommunernas fördelningsnyckel saknas.", SetupPages.Contributions);
     }
 
-    private async Task<SetupStep> BoardAsync(int year, CancellationToken cancellationToken)
+    private static SetupStep Board(OrganisationQuery.YearOrganisation organisation)
     {
+        var year = organisation.Year;
         var title = $"Styrelse, revisorer och förbundschef {year}";
-        var organisation = await db.OrganisationOfYearAsync(year, cancellationToken);
         var missing = new List<string>();
         if (!organisation.Board.Any(b => b.Office == BoardOffice.Chair))
         {
