@@ -182,13 +182,16 @@ public static class BoardRules
         _ => "",
     };
 
-    /// <summary>A signatory's title, e.g. "Ordförande, Åkerby kommun" or "Ledamot, Försäkringskassan".</summary>
-    public static string Title(BoardAssignment assignment, string memberName)
+    /// <summary>What the person is on the board, capitalised: "Ordförande", "Vice ordförande", "Ledamot" or "Ersättare".</summary>
+    public static string Assignment(BoardAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var title = assignment.Office != BoardOffice.None ? OfficeName(assignment.Office) : RoleName(assignment.Role);
-        return $"{char.ToUpperInvariant(title[0])}{title[1..]}, {memberName}";
+        return $"{char.ToUpperInvariant(title[0])}{title[1..]}";
     }
+
+    /// <summary>A signatory's title, e.g. "Ordförande, Åkerby kommun" or "Ledamot, Försäkringskassan".</summary>
+    public static string Title(BoardAssignment assignment, string memberName) => $"{Assignment(assignment)}, {memberName}";
 
     private static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

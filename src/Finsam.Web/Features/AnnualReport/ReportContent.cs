@@ -64,7 +64,7 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         {
             var rows = organisation.Board.Select(b => new ReportRow([
                     b.Name,
-                    BoardRules.Title(b, b.Member?.Name ?? "").Split(',')[0],
+                    BoardRules.Assignment(b),
                     b.Member?.Name,
                     $"{SwedishFormat.Date(b.TermFrom)} – {SwedishFormat.Date(b.TermTo)}",
                 ]))
