@@ -45,6 +45,13 @@ public sealed class MemberContributionTests
         Assert.Contains("<td>135 000,00</td>", html, StringComparison.Ordinal);     // 6 %
         Assert.Contains("<td>9 000 000,00</td>", html, StringComparison.Ordinal);   // the total adds up
 
+        // The next year, without a split of its own, is proposed 2028's shares and key; nothing is stored until it is saved.
+        var proposed = Html.Parse(await chef.GetStringAsync("/Ekonomi/Medlemsbidrag?ar=2029"));
+        Assert.Equal("25", proposed.QuerySelector("#Input_RegionPercent")!.GetAttribute("value"));
+        Assert.Equal("6", proposed.QuerySelector($"#andel-{Id("Bergsjö kommun")}")!.GetAttribute("value"));
+        Assert.Equal(Guid.Empty.ToString(), proposed.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
+        Assert.False(await factory.WithDbAsync(db => db.FiscalYears.AnyAsync(y => y.Year == 2029)));
+
         var year = await factory.WithDbAsync(db => db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == 2028));
         Assert.Equal((2028, 9_000_000m, FiscalYearStatus.Open), (year.Year, year.MemberContributionTotal!.Value, year.Status));
 

@@ -33,12 +33,12 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
 
     public IReadOnlyList<MemberContributions.Contribution> Contributions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(fillForm: true, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var posted = Input;
-        await LoadAsync(fillForm: true, cancellationToken);
+        await LoadAsync(cancellationToken);
         // The names are the year's members', whatever the form said.
         foreach (var share in posted.Shares)
         {
@@ -65,11 +65,12 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
 
         Saved = true;
         ModelState.Clear();
-        await LoadAsync(fillForm: true, cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(bool fillForm, CancellationToken cancellationToken)
+    /// <summary>The year, who may edit it, each member's contribution, and the form as stored (or as proposed from last year).</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Year = RequestedYear is { } requested && YearFilter.InRange(requested) ? requested : clock.GetLocalNow().Year;
         if (RequestedYear is not null && RequestedYear != Year)
@@ -81,21 +82,6 @@ public class MemberContributionsModel(FinsamDbContext db, IAuthorizationService 
         Closed = fiscalYear is { IsClosed: true };
         CanEdit = !Closed && await authorization.AllowsAsync(User, "/Economy/MemberContributions", HttpMethods.Post);
         Contributions = await db.MemberContributionsForYearAsync(Year, cancellationToken);
-        if (fillForm)
-        {
-            Input = await splits.FormAsync(Year, cancellationToken);
-            if (Input.Version == Guid.Empty && Input.RegionPercent is null)
-            {
-                // A year without a split starts from the previous year's, as förbundsordningar rarely change.
-                var previous = await splits.FormAsync(Year - 1, cancellationToken);
-                Input.Mode = previous.Mode;
-                Input.RegionPercent = previous.RegionPercent;
-                Input.MunicipalityPercent = previous.MunicipalityPercent;
-                foreach (var share in Input.Shares)
-                {
-                    share.Percent ??= previous.Shares.FirstOrDefault(s => s.MemberId == share.MemberId)?.Percent;
-                }
-            }
-        }
+        Input = await splits.FormAsync(Year, cancellationToken);
     }
 }

@@ -20,8 +20,30 @@ namespace Finsam.Web.Features.Organisation;
 /// </summary>
 public sealed class ContributionSplitHandler(FinsamDbContext db, AuditLog audit)
 {
-    /// <summary>The year's split as stored, for filling the form (percentages with every decimal they were decided with).</summary>
+    /// <summary>
+    /// The year's split as stored, for filling the form (percentages with every decimal they were decided with). A year
+    /// without a split is proposed the previous year's mode, shares and key, as förbundsordningar rarely change; its
+    /// version stays empty, so saving it creates the year's split.
+    /// </summary>
     public async Task<ContributionSplitInput> FormAsync(int year, CancellationToken cancellationToken)
+    {
+        var form = await StoredFormAsync(year, cancellationToken);
+        if (form.Version == Guid.Empty && form.RegionPercent is null)
+        {
+            var previous = await StoredFormAsync(year - 1, cancellationToken);
+            form.Mode = previous.Mode;
+            form.RegionPercent = previous.RegionPercent;
+            form.MunicipalityPercent = previous.MunicipalityPercent;
+            foreach (var share in form.Shares)
+            {
+                share.Percent ??= previous.Shares.FirstOrDefault(s => s.MemberId == share.MemberId)?.Percent;
+            }
+        }
+
+        return form;
+    }
+
+    private async Task<ContributionSplitInput> StoredFormAsync(int year, CancellationToken cancellationToken)
     {
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         var split = fiscalYear is null ? null : await db.ContributionSplits.AsNoTracking().SingleOrDefaultAsync(s => s.FiscalYearId == fiscalYear.Id, cancellationToken);
