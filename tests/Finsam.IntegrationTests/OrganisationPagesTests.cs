@@ -166,15 +166,25 @@ public sealed class OrganisationPagesTests
         ], getUrl: "/Organisation/Styrelse");
         Assert.Equal(HttpStatusCode.Redirect, deputy.StatusCode);
         var mistake = await factory.WithDbAsync(db => db.BoardAssignments.SingleAsync(b => b.Name == "Fel Ersättare"));
-        var removedDeputy = await admin.PostFormAsync($"/Organisation/Styrelse?handler=DeleteBoardMember&id={mistake.Id}",
-            [new("version", mistake.Version.ToString())], getUrl: "/Organisation/Styrelse");
+        var deputyPage = $"/Organisation/Styrelse/Ledamot/{mistake.Id}";
+        Assert.Equal("Ta bort uppdraget", Html.TextOf(Html.Parse(await admin.GetStringAsync(deputyPage)).QuerySelector("section.remove button")!));
+
+        // Without the tick in the confirmation box nothing is removed, and the box says why.
+        var unconfirmed = Html.Parse(await (await admin.PostFormAsync(deputyPage + "?handler=Delete",
+            [new("version", mistake.Version.ToString())], getUrl: deputyPage)).Content.ReadAsStringAsync());
+        Assert.Equal("Kryssa i rutan för att bekräfta att styrelseuppdraget för Fel Ersättare ska tas bort.", Html.TextOf(unconfirmed.QuerySelector("#bekrafta-fel")!));
+        Assert.Equal("Fel Ersättare", unconfirmed.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.BoardAssignments.CountAsync()));
+        var removedDeputy = await admin.PostFormAsync(deputyPage + "?handler=Delete",
+            [new("version", mistake.Version.ToString()), new("confirm", "true")], getUrl: deputyPage);
         Assert.Equal(HttpStatusCode.Redirect, removedDeputy.StatusCode);
         Assert.Equal(["Anna Ordförande"], await factory.WithDbAsync(db => db.BoardAssignments.Select(b => b.Name).ToListAsync()));
 
         // A member the board refers to is not removed: the handler's message is shown.
         var regionVersion = await factory.WithDbAsync(db => db.Members.Where(m => m.Name == "Region Testland").Select(m => m.Version.ToString()).SingleAsync());
-        var notRemoved = Html.Parse(await (await admin.PostFormAsync($"/Organisation/Medlemmar?handler=Delete&id={ids["Region Testland"]}",
-            [new("version", regionVersion)], getUrl: "/Organisation/Medlemmar")).Content.ReadAsStringAsync());
+        var regionPage = $"/Organisation/Medlem/{ids["Region Testland"]}";
+        var notRemoved = Html.Parse(await (await admin.PostFormAsync(regionPage + "?handler=Delete",
+            [new("version", regionVersion), new("confirm", "true")], getUrl: regionPage)).Content.ReadAsStringAsync());
         Assert.Contains("Region Testland har styrelseledamöter och kan inte tas bort.", Html.TextOf(notRemoved.QuerySelector(".error-summary")!), StringComparison.Ordinal);
         Assert.Equal(6, await factory.WithDbAsync(db => db.Members.CountAsync()));
 

@@ -9,6 +9,7 @@ public static class NavigationMenu
     [
         new("Start", "/Index"),
         new("Kom igång", "/Setup/Index"),
+        new("Organisation", "/Organisation/Index"),
         new("Insatser", "/Insatser/Index"),
         new("Deltagare", "/Participants/Index"),
         new("Översikt", "/Overview/Index"),

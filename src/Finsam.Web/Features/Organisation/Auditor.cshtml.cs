@@ -25,15 +25,7 @@ public class AuditorModel(FinsamDbContext db, BoardHandler board) : PageModel
             return NotFound();
         }
 
-        Input = new AuditorInput
-        {
-            Version = auditor.Version,
-            Name = auditor.Name,
-            AppointedByMemberId = auditor.AppointedByMemberId,
-            TermFrom = auditor.TermFrom,
-            TermTo = auditor.TermTo,
-        };
-        await LoadAsync(auditor.Name, cancellationToken);
+        await FillAsync(auditor, cancellationToken);
         return Page();
     }
 
@@ -68,5 +60,45 @@ public class AuditorModel(FinsamDbContext db, BoardHandler board) : PageModel
     {
         SavedName = name;
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Kind).ThenBy(m => m.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Removes the record when the user ticked the confirmation; otherwise, or when the handler refuses (a closed year), shows why.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, Guid version, bool confirm, CancellationToken cancellationToken)
+    {
+        var auditor = await db.Auditors.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (auditor is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();   // the edit form's fields are not part of this post
+        await FillAsync(auditor, cancellationToken);
+        if (RemoveForm.NotConfirmed(confirm, ModelState, $"revisorn {auditor.Name}"))
+        {
+            return Page();
+        }
+
+        var result = await board.DeleteAuditorAsync(id, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, prefix: "");
+            return Page();
+        }
+
+        TempData["Meddelande"] = "Revisorn är borttagen.";
+        return RedirectToPage("Board");
+    }
+
+    private async Task FillAsync(Domain.Organisation.Auditor auditor, CancellationToken cancellationToken)
+    {
+        Input = new AuditorInput
+        {
+            Version = auditor.Version,
+            Name = auditor.Name,
+            AppointedByMemberId = auditor.AppointedByMemberId,
+            TermFrom = auditor.TermFrom,
+            TermTo = auditor.TermTo,
+        };
+        await LoadAsync(auditor.Name, cancellationToken);
     }
 }

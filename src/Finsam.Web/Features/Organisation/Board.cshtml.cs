@@ -11,7 +11,7 @@ namespace Finsam.Web.Features.Organisation;
 
 /// <summary>
 /// The board (ledamöter and ersättare, ordförande and vice ordförande), the auditors and the förbundschef, each with
-/// its term: all of them, or (?ar=) those who serve in a year; adding and removing each through <see cref="BoardHandler"/>.
+/// its term: all of them, or (?ar=) those who serve in a year; adding each through <see cref="BoardHandler"/>; each is changed or removed on its own edit page.
 /// </summary>
 public class BoardModel(FinsamDbContext db, BoardHandler board) : PageModel
 {
@@ -64,15 +64,6 @@ public class BoardModel(FinsamDbContext db, BoardHandler board) : PageModel
             () => board.SaveDirectorAsync(null, NewDirector, cancellationToken),
             $"{NewDirector.Name?.Trim()} är inlagd som förbundschef.", cancellationToken);
 
-    public Task<IActionResult> OnPostDeleteBoardMemberAsync(int id, Guid version, CancellationToken cancellationToken) =>
-        RemoveAsync(() => board.DeleteBoardMemberAsync(id, version, cancellationToken), "Styrelseuppdraget är borttaget.", cancellationToken);
-
-    public Task<IActionResult> OnPostDeleteAuditorAsync(int id, Guid version, CancellationToken cancellationToken) =>
-        RemoveAsync(() => board.DeleteAuditorAsync(id, version, cancellationToken), "Revisorn är borttagen.", cancellationToken);
-
-    public Task<IActionResult> OnPostDeleteDirectorAsync(int id, Guid version, CancellationToken cancellationToken) =>
-        RemoveAsync(() => board.DeleteDirectorAsync(id, version, cancellationToken), "Förbundschefens uppdrag är borttaget.", cancellationToken);
-
     private async Task<IActionResult> SaveAsync<T>(string prefix, IValidator<T> validator, T input, Func<Task<ChangeResult>> save, string done,
         CancellationToken cancellationToken)
     {
@@ -94,21 +85,6 @@ public class BoardModel(FinsamDbContext db, BoardHandler board) : PageModel
         if (!result.Succeeded)
         {
             result.Errors.AddTo(ModelState, prefix);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        TempData["Meddelande"] = done;
-        return RedirectToPage();
-    }
-
-    private async Task<IActionResult> RemoveAsync(Func<Task<ChangeResult>> remove, string done, CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        var result = await remove();
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, prefix: "");
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -25,18 +25,7 @@ public class BoardMemberModel(FinsamDbContext db, BoardHandler board) : PageMode
             return NotFound();
         }
 
-        Input = new BoardAssignmentInput
-        {
-            Version = assignment.Version,
-            Name = assignment.Name,
-            MemberId = assignment.MemberId,
-            Role = assignment.Role,
-            Seat = assignment.Seat,
-            Office = assignment.Office,
-            TermFrom = assignment.TermFrom,
-            TermTo = assignment.TermTo,
-        };
-        await LoadAsync(assignment.Name, cancellationToken);
+        await FillAsync(assignment, cancellationToken);
         return Page();
     }
 
@@ -71,5 +60,48 @@ public class BoardMemberModel(FinsamDbContext db, BoardHandler board) : PageMode
     {
         SavedName = name;
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Kind).ThenBy(m => m.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Removes the record when the user ticked the confirmation; otherwise, or when the handler refuses (a closed year), shows why.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, Guid version, bool confirm, CancellationToken cancellationToken)
+    {
+        var assignment = await db.BoardAssignments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (assignment is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();   // the edit form's fields are not part of this post
+        await FillAsync(assignment, cancellationToken);
+        if (RemoveForm.NotConfirmed(confirm, ModelState, $"styrelseuppdraget för {assignment.Name}"))
+        {
+            return Page();
+        }
+
+        var result = await board.DeleteBoardMemberAsync(id, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, prefix: "");
+            return Page();
+        }
+
+        TempData["Meddelande"] = "Styrelseuppdraget är borttaget.";
+        return RedirectToPage("Board");
+    }
+
+    private async Task FillAsync(Domain.Organisation.BoardAssignment assignment, CancellationToken cancellationToken)
+    {
+        Input = new BoardAssignmentInput
+        {
+            Version = assignment.Version,
+            Name = assignment.Name,
+            MemberId = assignment.MemberId,
+            Role = assignment.Role,
+            Seat = assignment.Seat,
+            Office = assignment.Office,
+            TermFrom = assignment.TermFrom,
+            TermTo = assignment.TermTo,
+        };
+        await LoadAsync(assignment.Name, cancellationToken);
     }
 }

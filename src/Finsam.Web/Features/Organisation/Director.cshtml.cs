@@ -22,8 +22,7 @@ public class DirectorModel(FinsamDbContext db, BoardHandler board) : PageModel
             return NotFound();
         }
 
-        SavedName = director.Name;
-        Input = new DirectorInput { Version = director.Version, Name = director.Name, From = director.From, To = director.To };
+        Fill(director);
         return Page();
     }
 
@@ -52,5 +51,38 @@ public class DirectorModel(FinsamDbContext db, BoardHandler board) : PageModel
 
         TempData["Meddelande"] = $"Förbundschefen {Input.Name?.Trim()} är sparad.";
         return RedirectToPage("Board");
+    }
+
+    /// <summary>Removes the record when the user ticked the confirmation; otherwise, or when the handler refuses (a closed year), shows why.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, Guid version, bool confirm, CancellationToken cancellationToken)
+    {
+        var director = await db.FederationDirectors.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (director is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();   // the edit form's fields are not part of this post
+        Fill(director);
+        if (RemoveForm.NotConfirmed(confirm, ModelState, $"uppdraget för {director.Name}"))
+        {
+            return Page();
+        }
+
+        var result = await board.DeleteDirectorAsync(id, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, prefix: "");
+            return Page();
+        }
+
+        TempData["Meddelande"] = "Förbundschefens uppdrag är borttaget.";
+        return RedirectToPage("Board");
+    }
+
+    private void Fill(Domain.Organisation.FederationDirector director)
+    {
+        SavedName = director.Name;
+        Input = new DirectorInput { Version = director.Version, Name = director.Name, From = director.From, To = director.To };
     }
 }

@@ -31,3 +31,26 @@ public static class FieldErrors
 
 /// <summary>A labelled input with its hint and its messages (<c>_InputField</c>): the model key, e.g. "NewAuditor.Name".</summary>
 public sealed record InputField(string Key, string Label, string? Value, string Type = "text", string? Hint = null, bool Inline = false);
+
+/// <summary>
+/// The removal part of an edit page (<c>_RemoveForm</c>): what removing means (<paramref name="Hint"/>), the sentence the
+/// user ticks to confirm, and the button. The page's Delete handler refuses a post without the tick
+/// (<see cref="NotConfirmed"/>), so a slip of the mouse on a list never removes anything.
+/// </summary>
+public sealed record RemoveForm(Guid Version, string Hint, string Confirm, string Button)
+{
+    /// <summary>The confirmation checkbox's id and model key.</summary>
+    public const string ConfirmField = "bekrafta";
+
+    /// <summary>Adds the message for a post without the tick; true when it was missing.</summary>
+    public static bool NotConfirmed(bool confirm, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (!confirm)
+        {
+            modelState.AddModelError(ConfirmField, $"Kryssa i rutan för att bekräfta att {what} ska tas bort.");
+        }
+
+        return !confirm;
+    }
+}

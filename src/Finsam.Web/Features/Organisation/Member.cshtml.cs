@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.Organisation;
 
-/// <summary>Changes a member's name, kind, organisation number or period (<see cref="MemberHandler.UpdateAsync"/>).</summary>
+/// <summary>
+/// Changes a member's name, kind, organisation number or period (<see cref="MemberHandler.UpdateAsync"/>), or removes
+/// a member nothing refers to, once the user has confirmed it (<see cref="MemberHandler.DeleteAsync"/>).
+/// </summary>
 public class MemberModel(FinsamDbContext db, MemberHandler members) : PageModel
 {
     [BindProperty]
@@ -25,16 +28,7 @@ public class MemberModel(FinsamDbContext db, MemberHandler members) : PageModel
             return NotFound();
         }
 
-        (Id, SavedName) = (member.Id, member.Name);
-        Input = new MemberInput
-        {
-            Version = member.Version,
-            Name = member.Name,
-            Kind = member.Kind,
-            OrganisationNumber = member.OrganisationNumber,
-            MemberFrom = member.MemberFrom,
-            MemberTo = member.MemberTo,
-        };
+        Fill(member);
         return Page();
     }
 
@@ -63,5 +57,46 @@ public class MemberModel(FinsamDbContext db, MemberHandler members) : PageModel
 
         TempData["Meddelande"] = $"Ändringarna för {Input.Name?.Trim()} är sparade.";
         return RedirectToPage("Members");
+    }
+
+    /// <summary>Removes the member when the user ticked the confirmation; otherwise, or when the handler refuses (the member is referred to: end the membership instead), shows why.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, Guid version, bool confirm, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();   // the edit form's fields are not part of this post
+        Fill(member);
+        if (RemoveForm.NotConfirmed(confirm, ModelState, member.Name))
+        {
+            return Page();
+        }
+
+        var result = await members.DeleteAsync(id, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, prefix: "");
+            return Page();
+        }
+
+        TempData["Meddelande"] = $"{member.Name} är borttagen.";
+        return RedirectToPage("Members");
+    }
+
+    private void Fill(Domain.Organisation.Member member)
+    {
+        (Id, SavedName) = (member.Id, member.Name);
+        Input = new MemberInput
+        {
+            Version = member.Version,
+            Name = member.Name,
+            Kind = member.Kind,
+            OrganisationNumber = member.OrganisationNumber,
+            MemberFrom = member.MemberFrom,
+            MemberTo = member.MemberTo,
+        };
     }
 }

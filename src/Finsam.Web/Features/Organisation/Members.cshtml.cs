@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.Organisation;
 
-/// <summary>The förbund's members: the list, adding one, ending a membership and removing one nothing refers to (<see cref="MemberHandler"/>).</summary>
+/// <summary>The förbund's members: the list, adding one, and ending a membership (<see cref="MemberHandler"/>); a member is removed from its edit page.</summary>
 public class MembersModel(FinsamDbContext db, MemberHandler members) : PageModel
 {
     [BindProperty]
@@ -73,28 +73,6 @@ public class MembersModel(FinsamDbContext db, MemberHandler members) : PageModel
         }
 
         TempData["Meddelande"] = $"Medlemskapet för {member.Name} slutar {SwedishFormat.Date(day)}.";
-        return RedirectToPage();
-    }
-
-    /// <summary>Removes a member nothing refers to; otherwise shows the handler's reason (end the membership instead).</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(int id, Guid version, CancellationToken cancellationToken)
-    {
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (member is null)
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        var result = await members.DeleteAsync(id, version, cancellationToken);
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, prefix: "");
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        TempData["Meddelande"] = $"{member.Name} är borttagen.";
         return RedirectToPage();
     }
 
