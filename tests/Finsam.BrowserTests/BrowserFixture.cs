@@ -11,8 +11,22 @@ namespace Finsam.BrowserTests;
 /// One app on Kestrel with the demo förbund (a copy of the process's <see cref="DemoTemplate"/>) and one user per role,
 /// visited by the browser tests of a class in the one shared headless Chromium (<see cref="SharedBrowser"/>).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture()
+        : this(new FinsamServer(), seedDemo: true)
+    {
+    }
+
+    /// <summary>A fixture on the given server; without <paramref name="seedDemo"/> the database starts empty, as a new installation's.</summary>
+    protected BrowserFixture(FinsamServer server, bool seedDemo)
+    {
+        Server = server;
+        _seedDemo = seedDemo;
+    }
+
+    private readonly bool _seedDemo;
+
     public const string ChromiumPath = SharedBrowser.ChromiumPath;
 
     /// <summary>Content-Security-Policy violations the browser reported on each page, from its console.</summary>
@@ -21,7 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The requests each page has started and not yet seen finish or fail, for diagnosing a page that never loads.</summary>
     private static readonly ConditionalWeakTable<IPage, Dictionary<IRequest, DateTime>> PendingRequestsByPage = [];
 
-    public FinsamServer Server { get; } = new();
+    public FinsamServer Server { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -29,7 +43,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Server.SeedDemoAsync(TestClock.Today.Year);
+        if (_seedDemo)
+        {
+            await Server.SeedDemoAsync(TestClock.Today.Year);
+        }
+
         _ = Server.BaseAddress;
         foreach (var role in Roles.All)
         {

@@ -44,6 +44,9 @@ public class FinsamFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool StartChromiumAtLaunch { get; init; }
 
+    /// <summary>More configuration for the app (e.g. "Bootstrap:AdminEmail"), applied last.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
@@ -63,6 +66,11 @@ public class FinsamFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Pdf:StartAtLaunch", StartChromiumAtLaunch ? "true" : "false");
         builder.UseSetting("Security:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 

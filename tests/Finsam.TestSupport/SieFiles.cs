@@ -126,4 +126,85 @@ public static class SieFiles
         #TRANS 1930 {} -2000.00
         }
         """;
+
+    /// <summary>One year of a company ledger (<c>#KPTYP BAS2014</c>) with the insatser's project codes on dimension 1.</summary>
+    /// <param name="Contributions">Member contributions booked on 3010.</param>
+    /// <param name="P10">Cost of insats P10 on 5010 (dimension 1 "P10").</param>
+    /// <param name="P20">Cost of insats P20 on 7010 (dimension 1 "P20").</param>
+    /// <param name="InterestIncome">On 8310: a financial income in BAS2014 (in Kommun-Bas 83 would be another line).</param>
+    /// <param name="InterestCost">On 8410: a financial cost in BAS2014 (in Kommun-Bas 84 is an income).</param>
+    public sealed record Bas2014Year(int Year, decimal Contributions, decimal P10, decimal P20, decimal InterestIncome, decimal InterestCost)
+    {
+        /// <summary>Årets resultat, a surplus positive.</summary>
+        public decimal Result => Contributions + InterestIncome - P10 - P20 - InterestCost;
+    }
+
+    /// <summary>
+    /// Consecutive years of a BAS2014 ledger, one file per year: the first opens with 2 000 000,00 in the bank and as
+    /// equity; each later year opens with the previous year's closing balances, its result moved into equity (2010). Every
+    /// transaction goes through the bank, so the bank's closing balance is the opening one plus the result.
+    /// </summary>
+    public static IReadOnlyList<string> Bas2014(params Bas2014Year[] years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var files = new List<string>();
+        var (bank, equity) = (2_000_000m, -2_000_000m);
+        foreach (var y in years)
+        {
+            var closingBank = bank + y.Result;
+            files.Add($$"""
+                #FLAGGA 0
+                #FORMAT PC8
+                #SIETYP 4
+                #PROGRAM "Testprogram" 1.0
+                #KPTYP BAS2014
+                #FNAMN "Samordningsförbundet Testbygd"
+                #RAR 0 {{y.Year}}0101 {{y.Year}}1231
+                #KONTO 1930 "Företagskonto"
+                #KONTO 2010 "Eget kapital"
+                #KONTO 3010 "Medlemsbidrag"
+                #KONTO 5010 "Lokalhyra"
+                #KONTO 7010 "Köpta tjänster"
+                #KONTO 8310 "Ränteintäkter"
+                #KONTO 8410 "Räntekostnader"
+                #DIM 1 "Kostnadsställe"
+                #OBJEKT 1 "P10" "Arbetsträning"
+                #OBJEKT 1 "P20" "Samverkan"
+                #IB 0 1930 {{A(bank)}}
+                #IB 0 2010 {{A(equity)}}
+                #UB 0 1930 {{A(closingBank)}}
+                #UB 0 2010 {{A(equity)}}
+                #RES 0 3010 {{A(-y.Contributions)}}
+                #RES 0 5010 {{A(y.P10)}}
+                #RES 0 7010 {{A(y.P20)}}
+                #RES 0 8310 {{A(-y.InterestIncome)}}
+                #RES 0 8410 {{A(y.InterestCost)}}
+                #VER A 1 {{y.Year}}0131 "Medlemsbidrag"
+                {
+                #TRANS 1930 {} {{A(y.Contributions)}}
+                #TRANS 3010 {} {{A(-y.Contributions)}}
+                }
+                #VER A 2 {{y.Year}}0630 "Lokal Arbetsträning"
+                {
+                #TRANS 5010 {1 "P10"} {{A(y.P10)}}
+                #TRANS 1930 {} {{A(-y.P10)}}
+                }
+                #VER A 3 {{y.Year}}0930 "Tjänster Samverkan"
+                {
+                #TRANS 7010 {1 "P20"} {{A(y.P20)}}
+                #TRANS 1930 {} {{A(-y.P20)}}
+                }
+                #VER A 4 {{y.Year}}1231 "Räntor"
+                {
+                #TRANS 1930 {} {{A(y.InterestIncome - y.InterestCost)}}
+                #TRANS 8310 {} {{A(-y.InterestIncome)}}
+                #TRANS 8410 {} {{A(y.InterestCost)}}
+                }
+
+                """);
+            (bank, equity) = (closingBank, equity - y.Result);
+        }
+
+        return files;
+    }
 }
