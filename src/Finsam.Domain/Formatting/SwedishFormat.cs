@@ -25,6 +25,13 @@ public static class SwedishFormat
     /// <summary>Thousands of kronor with one decimal, as in annual reports: 13506000m → "13 506,0".</summary>
     public static string Tkr(decimal value) => Number(value / 1000m, 1);
 
+    /// <summary>The text with its first letter upper case, e.g. "vice ordförande" → "Vice ordförande" (a label, a sentence's start).</summary>
+    public static string Capitalised(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? text : char.ToUpper(text[0], Culture) + text[1..];
+    }
+
     /// <summary>ISO dates, as written in Sweden: "2026-11-23".</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -79,4 +79,12 @@ public sealed class SwedishFormatTests
     [InlineData(new[] { "kansli", "revisor" }, "kansli och revisor")]
     [InlineData(new[] { "region", "kommun", "Arbetsförmedlingen" }, "region, kommun och Arbetsförmedlingen")]
     public void Lists_join_with_commas_and_och(string[] items, string expected) => Assert.Equal(expected, SwedishFormat.List(items));
+
+    [Theory]
+    [InlineData("vice ordförande", "Vice ordförande")]
+    [InlineData("ålands kommun", "Ålands kommun")]
+    [InlineData("Ordförande", "Ordförande")]
+    [InlineData("", "")]
+    public void Capitalised_raises_only_the_first_letter(string text, string expected) =>
+        Assert.Equal(expected, SwedishFormat.Capitalised(text));
 }
