@@ -141,7 +141,7 @@ public class BrowserFixture : IAsyncLifetime
         if (page.Url.Contains("/Konto/LoggaIn2FA", StringComparison.Ordinal))
         {
             Assert.True(user.AuthenticatorKey is not null, $"{user.Email} has two-factor sign-in on but the test knows no authenticator key.");
-            await page.GetByLabel("Kod från appen").FillAsync(Totp.Code(user.AuthenticatorKey));
+            await page.GetByLabel("Kod från appen").FillAsync(Totp.UnusedCode(user.AuthenticatorKey));
             await SubmitAndFollowAsync(page, "/Konto/LoggaIn2FA", $"the two-factor step as {user.Email}");
         }
     }

@@ -17,6 +17,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Konto/TvaFaktor$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Som administratör måste du aktivera tvåstegsverifiering");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa QR-kod och nyckel" }).ClickAsync();
         await Assertions.Expect(page.GetByAltText("QR-kod med nyckeln för autentiseringsappen")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
 
@@ -25,7 +26,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Konto/TvaFaktor$"));
 
         var key = (await page.Locator("code.secret").InnerTextAsync()).Trim();
-        await page.GetByLabel("Kod från appen").FillAsync(Totp.Code(key));
+        await page.GetByLabel("Kod från appen").FillAsync(Totp.UnusedCode(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Aktivera" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tvåstegsverifiering är aktiverad.");
         await Assertions.Expect(page.Locator("ul.recovery-codes li")).ToHaveCountAsync(10);

@@ -28,6 +28,18 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : ICl
 
         var auditor = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(auditor, new TestUser("rut.revisor@test.finsam.test", password, [Roles.Auditor]));
+
+        // The password was made by the administrator: it works once, and the auditor chooses one of her own first.
+        await Assertions.Expect(auditor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Konto/BytLosenord$"));
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Du har loggat in med ett engångslösenord.");
+        await BrowserFixture.AssertAccessibleAsync(auditor);
+        var own = "Rut-har-ett-eget-losenord-1";
+        await auditor.GetByLabel("Nuvarande lösenord").FillAsync(password);
+        await auditor.GetByLabel("Nytt lösenord", new() { Exact = true }).FillAsync(own);
+        await auditor.GetByLabel("Upprepa det nya lösenordet").FillAsync(own);
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Byt lösenord" }).ClickAsync();
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Lösenordet är bytt.");
+        await auditor.GetByRole(AriaRole.Link, new() { Name = "Till startsidan" }).ClickAsync();
         await Assertions.Expect(auditor.GetByText("Du är inloggad som Revisor.")).ToBeVisibleAsync();
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();

@@ -75,6 +75,7 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         new("GET /Account/TwoFactor", "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor]),
         new("POST /Account/TwoFactor?handler=Enable", "/Konto/TvaFaktor?handler=Enable", [Admin, Kansli, Chef, Board, Auditor]),
         new("POST /Account/TwoFactor?handler=RecoveryCodes", "/Konto/TvaFaktor?handler=RecoveryCodes", [Admin, Kansli, Chef, Board, Auditor]),
+        new("POST /Account/TwoFactor?handler=Setup", "/Konto/TvaFaktor?handler=Setup", [Admin, Kansli, Chef, Board, Auditor]),
         new("GET /Account/SignOut", "/Konto/LoggaUt", [Admin, Kansli, Chef, Board, Auditor]),
 
         // Administration

@@ -59,7 +59,10 @@ public sealed class SignInTests(FinsamFactory factory) : IClassFixture<FinsamFac
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("tillfälligt spärrat", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Efter fem misslyckade försök i rad spärras kontot i 15 minuter.", await response.Content.ReadAsStringAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(user.Email))!));
     }
 
     [Fact]

@@ -22,13 +22,17 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
         var signedIn = await client.PasswordStepAsync(admin);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
-        foreach (var url in new[] { "/", "/Admin/Anvandare", "/Admin/Granskningslogg", "/Konto/BytLosenord" })
+        // Every page but the enrolment (and changing the password, which a one-time password requires first).
+        foreach (var url in new[] { "/", "/Admin/Anvandare", "/Admin/Granskningslogg", "/KomIgang" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/Konto/TvaFaktor", response.Headers.Location!.OriginalString);
         }
 
+        // The page makes a key only when asked.
+        Assert.Null(Html.Parse(await client.GetStringAsync("/Konto/TvaFaktor")).QuerySelector("code.secret"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Konto/TvaFaktor?handler=Setup", [], getUrl: "/Konto/TvaFaktor")).StatusCode);
         var page = Html.Parse(await client.GetStringAsync("/Konto/TvaFaktor"));
         Assert.Contains("Som administratör måste du aktivera tvåstegsverifiering", Html.TextOf(page.Body!), StringComparison.Ordinal);
         const string svgData = "data:image/svg+xml;base64,";
@@ -76,7 +80,7 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
         Assert.Contains("Koden stämmer inte.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Anvandare")).StatusCode);
 
-        var right = await client.PostFormAsync("/Konto/LoggaIn2FA", new Dictionary<string, string> { ["Code"] = Totp.Code(admin.AuthenticatorKey!) });
+        var right = await client.PostFormAsync("/Konto/LoggaIn2FA", new Dictionary<string, string> { ["Code"] = Totp.UnusedCode(admin.AuthenticatorKey!) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/", right.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Anvandare")).StatusCode);
@@ -131,7 +135,7 @@ public sealed class TwoFactorTests(FinsamFactory factory) : IClassFixture<Finsam
         Assert.Equal("/Konto/LoggaIn2FA", step.Headers.Location!.PathOnly());
         await factory.SignedInClientAsync(user with { AuthenticatorKey = key });
 
-        var off = await client.PostFormAsync("/Konto/TvaFaktor?handler=Disable", new Dictionary<string, string>(), getUrl: "/Konto/TvaFaktor");
+        var off = await client.PostFormAsync("/Konto/TvaFaktor?handler=Disable", new Dictionary<string, string> { ["Password"] = user.Password }, getUrl: "/Konto/TvaFaktor");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False(await EnabledInDatabaseAsync(user));
         Assert.Equal("/", (await factory.AnonymousClient().PasswordStepAsync(user)).Headers.Location!.OriginalString);

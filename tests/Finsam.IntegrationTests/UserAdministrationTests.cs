@@ -1,6 +1,7 @@
 using System.Net;
 using Finsam.Data.Identity;
 using Finsam.TestSupport;
+using Finsam.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,11 @@ public sealed class UserAdministrationTests(FinsamFactory factory) : IClassFixtu
             Assert.Equal([Roles.Director, Roles.Kansli], (await users.GetRolesAsync(created)).Order());
         }
 
+        // The shown password works once: Nora chooses her own before anything else.
         var nora = await factory.SignedInClientAsync(new TestUser("nora.ny@test.finsam.test", password, [Roles.Kansli]));
+        Assert.Equal("/Konto/BytLosenord", (await nora.GetAsync("/Deltagare")).Headers.Location!.OriginalString);
+        var own = PasswordGenerator.Generate();
+        await nora.PostFormAsync("/Konto/BytLosenord", [new("Input.CurrentPassword", password), new("Input.NewPassword", own), new("Input.ConfirmPassword", own)]);
         Assert.Equal(HttpStatusCode.OK, (await nora.GetAsync("/Deltagare")).StatusCode);
     }
 

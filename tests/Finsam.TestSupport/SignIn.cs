@@ -21,7 +21,7 @@ public static class SignIn
             Assert.True(user.AuthenticatorKey is not null, $"{user.Email} has two-factor sign-in on but the test knows no authenticator key.");
             response = await client.PostFormAsync(response.Headers.Location.OriginalString, new Dictionary<string, string>
             {
-                ["Code"] = Totp.Code(user.AuthenticatorKey),
+                ["Code"] = Totp.UnusedCode(user.AuthenticatorKey),
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.DoesNotContain("/Konto/LoggaIn", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -42,18 +42,21 @@ public static class SignIn
     }
 
     /// <summary>
-    /// Enrols the signed-in user in two-factor sign-in through the enrolment page, as a person would: reads the key
+    /// Enrols the signed-in user in two-factor sign-in through the enrolment page, as a person would: asks for a key, reads the key
     /// the page shows, answers with the code, and returns the key and the recovery codes shown once.
     /// </summary>
     public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolTwoFactorAsync(this HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        // The page makes a key only when asked (making one changes the security stamp).
+        var setup = await client.PostFormAsync("/Konto/TvaFaktor?handler=Setup", new Dictionary<string, string>(), getUrl: "/Konto/TvaFaktor");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, setup.StatusCode);
         var page = Html.Parse(await client.GetStringAsync("/Konto/TvaFaktor"));
         var key = page.QuerySelector("code.secret")?.TextContent.Trim();
         Assert.True(key is not null, "The enrolment page shows no key.");
         var response = await client.PostFormAsync("/Konto/TvaFaktor?handler=Enable", new Dictionary<string, string>
         {
-            ["Code"] = Totp.Code(key),
+            ["Code"] = Totp.UnusedCode(key),
         }, getUrl: "/Konto/TvaFaktor");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Tvåstegsverifiering är aktiverad", html, StringComparison.Ordinal);

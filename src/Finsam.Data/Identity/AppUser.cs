@@ -13,4 +13,10 @@ public class AppUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? LastSignInAtUtc { get; set; }
+
+    /// <summary>
+    /// The password was given by an administrator (a new account or a reset): it works once, and the user must choose
+    /// a new one before anything else.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

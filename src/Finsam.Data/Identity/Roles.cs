@@ -13,6 +13,21 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Kansli, Director, Board, Auditor];
 
+    /// <summary>The roles that see and change participants' personal data.</summary>
+    public static readonly IReadOnlyList<string> PersonData = [Kansli, Director];
+
+    /// <summary>
+    /// Separation of duties: the account that manages accounts never sees person data. An account may not be both
+    /// Administratör and Kansli or Förbundschef; the message says why, or null when the roles may be combined.
+    /// </summary>
+    public static string? SeparationOfDutiesError(IEnumerable<string> roles)
+    {
+        var set = roles.ToHashSet(StringComparer.Ordinal);
+        return set.Contains(Administrator) && PersonData.FirstOrDefault(set.Contains) is { } personRole
+            ? $"Ett konto kan inte vara både Administratör och {personRole}: den som hanterar konton ska inte se deltagaruppgifter. Skapa ett eget konto för arbetet som {personRole}."
+            : null;
+    }
+
     /// <summary>What each role is for, shown on the user administration page.</summary>
     public static string Describe(string role) => role switch
     {

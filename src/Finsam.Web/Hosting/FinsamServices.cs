@@ -95,8 +95,15 @@ public static class FinsamServices
             .AddSignInManager<FinsamSignInManager>()
             .AddClaimsPrincipalFactory<FinsamClaimsPrincipalFactory>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        // The security stamp is checked every minute on the app's clock: signing out, a new password, new roles or a
+        // deactivation end every other session of the user within the minute.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "Finsam.Auth";
@@ -108,7 +115,10 @@ public static class FinsamServices
             options.AccessDeniedPath = "/Konto/AtkomstNekad";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            SessionLifetime.Apply(options.Events);
         });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         // Keys live in the database so that every app instance, and every restart, can read the cookies.
         services.AddDataProtection().SetApplicationName("Finsam").PersistKeysToDbContext<FinsamDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "Finsam.Antiforgery");
@@ -167,6 +177,7 @@ public static class FinsamServices
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequiredPasswordChange();
         app.UseTwoFactorEnrolment();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

@@ -1,12 +1,21 @@
 using Finsam.Data.Identity;
+using Finsam.Domain.Auditing;
+using Finsam.Web.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Identity;
 
-/// <summary>Creating and changing accounts: used by the user administration pages, the bootstrap and the demo seed.</summary>
-public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+/// <summary>
+/// Creating and changing accounts: used by the user administration pages, the bootstrap and the demo seed. Every change
+/// is written to the audit log with who made it (saved with the change's own save), and the separation of duties holds
+/// (<see cref="Roles.SeparationOfDutiesError"/>).
+/// </summary>
+public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, AuditLog audit)
 {
+    /// <summary>The audit log's entity type for accounts.</summary>
+    public const string AuditEntity = "User";
+
     /// <summary>Makes sure every role of <see cref="Roles"/> exists.</summary>
     public async Task EnsureRolesAsync()
     {
@@ -19,12 +28,18 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         }
     }
 
-    public async Task<IdentityResult> CreateAsync(string email, string displayName, string password, IEnumerable<string> roleNames)
+    /// <param name="oneTimePassword">The password was made for the user by someone else: it must be changed at the first sign-in.</param>
+    public async Task<IdentityResult> CreateAsync(string email, string displayName, string password, IEnumerable<string> roleNames, bool oneTimePassword = false)
     {
         var wanted = roleNames.Distinct().ToArray();
         if (wanted.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
         {
             return IdentityResult.Failed(new SwedishIdentityErrorDescriber().InvalidRoleName(unknown));
+        }
+
+        if (Roles.SeparationOfDutiesError(wanted) is { } conflict)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = nameof(Roles.SeparationOfDutiesError), Description = conflict });
         }
 
         var user = new AppUser
@@ -35,6 +50,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
             DisplayName = displayName,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
+            MustChangePassword = oneTimePassword,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -42,14 +58,29 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
             return created;
         }
 
-        return wanted.Length == 0 ? created : await users.AddToRolesAsync(user, wanted);
+        audit.Add(AuditAction.Create, AuditEntity, user.Id, $"konto {email} skapat med {RoleText(wanted)}{(oneTimePassword ? "; engångslösenord" : "")}");
+        return wanted.Length == 0 ? await users.UpdateAsync(user) : await users.AddToRolesAsync(user, wanted);
     }
+
+    private static string RoleText(IReadOnlyCollection<string> roleNames) =>
+        roleNames.Count == 0 ? "ingen roll" : (roleNames.Count == 1 ? "rollen " : "rollerna ") + string.Join(", ", roleNames.Order(StringComparer.Ordinal));
 
     /// <summary>Sets exactly the given roles.</summary>
     public async Task<IdentityResult> SetRolesAsync(AppUser user, IEnumerable<string> roleNames)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var wanted = roleNames.Where(Roles.All.Contains).ToHashSet();
+        if (Roles.SeparationOfDutiesError(wanted) is { } conflict)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = nameof(Roles.SeparationOfDutiesError), Description = conflict });
+        }
+
         var current = await users.GetRolesAsync(user);
+        if (wanted.SetEquals(current))
+        {
+            return IdentityResult.Success;
+        }
+
         var removed = await users.RemoveFromRolesAsync(user, current.Where(r => !wanted.Contains(r)));
         if (!removed.Succeeded)
         {
@@ -57,39 +88,48 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         }
 
         var added = await users.AddToRolesAsync(user, wanted.Where(r => !current.Contains(r)));
-        if (added.Succeeded)
+        if (!added.Succeeded)
         {
-            // Signs the user out everywhere, so the new roles take effect at once.
-            await users.UpdateSecurityStampAsync(user);
+            return added;
         }
 
-        return added;
+        // Signs the user out everywhere, so the new roles take effect at once; saved with the audit entry.
+        audit.Add(AuditAction.Update, AuditEntity, user.Id, $"{user.Email}: roller {RoleText([.. current])} → {RoleText(wanted)}");
+        return await users.UpdateSecurityStampAsync(user);
     }
 
     public async Task<IdentityResult> SetActiveAsync(AppUser user, bool active)
     {
-        user.IsActive = active;
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded && !active)
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsActive == active)
         {
-            await users.UpdateSecurityStampAsync(user);
+            return IdentityResult.Success;
         }
 
-        return result;
+        user.IsActive = active;
+        audit.Add(AuditAction.Update, AuditEntity, user.Id, $"{user.Email}: {(active ? "aktiverat" : "inaktiverat och utloggat")}");
+        return active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
     }
 
-    /// <summary>Sets a new password without knowing the old one (administrator reset, demo accounts).</summary>
-    public async Task<IdentityResult> ResetPasswordAsync(AppUser user, string password)
+    /// <summary>
+    /// Sets a new password without knowing the old one (administrator reset, demo accounts), lifts a lockout and signs
+    /// the user out everywhere. A <paramref name="oneTimePassword"/> must be changed at the next sign-in.
+    /// </summary>
+    public async Task<IdentityResult> ResetPasswordAsync(AppUser user, string password, bool oneTimePassword = false)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            return result;
         }
 
-        return result;
+        user.MustChangePassword = oneTimePassword;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        audit.Add(AuditAction.Update, AuditEntity, user.Id, $"{user.Email}: lösenordet återställt{(oneTimePassword ? " till ett engångslösenord" : "")}, spärr hävd");
+        return await users.UpdateAsync(user);
     }
 
     /// <summary>
@@ -108,7 +148,13 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
             }
         }
 
-        return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        audit.Add(AuditAction.Update, AuditEntity, user.Id, "tvåfaktorsinloggning återställd; nyckel och återställningskoder borttagna, utloggad");
+        return await users.UpdateSecurityStampAsync(user);
     }
 
     // Where UserManager keeps the authenticator key and the recovery codes (AspNetUserTokens).

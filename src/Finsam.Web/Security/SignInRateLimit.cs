@@ -11,8 +11,12 @@ namespace Finsam.Web.Security;
 /// </summary>
 public static class SignInRateLimit
 {
-    /// <summary>The pages whose posts count towards the limit.</summary>
-    public static readonly IReadOnlyList<string> Paths = ["/Konto/LoggaIn", "/Konto/LoggaIn2FA", "/Konto/Aterstallningskod"];
+    /// <summary>
+    /// The pages whose posts count towards the limit (password, authenticator code, recovery code, change of password),
+    /// by the page the request was routed to: "/Konto/LoggaIn/", "/konto/loggain" and every other spelling that reaches
+    /// the page count alike.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Pages = ["/Account/SignIn", "/Account/SignInTwoFactor", "/Account/RecoveryCode", "/Account/ChangePassword"];
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +31,7 @@ public static class SignInRateLimit
                 return ValueTask.CompletedTask;
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignInPost(context.Request)
+                IsSignInPost(context)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "okänd",
                         _ => new FixedWindowRateLimiterOptions
@@ -40,6 +44,9 @@ public static class SignInRateLimit
         });
     }
 
-    private static bool IsSignInPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && Paths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A post routed to one of <see cref="Pages"/> (the limiter runs after routing).</summary>
+    private static bool IsSignInPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page
+        && Pages.Contains(page.ViewEnginePath, StringComparer.Ordinal);
 }

@@ -23,7 +23,7 @@ public static class TwoFactor
     public const int RecoveryCodeCount = 10;
 
     /// <summary>Pages an administrator without two-factor sign-in may still open.</summary>
-    private static readonly string[] OpenWithoutEnrolment = [EnrolmentPage, "/Konto/LoggaUt", "/Konto/AtkomstNekad", "/Error", "/health"];
+    private static readonly string[] OpenWithoutEnrolment = [EnrolmentPage, RequiredPasswordChange.Page, "/Konto/LoggaUt", "/Konto/AtkomstNekad", "/Error", "/health"];
 
     /// <summary>Roles that must use two-factor sign-in.</summary>
     public static readonly IReadOnlyList<string> RequiredForRoles = [Roles.Administrator];
@@ -77,7 +77,7 @@ public static class TwoFactor
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 }
 
-/// <summary>Adds <see cref="TwoFactor.EnabledClaim"/> to the sign-in cookie; renewed whenever the security stamp is checked.</summary>
+/// <summary>Adds <see cref="TwoFactor.EnabledClaim"/> and <see cref="RequiredPasswordChange.Claim"/> to the sign-in cookie; renewed whenever the security stamp is checked.</summary>
 public sealed class FinsamClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -87,6 +87,11 @@ public sealed class FinsamClaimsPrincipalFactory(UserManager<AppUser> users, Rol
         if (await UserManager.GetTwoFactorEnabledAsync(user))
         {
             identity.AddClaim(new Claim(TwoFactor.EnabledClaim, "true"));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(RequiredPasswordChange.Claim, "true"));
         }
 
         return identity;

@@ -7,8 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Finsam.Web.Features.Account;
 
+/// <summary>Changing one's password; required after signing in with a one-time password (<see cref="Security.RequiredPasswordChange"/>).</summary>
 public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
+    /// <summary>The user signed in with a one-time password and must choose a new one before anything else.</summary>
+    public bool Required => Security.RequiredPasswordChange.IsRequired(User);
+
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
 
@@ -34,6 +38,18 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                // A wrong current password counts towards the lockout as at sign-in: a stolen session cannot guess it.
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    await users.UpdateSecurityStampAsync(user);
+                    await signIn.SignOutAsync();
+                    return RedirectToPage("/Account/SignIn");
+                }
+            }
+
             foreach (var error in result.Errors)
             {
                 var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword";
@@ -43,6 +59,11 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             return Page();
         }
 
+        // A password of the user's own: the one-time password is spent, failed attempts are forgotten. The new
+        // security stamp (ChangePasswordAsync) ends every other session; this one is renewed.
+        user.MustChangePassword = false;
+        user.AccessFailedCount = 0;
+        await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         Input = new ChangePasswordInput();
         Changed = true;
@@ -65,7 +86,8 @@ public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePassw
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Ange ditt nuvarande lösenord.");
-        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Ange ett nytt lösenord.");
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Ange ett nytt lösenord.")
+            .NotEqual(x => x.CurrentPassword, StringComparer.Ordinal).WithMessage("Välj ett nytt lösenord som skiljer sig från det nuvarande.");
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Lösenorden är inte lika.");
     }
 }

@@ -27,12 +27,6 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", LockedOutMessage);
-            return Page();
-        }
-
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl });
@@ -40,7 +34,9 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
 
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
+            // The same words for a wrong password, an unknown address and a locked account: the page never tells
+            // whether an account exists.
+            ModelState.AddModelError("", FailedMessage);
             return Page();
         }
 
@@ -48,6 +44,10 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
+    public const string FailedMessage =
+        "Fel e-postadress eller lösenord. Efter fem misslyckade försök i rad spärras kontot i 15 minuter.";
+
+    /// <summary>For the later steps (code, recovery code), where the password has already shown that the account exists.</summary>
     public const string LockedOutMessage = "Kontot är tillfälligt spärrat efter för många misslyckade inloggningar. Försök igen om 15 minuter.";
 
     /// <summary>Notes when the user last signed in (shown in the user administration).</summary>

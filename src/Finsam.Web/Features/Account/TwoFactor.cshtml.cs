@@ -15,7 +15,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
     public const string Issuer = "Finsam";
 
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     public bool Enabled { get; private set; }
 
@@ -32,10 +32,35 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
 
     public string? Message { get; private set; }
 
+    /// <summary>For turning two-factor sign-in off or connecting a new app: the password, or a code from the current app.</summary>
+    [BindProperty]
+    public string? Password { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         return user is null ? Challenge() : await ShowAsync(user);
+    }
+
+    /// <summary>
+    /// Makes a key to connect an app with, when the user has none. Only on request: a key changes the security stamp, so making one on every
+    /// view signed the user out a minute later. This session is renewed with the new stamp.
+    /// </summary>
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await users.GetTwoFactorEnabledAsync(user) && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
@@ -99,8 +124,31 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
             return Challenge();
         }
 
+        // Whoever holds the session must also know the password or hold the app: a stolen session alone cannot
+        // replace the second factor.
+        var given = Password ?? "";   // an empty field binds as null
+        var code = TwoFactor.CleanCode(given);
+        var proven = code.Length is 6 && code.All(char.IsAsciiDigit)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            : given.Length > 0 && await users.CheckPasswordAsync(user, given);
+        Password = "";
+        if (!proven)
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/SignIn");
+            }
+
+            ModelState.AddModelError(nameof(Password), "Ange ditt lösenord eller den kod som appen visar nu.");
+            return await ShowAsync(user);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
         await users.SetTwoFactorEnabledAsync(user, enabled: false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
@@ -118,8 +166,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            return Page();   // the page offers to make a key (OnPostSetup)
         }
 
         SharedKey = TwoFactor.FormatKey(key);

@@ -78,12 +78,12 @@ public class EditModel(UserManager<AppUser> users, UserAccounts accounts) : Page
         }
 
         var password = PasswordGenerator.Generate();
-        var result = await accounts.ResetPasswordAsync(user, password);
+        var result = await accounts.ResetPasswordAsync(user, password, oneTimePassword: true);
         AddErrors(result);
         await LoadAsync(user);
         if (result.Succeeded)
         {
-            Message = "Lösenordet är ändrat och eventuell spärr är hävd.";
+            Message = "Lösenordet är ändrat och eventuell spärr är hävd. Det gäller en gång: användaren väljer ett nytt vid nästa inloggning.";
             NewPassword = password;
         }
 
@@ -128,7 +128,7 @@ public class EditModel(UserManager<AppUser> users, UserAccounts accounts) : Page
     {
         foreach (var error in result.Errors)
         {
-            ModelState.AddModelError("", error.Description);
+            ModelState.AddModelError(error.Code == nameof(Roles.SeparationOfDutiesError) ? "Input.Roles" : "", error.Description);
         }
     }
 }

@@ -25,12 +25,12 @@ public class NewModel(UserAccounts accounts) : PageModel
         }
 
         var password = PasswordGenerator.Generate();
-        var result = await accounts.CreateAsync(Input.Email.Trim(), Input.DisplayName.Trim(), password, Input.Roles);
+        var result = await accounts.CreateAsync(Input.Email.Trim(), Input.DisplayName.Trim(), password, Input.Roles, oneTimePassword: true);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError("Input.Email", error.Description);
+                ModelState.AddModelError(error.Code == nameof(Data.Identity.Roles.SeparationOfDutiesError) ? "Input.Roles" : "Input.Email", error.Description);
             }
 
             return Page();

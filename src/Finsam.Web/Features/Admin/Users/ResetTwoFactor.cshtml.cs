@@ -1,6 +1,4 @@
 using Finsam.Data.Identity;
-using Finsam.Domain.Auditing;
-using Finsam.Web.Auditing;
 using Finsam.Web.Identity;
 using Finsam.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +12,7 @@ namespace Finsam.Web.Features.Admin.Users;
 /// page, then a post that turns it off, forgets the key and the codes and signs the user out everywhere. An
 /// administrator cannot reset their own (another administrator must), so a stolen session cannot remove the second factor.
 /// </summary>
-public class ResetTwoFactorModel(UserManager<AppUser> users, UserAccounts accounts, AuditLog audit) : PageModel
+public class ResetTwoFactorModel(UserManager<AppUser> users, UserAccounts accounts) : PageModel
 {
     public const string SelfRefusal = "Du kan inte återställa din egen tvåfaktorsinloggning. Be en annan administratör göra det.";
 
@@ -55,11 +53,7 @@ public class ResetTwoFactorModel(UserManager<AppUser> users, UserAccounts accoun
             ModelState.AddModelError("", error.Description);
         }
 
-        if (result.Succeeded)
-        {
-            await audit.WriteAsync(AuditAction.Update, "User", user.Id, "tvåfaktorsinloggning återställd; nyckel och återställningskoder borttagna, utloggad");
-            Done = true;
-        }
+        Done = result.Succeeded;   // audit-logged by UserAccounts
 
         return await ShowAsync(user);
     }
