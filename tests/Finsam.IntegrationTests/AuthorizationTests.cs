@@ -103,6 +103,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Deltagare", [Kansli, Chef] },
         { "/Deltagare/Detaljer/{participant}", [Kansli, Chef] },
         { "/Deltagare/Andra/{participant}", [Kansli, Chef] },
+        { "/Deltagare/Ratta/{participant}", [Kansli, Chef] },
         { "/Deltagare/Ny", [Kansli, Chef] },
         { "/Deltagare/Avslut/{enrolment}", [Kansli, Chef] },
         { "/Deltagare/Deltagande/{enrolment}", [Kansli, Chef] },

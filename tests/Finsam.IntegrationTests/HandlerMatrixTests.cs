@@ -104,6 +104,8 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         new("GET /Participants/Details", "/Deltagare/Detaljer/{participant}", [Kansli, Chef]),
         new("GET /Participants/Edit", "/Deltagare/Andra/{participant}", [Kansli, Chef]),
         new("POST /Participants/Edit", "/Deltagare/Andra/999999", [Kansli, Chef]),
+        new("GET /Participants/Correct", "/Deltagare/Ratta/{participant}", [Kansli, Chef]),
+        new("POST /Participants/Correct", "/Deltagare/Ratta/999999", [Kansli, Chef]),
         new("GET /Participants/New", "/Deltagare/Ny", [Kansli, Chef]),
         new("POST /Participants/New", "/Deltagare/Ny", [Kansli, Chef]),
         new("GET /Participants/End", "/Deltagare/Avslut/{enrolment}", [Kansli, Chef]),

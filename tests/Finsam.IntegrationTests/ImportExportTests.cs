@@ -213,4 +213,129 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         Assert.Equal("/Konto/AtkomstNekad", response.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Kansli.GetAsync("/Deltagare/Export?format=pdf")).StatusCode);
     }
+
+    private static byte[] File(string header, IEnumerable<string> rows) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(header + "\r\n" + string.Join("\r\n", rows) + "\r\n")];
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The person of the enrolment a one-row import just made (the newest), with their enrolments.</summary>
+    private async Task<Participant> PersonAsync(string insats, DateOnly start, int birthYear)
+    {
+        var person = await fixture.Factory.WithDbAsync(db => db.Participants.AsNoTracking().Include(p => p.Enrolments).ThenInclude(e => e.Insats)
+            .SingleAsync(p => p.Id == db.Enrolments.OrderByDescending(e => e.Id).Select(e => e.ParticipantId).First()));
+        Assert.True(person.IsIdentified);
+        Assert.Equal(birthYear, person.BirthYear);
+        Assert.Contains(person.Enrolments, e => e.Insats!.Code == insats && e.StartDate == start);
+        return person;
+    }
+
+    [Fact]
+    public async Task A_row_that_contradicts_a_known_persons_gender_or_birth_year_is_refused_and_nothing_is_imported()
+    {
+        // Row 9100: an identified woman in P31. A later file says the same personnummer is a man, in P33.
+        var first = Row(9100);
+        await ImportAsync(File([first]));
+        var cells = first.Split(';');
+        var start = DateOnly.ParseExact(cells[9], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var person = await PersonAsync("P31", start, int.Parse(cells[5], CultureInfo.InvariantCulture));
+        Assert.Equal(Gender.Woman, person.Gender);
+        var count = await EnrolmentCountAsync();
+
+        cells[4] = "Man";
+        cells[8] = "P33";
+        var asMan = string.Join(';', cells);
+        // By Deltagar-nr, without the personnummer (which would have to match its birth year anyway).
+        cells[1] = person.Id.ToString(CultureInfo.InvariantCulture);
+        cells[2] = cells[3] = "";
+        cells[4] = "Kvinna";
+        cells[5] = (person.BirthYear + 1).ToString(CultureInfo.InvariantCulture);
+        cells[8] = "P32";
+        var otherYear = string.Join(';', cells);
+        var html = await ImportAsync(File([Row(9103), asMan, otherYear]));
+
+        Says(html, "Inget importerades: 2 fel att rätta");
+        var errors = Html.Parse(html).QuerySelectorAll("main table tbody tr").Select(r => string.Join(" | ", Html.Cells(r))).ToList();
+        Assert.Contains($"3 | Kön | Deltagare {person.Id} är registrerad som Kvinna, filen säger Man. Rätta personen med Rätta uppgifter eller rätta filen.", errors);
+        Assert.Contains($"4 | Födelseår | Deltagare {person.Id} är registrerad med födelseår {person.BirthYear}, filen säger {person.BirthYear + 1}. Rätta personen med Rätta uppgifter eller rätta filen.", errors);
+        Assert.Equal(count, await EnrolmentCountAsync());
+        var after = await fixture.Factory.WithDbAsync(db => db.Participants.AsNoTracking().SingleAsync(p => p.Id == person.Id));
+        Assert.Equal((Gender.Woman, person.BirthYear, person.Version), (after.Gender, after.BirthYear, after.Version));
+    }
+
+    [Fact]
+    public async Task An_omitted_column_or_an_empty_optional_cell_changes_nothing_that_is_stored()
+    {
+        // Row 9200: an identified woman in P31, hemkommun Åkerby, gymnasial utbildning, ongoing.
+        var full = Row(9200).Split(';');
+        await ImportAsync(File([string.Join(';', full)]));
+        var start = DateOnly.ParseExact(full[9], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var birthYear = int.Parse(full[5], CultureInfo.InvariantCulture);
+        var person = await PersonAsync("P31", start, birthYear);
+        var enrolment = person.Enrolments.Single();
+        Assert.Equal(("Åkerby", EducationLevel.UpperSecondary, IncomeSupport.SicknessBenefit | IncomeSupport.MeansTestedAllowance),
+            (enrolment.HomeMunicipality, enrolment.Education, enrolment.SupportAtStart));
+
+        // The same enrolment ended, from a file without Hemkommun and Utbildning; another without any end columns.
+        var end = Date(start.AddDays(60));
+        var html = await ImportAsync(File("Personnummer;Samtycke;Kön;Födelseår;Insats;Startdatum;Slutdatum;Avslutsorsak",
+            [string.Join(';', full[2], full[3], "Kvinna", full[5], "P31", full[9], end, "Studier")]));
+        Says(html, "varav 0 nya, 1 ändrade och 0 oförändrade");
+        html = await ImportAsync(File("Personnummer;Samtycke;Kön;Födelseår;Insats;Startdatum", [string.Join(';', full[2], full[3], "Kvinna", full[5], "P31", full[9])]));
+        Says(html, "varav 0 nya, 0 ändrade och 1 oförändrade");
+
+        // Present but empty: the attributes recorded at the start keep their stored values.
+        var empty = (string[])full.Clone();
+        empty[6] = "";     // Hemkommun
+        empty[7] = "";     // Utbildning
+        empty[10] = "";    // Remitterad av
+        empty[11] = "";    // Försörjning vid start
+        empty[12] = "";    // Tid i försörjning före start
+        empty[13] = end;
+        empty[14] = "Studier";
+        html = await ImportAsync(File([string.Join(';', empty)]));
+        Says(html, "varav 0 nya, 0 ändrade och 1 oförändrade");
+
+        var stored = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().Include(e => e.Participant).Include(e => e.ReferringMember).SingleAsync(e => e.Id == enrolment.Id));
+        Assert.Equal(("Åkerby", EducationLevel.UpperSecondary, "Försäkringskassan", TimeInSupport.OneToTwoYears),
+            (stored.HomeMunicipality, stored.Education, stored.ReferringMember?.Name, stored.TimeInSupportBeforeStart));
+        Assert.Equal((DateOnly.ParseExact(end, "yyyy-MM-dd", CultureInfo.InvariantCulture), EndReason.Studies), (stored.EndDate!.Value, stored.EndReason!.Value));
+        Assert.Equal((Gender.Woman, birthYear), (stored.Participant!.Gender, stored.Participant.BirthYear));
+
+        // A new enrolment from a file without Utbildning gets "Okänd"; the earlier enrolment keeps its own.
+        var later = Date(start.AddDays(100));
+        html = await ImportAsync(File("Personnummer;Samtycke;Kön;Födelseår;Insats;Startdatum", [string.Join(';', full[2], full[3], "Kvinna", full[5], "P33", later)]));
+        Says(html, "varav 1 nya, 0 ändrade och 0 oförändrade");
+        var enrolments = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().Where(e => e.ParticipantId == person.Id).OrderBy(e => e.StartDate).ToListAsync());
+        Assert.Equal([EducationLevel.UpperSecondary, EducationLevel.Unknown], enrolments.Select(e => e.Education).ToList());
+    }
+
+    [Fact]
+    public async Task A_new_enrolment_with_another_education_leaves_an_earlier_years_statistics_as_they_were()
+    {
+        // Row 9300: an identified woman in P31 last year, gymnasial, ended after 90 days (9300 is divisible by 3).
+        var cells = Row(9300).Split(';');
+        Assert.NotEqual("", cells[13]);
+        await ImportAsync(File([string.Join(';', cells)]));
+        var lastYear = TestClock.Today.Year - 1;
+        var before = await fixture.Factory.WithDbAsync(db => Finsam.Data.Queries.ParticipantStatisticsQuery.StatisticsForYearAsync(db, lastYear));
+        var thisYearBefore = await fixture.Factory.WithDbAsync(db => Finsam.Data.Queries.ParticipantStatisticsQuery.StatisticsForYearAsync(db, lastYear + 1));
+
+        // This year the same person starts in P33 with post-secondary education.
+        var next = (string[])cells.Clone();
+        next[7] = "Eftergymnasial";
+        next[8] = "P33";
+        next[9] = Date(new DateOnly(lastYear + 1, 2, 1));
+        next[13] = next[14] = next[16] = "";
+        var html = await ImportAsync(File([string.Join(';', next)]));
+        Says(html, "varav 1 nya, 0 ändrade och 0 oförändrade");
+
+        var after = await fixture.Factory.WithDbAsync(db => Finsam.Data.Queries.ParticipantStatisticsQuery.StatisticsForYearAsync(db, lastYear));
+        Assert.Equal(
+            before.Total.CurrentByEducation.Select(r => (r.Key, r.Counts.Women, r.Counts.Men, r.Counts.Total)).ToList(),
+            after.Total.CurrentByEducation.Select(r => (r.Key, r.Counts.Women, r.Counts.Men, r.Counts.Total)).ToList());
+        var thisYear = await fixture.Factory.WithDbAsync(db => Finsam.Data.Queries.ParticipantStatisticsQuery.StatisticsForYearAsync(db, lastYear + 1));
+        int PostSecondary(Finsam.Data.Queries.YearlyParticipantStatistics s) => s.Total.CurrentByEducation.Single(r => r.Key == EducationLevel.PostSecondary).Counts.Women;
+        Assert.Equal(PostSecondary(thisYearBefore) + 1, PostSecondary(thisYear));
+    }
 }

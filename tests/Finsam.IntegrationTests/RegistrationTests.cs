@@ -242,6 +242,39 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task Home_municipality_and_education_are_recorded_per_enrolment_and_a_known_persons_gender_is_not_changed_by_a_start()
+    {
+        var (created, _) = await PostAsync("/Deltagare/Ny", Start("19910419-2381", "1991", fixture.P31, D(1, 20)));
+        var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // A new enrolment for the known person: the form suggests the latest enrolment's values; this one records others.
+        var form = Html.Parse(await fixture.Kansli.GetStringAsync($"/Deltagare/Ny?deltagare={participantId}"));
+        Assert.Equal("Åkerby", form.QuerySelector("#Input_HomeMunicipality")!.GetAttribute("value"));
+        Assert.Equal(nameof(EducationLevel.UpperSecondary), form.QuerySelector("#Input_Education option[selected]")!.GetAttribute("value"));
+        var fields = Start("", "", fixture.P33, D(8, 1));
+        fields.RemoveAll(f => f.Key is "Input.Gender" or "Input.BirthYear" or "Input.HomeMunicipality" or "Input.Education");
+        fields.AddRange([new("Input.ParticipantId", participantId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Input.HomeMunicipality", "Strandvik"), new("Input.Education", nameof(EducationLevel.PostSecondary))]);
+        var (second, _) = await PostAsync("/Deltagare/Ny", fields, getUrl: $"/Deltagare/Ny?deltagare={participantId}");
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+
+        var enrolments = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().Where(e => e.ParticipantId == participantId).OrderBy(e => e.StartDate).ToListAsync());
+        Assert.Equal([("Åkerby", EducationLevel.UpperSecondary), ("Strandvik", EducationLevel.PostSecondary)], enrolments.Select(e => (e.HomeMunicipality!, e.Education)).ToList());
+        var details = Html.Parse(await fixture.Kansli.GetStringAsync($"/Deltagare/Detaljer/{participantId}"));
+        var rows = details.QuerySelectorAll("main table tbody tr").Select(r => Html.Cells(r)).ToList();
+        Assert.Equal([("Åkerby", "Gymnasial"), ("Strandvik", "Eftergymnasial")], rows.Select(c => (c[2], c[3])).ToList());
+
+        // The same personnummer registered as a man: refused, the person stays a woman.
+        var asMan = Start("19910419-2381", "1991", fixture.P31, D(11, 1));
+        asMan.RemoveAll(f => f.Key == "Input.Gender");
+        asMan.Add(new("Input.Gender", nameof(Gender.Man)));
+        var (refused, html) = await PostAsync("/Deltagare/Ny", asMan);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"Deltagare {participantId} är registrerad som Kvinna. Rätta personen med Rätta uppgifter om det är fel.", html, StringComparison.Ordinal);
+        Assert.Equal(2, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.ParticipantId == participantId)));
+    }
+
+    [Fact]
     public async Task The_board_and_auditors_cannot_post_registrations()
     {
         foreach (var role in new[] { Roles.Board, Roles.Auditor, Roles.Administrator })

@@ -1298,6 +1298,9 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Education")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
@@ -1310,6 +1313,10 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.Property<int?>("FollowUp12Months")
                         .HasColumnType("int");
+
+                    b.Property<string>("HomeMunicipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ImportKey")
                         .HasMaxLength(64)
@@ -1374,15 +1381,8 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("Education")
-                        .HasColumnType("int");
-
                     b.Property<int>("Gender")
                         .HasColumnType("int");
-
-                    b.Property<string>("HomeMunicipality")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("PersonKeyHash")
                         .HasMaxLength(64)

@@ -1238,6 +1238,9 @@ namespace Finsam.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Education")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -1250,6 +1253,10 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.Property<int?>("FollowUp12Months")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HomeMunicipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImportKey")
                         .HasMaxLength(64)
@@ -1312,15 +1319,8 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Education")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Gender")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("HomeMunicipality")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PersonKeyHash")
                         .HasMaxLength(64)

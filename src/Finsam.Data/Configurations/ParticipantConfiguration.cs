@@ -8,7 +8,6 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
 {
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
-        builder.Property(p => p.HomeMunicipality).HasMaxLength(100);
         // Hex of an HMAC-SHA256: 64 characters. Unique so one person is one participant.
         builder.Property(p => p.PersonKeyHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(p => p.PersonKeyHash).IsUnique();
@@ -27,6 +26,7 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
             .HasForeignKey(e => e.InsatsId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.ReferringMember).WithMany()
             .HasForeignKey(e => e.ReferringMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.HomeMunicipality).HasMaxLength(100);
         builder.Property(e => e.EndReasonSubCode).HasMaxLength(100);
         builder.Property(e => e.ImportKey).HasMaxLength(64);
         builder.HasIndex(e => e.ImportKey);

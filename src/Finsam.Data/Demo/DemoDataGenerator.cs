@@ -74,7 +74,7 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
         var today = Today;
         for (var n = 0; n < participantCount; n++)
         {
-            var participant = NewParticipant();
+            var (participant, municipality, education) = NewParticipant();
             participants.Add(participant);
 
             // Most take part in one insats, some in two or three (counted once as a unique individual).
@@ -87,6 +87,9 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
             {
                 if (NewEnrolment(participant, insats, members, today) is { } enrolment)
                 {
+                    // Recorded with each enrolment; the demo's people keep theirs from one enrolment to the next.
+                    enrolment.HomeMunicipality = municipality;
+                    enrolment.Education = education;
                     enrolments.Add(enrolment);
                 }
             }
@@ -149,20 +152,24 @@ public sealed class DemoDataGenerator(int lastYear, int seed = 2026)
         return insats;
     }
 
-    private Participant NewParticipant()
+    /// <summary>A person, with the home municipality and education their enrolments record.</summary>
+    private (Participant Participant, string Municipality, EducationLevel Education) NewParticipant()
     {
         var identified = _random.Next(100) < 85;
-        return new Participant
+        var gender = Pick((Gender.Woman, 58), (Gender.Man, 40), (Gender.OtherOrUnspecified, 2));
+        var birthYear = LastYear - _random.Next(17, 63);
+        var municipality = MunicipalityNames[Pick((0, 55), (1, 30), (2, 15))];
+        var education = Pick((EducationLevel.Compulsory, 35), (EducationLevel.UpperSecondary, 40), (EducationLevel.PostSecondary, 15), (EducationLevel.Unknown, 10));
+        var participant = new Participant
         {
-            Gender = Pick((Gender.Woman, 58), (Gender.Man, 40), (Gender.OtherOrUnspecified, 2)),
-            BirthYear = LastYear - _random.Next(17, 63),
-            HomeMunicipality = MunicipalityNames[Pick((0, 55), (1, 30), (2, 15))],
-            Education = Pick((EducationLevel.Compulsory, 35), (EducationLevel.UpperSecondary, 40), (EducationLevel.PostSecondary, 15), (EducationLevel.Unknown, 10)),
+            Gender = gender,
+            BirthYear = birthYear,
             // A random key stands in for the HMAC of a personal identity number: no real person is behind it.
             PersonKeyHash = identified ? Convert.ToHexStringLower(RandomBytes(32)) : null,
             ConsentDate = null,
             CreatedAtUtc = Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         };
+        return (participant, municipality, education);
     }
 
     private Enrolment? NewEnrolment(Participant participant, Insats insats, Member[] members, DateOnly today)

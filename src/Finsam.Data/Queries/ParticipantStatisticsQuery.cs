@@ -32,7 +32,8 @@ public static class ParticipantStatisticsQuery
         {
             BirthYear = e.Participant.BirthYear,
             IsIdentified = e.Participant.PersonKeyHash != null,
-            Education = e.Participant.Education,
+            Education = e.Education,
+            HomeMunicipality = e.HomeMunicipality,
             TimeInSupportBeforeStart = e.TimeInSupportBeforeStart,
             ReferringMemberId = e.ReferringMemberId,
             SupportAtStart = e.SupportAtStart,

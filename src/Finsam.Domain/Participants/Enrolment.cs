@@ -18,6 +18,12 @@ public class Enrolment : IVersioned
 
     public DateOnly StartDate { get; set; }
 
+    /// <summary>Home municipality (folkbokföringskommun) by name, as recorded for this enrolment.</summary>
+    public string? HomeMunicipality { get; set; }
+
+    /// <summary>Education level as recorded for this enrolment: a person's education may change between enrolments.</summary>
+    public EducationLevel Education { get; set; } = EducationLevel.Unknown;
+
     /// <summary>The member that referred the person (remitterande part).</summary>
     public int? ReferringMemberId { get; set; }
 

@@ -3,6 +3,9 @@ namespace Finsam.Domain.Participants;
 /// <summary>
 /// A person taking part in one or more insatser (deltagare). Holds only what the reports need;
 /// the personal identity number is never stored, only a keyed hash of it (see docs/privacy.md).
+/// Gender and birth year are the person's identity attributes: set at the first registration and changed only by an
+/// explicit, audit-logged correction. What can change over time (home municipality, education) is recorded on each
+/// <see cref="Enrolment"/>.
 /// </summary>
 public class Participant : IVersioned
 {
@@ -11,11 +14,6 @@ public class Participant : IVersioned
     public Gender Gender { get; set; }
 
     public int BirthYear { get; set; }
-
-    /// <summary>Home municipality (folkbokföringskommun) by name.</summary>
-    public string? HomeMunicipality { get; set; }
-
-    public EducationLevel Education { get; set; } = EducationLevel.Unknown;
 
     /// <summary>
     /// HMAC-SHA256 of the normalised personnummer/samordningsnummer under the installation's secret key.

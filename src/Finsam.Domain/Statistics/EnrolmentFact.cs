@@ -19,7 +19,11 @@ public sealed record EnrolmentFact(
     /// <summary>False for anonymous registrations, which cannot be recognised across insatser.</summary>
     public bool IsIdentified { get; init; } = true;
 
+    /// <summary>The education recorded with this enrolment (not the person's latest): a past year's figures never move.</summary>
     public EducationLevel Education { get; init; } = EducationLevel.Unknown;
+
+    /// <summary>The home municipality recorded with this enrolment.</summary>
+    public string? HomeMunicipality { get; init; }
 
     public TimeInSupport TimeInSupportBeforeStart { get; init; } = TimeInSupport.Unknown;
 

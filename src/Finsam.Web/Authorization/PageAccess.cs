@@ -30,6 +30,7 @@ public static class PageAccess
         ("/Admin", Policies.Administration),
         ("/Insatser", Policies.Registration),
         ("/Participants", Policies.ParticipantData),
+        ("/Participants/Correct", Policies.ParticipantData), // "Rätta uppgifter": Kansli, Förbundschef (stated for the record; the folder already says it)
         ("/Overview", Policies.Overview),
         ("/Economy", Policies.Economy),
         ("/Economy/Import", Policies.EconomyImport),

@@ -47,6 +47,23 @@ public sealed class EnrolmentRowParserTests
     }
 
     [Fact]
+    public void Empty_optional_attributes_of_the_start_are_read_as_not_given_so_an_existing_enrolment_keeps_its_own()
+    {
+        var values = GoodRow();
+        values[F.HomeMunicipality] = values[F.Education] = values[F.ReferringMember] = values[F.SupportAtStart] = values[F.TimeInSupport] = "";
+        var (row, errors) = Parse(values);
+
+        Assert.Empty(errors);
+        Assert.NotNull(row);
+        Assert.Null(row.HomeMunicipality);
+        Assert.Null(row.Education);
+        Assert.Null(row.ReferringMember);
+        Assert.Null(row.SupportAtStart);
+        Assert.Null(row.TimeInSupportBeforeStart);
+        Assert.Equal((EducationLevel.UpperSecondary, IncomeSupport.SicknessBenefit | IncomeSupport.MeansTestedAllowance), (Parse(GoodRow()).Row!.Education, Parse(GoodRow()).Row!.SupportAtStart));
+    }
+
+    [Fact]
     public void A_good_row_is_read_into_typed_values_and_the_number_into_its_hash()
     {
         var values = GoodRow();

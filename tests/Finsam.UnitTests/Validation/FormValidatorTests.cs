@@ -46,4 +46,23 @@ public sealed class FormValidatorTests
     [Fact]
     public void An_unknown_status_in_the_query_is_refused() =>
         Assert.False(new EnrolmentQueryValidator().Validate(new EnrolmentQuery { Status = (EnrolmentStatus)9 }).IsValid);
+
+    [Fact]
+    public void A_correction_of_gender_or_birth_year_needs_a_reason_and_a_plausible_year()
+    {
+        var validator = new IdentityCorrectionInputValidator(new FixedClock());
+        var good = new IdentityCorrectionInput { Gender = Finsam.Domain.Participants.Gender.Man, BirthYear = 1980, Reason = "Felregistrerad." };
+        Assert.True(validator.Validate(good).IsValid);
+
+        var messages = validator.Validate(new IdentityCorrectionInput { Gender = null, BirthYear = 2020, Reason = "  " }).Errors
+            .ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
+        Assert.Equal("Välj kön.", messages["Gender"]);
+        Assert.Equal("Födelseåret ska vara mellan 1926 och 2012.", messages["BirthYear"]);
+        Assert.Equal("Skriv varför uppgifterna rättas.", messages["Reason"]);
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+    }
 }

@@ -3,7 +3,12 @@ using Finsam.Domain.Organisation;
 
 namespace Finsam.Domain.Participants.Import;
 
-/// <summary>One row of an enrolment file, read and checked, not yet matched against the database.</summary>
+/// <summary>
+/// One row of an enrolment file, read and checked, not yet matched against the database. The optional attributes an
+/// enrolment records at its start (hemkommun, utbildning, remitterad av, försörjning vid start, tid i försörjning) are
+/// null when the cell is empty or the column is missing: a new enrolment then gets the default, an existing one keeps
+/// what is stored (see docs/import-format.md).
+/// </summary>
 public sealed record EnrolmentRow
 {
     public required int Line { get; init; }
@@ -23,7 +28,7 @@ public sealed record EnrolmentRow
 
     public string? HomeMunicipality { get; init; }
 
-    public EducationLevel Education { get; init; }
+    public EducationLevel? Education { get; init; }
 
     public required Insats Insats { get; init; }
 
@@ -31,9 +36,9 @@ public sealed record EnrolmentRow
 
     public Member? ReferringMember { get; init; }
 
-    public IncomeSupport SupportAtStart { get; init; }
+    public IncomeSupport? SupportAtStart { get; init; }
 
-    public TimeInSupport TimeInSupportBeforeStart { get; init; }
+    public TimeInSupport? TimeInSupportBeforeStart { get; init; }
 
     public DateOnly? EndDate { get; init; }
 

@@ -79,7 +79,7 @@ public sealed class EnrolmentRowParser(
             Error(EnrolmentFileFormat.HomeMunicipality, "Hemkommunen får vara högst 100 tecken.");
         }
 
-        var education = OptionalChoice<EducationLevel>(EnrolmentFileFormat.Education) ?? EducationLevel.Unknown;
+        var education = OptionalChoice<EducationLevel>(EnrolmentFileFormat.Education);
 
         Insats? insats = null;
         var code = valueOf(EnrolmentFileFormat.Insats);
@@ -105,8 +105,8 @@ public sealed class EnrolmentRowParser(
             Error(EnrolmentFileFormat.ReferringMember, $"Medlemmen \"{memberName}\" finns inte. Välj bland: {string.Join(", ", _memberByName.Keys.Order())}.");
         }
 
-        var supportAtStart = Support(EnrolmentFileFormat.SupportAtStart);
-        var timeInSupport = OptionalChoice<TimeInSupport>(EnrolmentFileFormat.TimeInSupport) ?? TimeInSupport.Unknown;
+        IncomeSupport? supportAtStart = valueOf(EnrolmentFileFormat.SupportAtStart).Length == 0 ? null : Support(EnrolmentFileFormat.SupportAtStart);
+        var timeInSupport = OptionalChoice<TimeInSupport>(EnrolmentFileFormat.TimeInSupport);
         var end = OptionalDate(EnrolmentFileFormat.EndDate);
         var endReason = OptionalChoice<EndReason>(EnrolmentFileFormat.EndReason);
         var subCode = valueOf(EnrolmentFileFormat.EndReasonSubCode);

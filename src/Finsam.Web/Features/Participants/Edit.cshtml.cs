@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.Participants;
 
-public class EditModel(FinsamDbContext db, RegistrationService registration, AuditLog audit, TimeProvider clock) : PageModel
+public class EditModel(FinsamDbContext db, RegistrationService registration, AuditLog audit) : PageModel
 {
     [BindProperty]
     public ParticipantInput Input { get; set; } = new();
@@ -20,7 +20,9 @@ public class EditModel(FinsamDbContext db, RegistrationService registration, Aud
 
     public bool Identified { get; private set; }
 
-    public FormChoices Choices { get; private set; } = null!;
+    public Gender Gender { get; private set; }
+
+    public int BirthYear { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -34,10 +36,6 @@ public class EditModel(FinsamDbContext db, RegistrationService registration, Aud
         Input = new ParticipantInput
         {
             Version = participant.Version,
-            Gender = participant.Gender,
-            BirthYear = participant.BirthYear,
-            HomeMunicipality = participant.HomeMunicipality,
-            Education = participant.Education,
             ConsentDate = participant.ConsentDate,
         };
         return Page();
@@ -45,7 +43,7 @@ public class EditModel(FinsamDbContext db, RegistrationService registration, Aud
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await new ParticipantInputValidator(clock).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (await new ParticipantInputValidator().ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             var result = await registration.UpdateParticipantAsync(id, Input, cancellationToken);
             if (result.Succeeded)
@@ -68,7 +66,8 @@ public class EditModel(FinsamDbContext db, RegistrationService registration, Aud
         {
             ParticipantId = id;
             Identified = participant.IsIdentified;
-            Choices = await FormChoices.LoadAsync(db, cancellationToken: cancellationToken);
+            Gender = participant.Gender;
+            BirthYear = participant.BirthYear;
         }
 
         return participant;

@@ -34,6 +34,8 @@ public class EnrolmentModel(FinsamDbContext db, RegistrationService registration
             Version = e.Version,
             InsatsId = e.InsatsId,
             StartDate = e.StartDate,
+            HomeMunicipality = e.HomeMunicipality,
+            Education = e.Education,
             ReferringMemberId = e.ReferringMemberId,
             SupportAtStart = SupportList.Split(e.SupportAtStart),
             TimeInSupportBeforeStart = e.TimeInSupportBeforeStart,

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Finsam.Data;
 using Finsam.Domain.Auditing;
+using Finsam.Domain.Formatting;
 using Finsam.Domain.Participants;
 using Finsam.Domain.Participants.Import;
 using Finsam.Reporting.Tabular;
@@ -73,7 +74,8 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             return new Outcome(errors, 0, 0, 0);
         }
 
-        return await ApplyAsync(rows, fileName, cancellationToken);
+        var present = EnrolmentFileFormat.Columns.Where(c => columns[c] >= 0).ToHashSet(StringComparer.Ordinal);
+        return await ApplyAsync(rows, present, fileName, cancellationToken);
     }
 
     private static List<RowError> CheckColumns(Table table)
@@ -97,7 +99,8 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         return errors;
     }
 
-    private async Task<Outcome> ApplyAsync(List<EnrolmentRow> rows, string fileName, CancellationToken cancellationToken)
+    /// <param name="present">The columns the file has: a column it leaves out never changes a stored value.</param>
+    private async Task<Outcome> ApplyAsync(List<EnrolmentRow> rows, HashSet<string> present, string fileName, CancellationToken cancellationToken)
     {
         var errors = new List<RowError>();
 
@@ -117,6 +120,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
         var now = clock.GetUtcNow().UtcDateTime;
         var touched = new HashSet<Enrolment>();
+        var firstLineOfNewPerson = new Dictionary<Participant, int>(ReferenceEqualityComparer.Instance);
         var applied = new List<(Enrolment Enrolment, Participant Participant, bool IsNew)>(rows.Count);
         foreach (var row in rows)
         {
@@ -151,7 +155,14 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
                 {
                     participant = NewParticipant(row, now);
                     byHash[hash] = participant;
+                    firstLineOfNewPerson[participant] = row.Line;
                 }
+            }
+
+            if (participant is not null && Contradiction(participant, row, firstLineOfNewPerson) is { } contradiction)
+            {
+                errors.Add(contradiction);
+                continue;
             }
 
             if (participant is not null && row.PersonKeyHash is { } rowHash && participant.PersonKeyHash is { } known && known != rowHash)
@@ -179,10 +190,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             }
             else
             {
-                participant.Gender = row.Gender;
-                participant.BirthYear = row.BirthYear;
-                participant.HomeMunicipality = row.HomeMunicipality;
-                participant.Education = row.Education;
+                // Gender and birth year never change here (a contradiction is refused above): only "Rätta uppgifter" corrects them.
                 if (row.PersonKeyHash is not null)
                 {
                     participant.PersonKeyHash = row.PersonKeyHash;
@@ -200,17 +208,11 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             }
 
             applied.Add((enrolment, participant, isNew));
-
-            enrolment.InsatsId = row.Insats.Id;
-            enrolment.StartDate = row.StartDate;
-            enrolment.ReferringMemberId = row.ReferringMember?.Id;
-            enrolment.SupportAtStart = row.SupportAtStart;
-            enrolment.TimeInSupportBeforeStart = row.TimeInSupportBeforeStart;
-            enrolment.EndDate = row.EndDate;
-            enrolment.EndReason = row.EndReason;
-            enrolment.EndReasonSubCode = row.EndReasonSubCode;
-            enrolment.SupportAtEnd = row.SupportAtEnd;
-            enrolment.FollowUp12Months = row.FollowUp12Months;
+            if (Apply(row, enrolment, isNew, present) is { } mergeError)
+            {
+                errors.Add(mergeError);
+                continue;
+            }
 
             if (EnrolmentRules.Overlapping(participant.Enrolments.Where(e => e != enrolment), row.Insats.Id, row.StartDate, row.EndDate, exceptEnrolmentId: -1) is { } other)
             {
@@ -274,12 +276,121 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         return participants;
     }
 
+    /// <summary>
+    /// A row whose gender or birth year contradicts the person it belongs to: the person registered before, or (for a
+    /// person new in this file) the file's first row of that person. Null when they agree.
+    /// </summary>
+    private static RowError? Contradiction(Participant participant, EnrolmentRow row, Dictionary<Participant, int> firstLineOfNewPerson)
+    {
+        const string Fix = "Rätta personen med Rätta uppgifter eller rätta filen.";
+        var who = participant.Id > 0 ? $"Deltagare {Number(participant.Id)}" : null;
+        var firstLine = firstLineOfNewPerson.GetValueOrDefault(participant);
+        if (participant.Gender != row.Gender)
+        {
+            var message = who is not null
+                ? $"{who} är registrerad som {SwedishNames.Of(participant.Gender)}, filen säger {SwedishNames.Of(row.Gender)}. {Fix}"
+                : $"Samma person är {SwedishNames.Of(participant.Gender)} på rad {Number(firstLine)}, här {SwedishNames.Of(row.Gender)}. Rätta filen.";
+            return new RowError(row.Line, EnrolmentFileFormat.Gender, message);
+        }
+
+        if (participant.BirthYear != row.BirthYear)
+        {
+            var message = who is not null
+                ? $"{who} är registrerad med födelseår {Number(participant.BirthYear)}, filen säger {Number(row.BirthYear)}. {Fix}"
+                : $"Samma person har födelseår {Number(participant.BirthYear)} på rad {Number(firstLine)}, här {Number(row.BirthYear)}. Rätta filen.";
+            return new RowError(row.Line, EnrolmentFileFormat.BirthYear, message);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Writes a row's values to its enrolment. A new enrolment takes every value (the default where the file says
+    /// nothing). An existing one changes only what the file says: a column left out of the file keeps the stored value,
+    /// and so does an empty cell of an attribute recorded at the start (hemkommun, utbildning, remitterad av, försörjning
+    /// vid start, tid i försörjning före start); the end columns, when present, are taken as they are (empty = ongoing, none).
+    /// </summary>
+    private static RowError? Apply(EnrolmentRow row, Enrolment enrolment, bool isNew, HashSet<string> present)
+    {
+        enrolment.InsatsId = row.Insats.Id;
+        enrolment.StartDate = row.StartDate;
+        if (isNew)
+        {
+            enrolment.HomeMunicipality = row.HomeMunicipality;
+            enrolment.Education = row.Education ?? EducationLevel.Unknown;
+            enrolment.ReferringMemberId = row.ReferringMember?.Id;
+            enrolment.SupportAtStart = row.SupportAtStart ?? IncomeSupport.None;
+            enrolment.TimeInSupportBeforeStart = row.TimeInSupportBeforeStart ?? TimeInSupport.Unknown;
+            enrolment.EndDate = row.EndDate;
+            enrolment.EndReason = row.EndReason;
+            enrolment.EndReasonSubCode = row.EndReasonSubCode;
+            enrolment.SupportAtEnd = row.SupportAtEnd;
+            enrolment.FollowUp12Months = row.FollowUp12Months;
+            return null;
+        }
+
+        enrolment.HomeMunicipality = row.HomeMunicipality ?? enrolment.HomeMunicipality;
+        enrolment.Education = row.Education ?? enrolment.Education;
+        enrolment.ReferringMemberId = row.ReferringMember?.Id ?? enrolment.ReferringMemberId;
+        enrolment.SupportAtStart = row.SupportAtStart ?? enrolment.SupportAtStart;
+        enrolment.TimeInSupportBeforeStart = row.TimeInSupportBeforeStart ?? enrolment.TimeInSupportBeforeStart;
+        if (present.Contains(EnrolmentFileFormat.EndDate))
+        {
+            enrolment.EndDate = row.EndDate;
+        }
+
+        if (present.Contains(EnrolmentFileFormat.EndReason))
+        {
+            if (enrolment.EndReason != row.EndReason && !present.Contains(EnrolmentFileFormat.EndReasonSubCode))
+            {
+                enrolment.EndReasonSubCode = null; // A sub-code belongs to its end reason.
+            }
+
+            enrolment.EndReason = row.EndReason;
+        }
+
+        if (present.Contains(EnrolmentFileFormat.EndReasonSubCode))
+        {
+            enrolment.EndReasonSubCode = row.EndReasonSubCode;
+        }
+
+        if (present.Contains(EnrolmentFileFormat.SupportAtEnd))
+        {
+            enrolment.SupportAtEnd = row.SupportAtEnd;
+        }
+
+        if (present.Contains(EnrolmentFileFormat.FollowUp))
+        {
+            enrolment.FollowUp12Months = row.FollowUp12Months;
+        }
+
+        // What the row leaves to the stored values must still make a whole enrolment.
+        if (enrolment.EndDate is { } end && end < enrolment.StartDate)
+        {
+            return new RowError(row.Line, EnrolmentFileFormat.StartDate,
+                $"Deltagandet är registrerat med slutdatum {SwedishFormat.Date(end)}, före startdatumet. Ta med kolumnen Slutdatum i filen.");
+        }
+
+        if ((enrolment.EndDate is null) != (enrolment.EndReason is null))
+        {
+            return new RowError(row.Line, enrolment.EndDate is null ? EnrolmentFileFormat.EndReason : EnrolmentFileFormat.EndDate,
+                "Slutdatum och avslutsorsak anges tillsammans. Ta med båda kolumnerna i filen.");
+        }
+
+        if (enrolment.FollowUp12Months is not null && enrolment.EndDate is null)
+        {
+            return new RowError(row.Line, EnrolmentFileFormat.FollowUp, "Uppföljning efter 12 månader kan bara anges för ett avslutat deltagande.");
+        }
+
+        return null;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static Participant NewParticipant(EnrolmentRow row, DateTime now) => new()
     {
         Gender = row.Gender,
         BirthYear = row.BirthYear,
-        HomeMunicipality = row.HomeMunicipality,
-        Education = row.Education,
         PersonKeyHash = row.PersonKeyHash,
         ConsentDate = row.ConsentDate,
         CreatedAtUtc = now,

@@ -36,8 +36,8 @@ public sealed record FormChoices(
             .Select(m => new MemberChoice(m.Id, m.Name)).ToListAsync(cancellationToken);
         var subCodes = await db.EndReasonCodes.AsNoTracking().Where(c => c.IsActive || c.Name == currentSubCode)
             .OrderBy(c => c.EndReason).ThenBy(c => c.Name).ToListAsync(cancellationToken);
-        var municipalities = await db.Participants.AsNoTracking().Where(p => p.HomeMunicipality != null)
-            .Select(p => p.HomeMunicipality!).Distinct().OrderBy(n => n).Take(300).ToListAsync(cancellationToken);
+        var municipalities = await db.Enrolments.AsNoTracking().Where(e => e.HomeMunicipality != null)
+            .Select(e => e.HomeMunicipality!).Distinct().OrderBy(n => n).Take(300).ToListAsync(cancellationToken);
         return new FormChoices(insatser, members, subCodes, municipalities);
     }
 }

@@ -22,6 +22,16 @@ public class NewModel(FinsamDbContext db, RegistrationService registration, Time
     {
         Input.ParticipantId = deltagare;
         Input.StartDate = registration.Today;
+        if (deltagare is { } id)
+        {
+            // Suggested from the person's latest enrolment; the new enrolment records what is true at its start.
+            var latest = await db.Enrolments.AsNoTracking().Where(e => e.ParticipantId == id)
+                .OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id)
+                .Select(e => new { e.HomeMunicipality, e.Education }).FirstOrDefaultAsync(cancellationToken);
+            Input.HomeMunicipality = latest?.HomeMunicipality;
+            Input.Education = latest?.Education ?? EducationLevel.Unknown;
+        }
+
         return await ShowAsync(cancellationToken);
     }
 

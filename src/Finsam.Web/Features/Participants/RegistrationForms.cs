@@ -3,26 +3,38 @@ using FluentValidation;
 
 namespace Finsam.Web.Features.Participants;
 
-/// <summary>The person part of a registration form (deltagare).</summary>
-public class ParticipantFields
+/// <summary>The identity part of a registration form: the personnummer (only with consent) and the consent.</summary>
+public class IdentityFields
 {
     /// <summary>Personnummer or samordningsnummer; only with consent. Never stored: hashed and forgotten.</summary>
     public string? PersonalIdentityNumber { get; set; }
 
     public DateOnly? ConsentDate { get; set; }
+}
 
+/// <summary>The person part of a registration form (deltagare): identity, gender and birth year of a new person.</summary>
+public class ParticipantFields : IdentityFields
+{
     public Gender? Gender { get; set; }
 
     public int? BirthYear { get; set; }
+}
 
-    public string? HomeMunicipality { get; set; }
+/// <summary>What is recorded about the person with each enrolment, since it can change from one enrolment to the next.</summary>
+public interface IEnrolmentPersonFields
+{
+    string? HomeMunicipality { get; set; }
 
-    public EducationLevel Education { get; set; } = EducationLevel.Unknown;
+    EducationLevel Education { get; set; }
 }
 
 /// <summary>Registering a start: a new or known person, and the enrolment.</summary>
-public sealed class StartInput : ParticipantFields
+public sealed class StartInput : ParticipantFields, IEnrolmentPersonFields
 {
+    public string? HomeMunicipality { get; set; }
+
+    public EducationLevel Education { get; set; } = EducationLevel.Unknown;
+
     /// <summary>Set when the enrolment is added to a participant already open in the app.</summary>
     public int? ParticipantId { get; set; }
 
@@ -52,8 +64,12 @@ public class EndInput
 }
 
 /// <summary>Correcting every field of an enrolment.</summary>
-public sealed class EnrolmentInput : EndInput
+public sealed class EnrolmentInput : EndInput, IEnrolmentPersonFields
 {
+    public string? HomeMunicipality { get; set; }
+
+    public EducationLevel Education { get; set; } = EducationLevel.Unknown;
+
     public int? InsatsId { get; set; }
 
     public DateOnly? StartDate { get; set; }
@@ -67,13 +83,28 @@ public sealed class EnrolmentInput : EndInput
     public FollowUpResult? FollowUp12Months { get; set; }
 }
 
-/// <summary>Correcting a person's registered facts.</summary>
-public sealed class ParticipantInput : ParticipantFields
+/// <summary>
+/// Changing a person's identity link: a corrected personnummer, the consent date, or removing the link. Gender and
+/// birth year are not part of it: they change only through <see cref="IdentityCorrectionInput"/>.
+/// </summary>
+public sealed class ParticipantInput : IdentityFields
 {
     public Guid Version { get; set; }
 
     /// <summary>Remove the person link: the participant becomes anonymous.</summary>
     public bool RemoveIdentity { get; set; }
+}
+
+/// <summary>"Rätta uppgifter": correcting a person's gender or birth year, with the reason (audit-logged).</summary>
+public sealed class IdentityCorrectionInput
+{
+    public Guid Version { get; set; }
+
+    public Gender? Gender { get; set; }
+
+    public int? BirthYear { get; set; }
+
+    public string? Reason { get; set; }
 }
 
 public static class SupportList
@@ -96,10 +127,22 @@ public class ParticipantFieldsValidator<T> : AbstractValidator<T>
         RuleFor(x => x.Gender).NotNull().WithMessage("Välj kön.").IsInEnum().WithMessage("Okänt kön.");
         RuleFor(x => x.BirthYear).NotNull().WithMessage("Ange födelseår.")
             .InclusiveBetween(year - 100, year - 14).WithMessage($"Födelseåret ska vara mellan {year - 100} och {year - 14}.");
-        RuleFor(x => x.HomeMunicipality).MaximumLength(100).WithMessage("Hemkommunen får vara högst 100 tecken.");
-        RuleFor(x => x.Education).IsInEnum().WithMessage("Okänd utbildningsnivå.");
         RuleFor(x => x.ConsentDate).NotNull().When(x => !string.IsNullOrWhiteSpace(x.PersonalIdentityNumber))
-            .WithMessage("Personnummer får bara registreras med samtycke: ange datum för samtycket.");
+            .WithMessage(RegistrationRules.ConsentRequired);
+    }
+}
+
+public static class RegistrationRules
+{
+    public const string ConsentRequired = "Personnummer får bara registreras med samtycke: ange datum för samtycket.";
+
+    /// <summary>The rules of the person fields an enrolment records (hemkommun, utbildning).</summary>
+    public static void AddEnrolmentPersonRules<T>(this AbstractValidator<T> validator)
+        where T : IEnrolmentPersonFields
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        validator.RuleFor(x => x.HomeMunicipality).MaximumLength(100).WithMessage("Hemkommunen får vara högst 100 tecken.");
+        validator.RuleFor(x => x.Education).IsInEnum().WithMessage("Okänd utbildningsnivå.");
     }
 }
 
@@ -112,10 +155,33 @@ public sealed class StartInputValidator : ParticipantFieldsValidator<StartInput>
         RuleFor(x => x.StartDate).NotNull().WithMessage("Ange startdatum (ÅÅÅÅ-MM-DD).");
         RuleForEach(x => x.SupportAtStart).IsInEnum().WithMessage("Okänd försörjning.");
         RuleFor(x => x.TimeInSupportBeforeStart).IsInEnum().WithMessage("Okänd tid i försörjning.");
+        this.AddEnrolmentPersonRules();
     }
 }
 
-public sealed class ParticipantInputValidator(TimeProvider clock) : ParticipantFieldsValidator<ParticipantInput>(clock);
+public sealed class ParticipantInputValidator : AbstractValidator<ParticipantInput>
+{
+    public ParticipantInputValidator()
+    {
+        RuleFor(x => x.ConsentDate).NotNull().When(x => !x.RemoveIdentity && !string.IsNullOrWhiteSpace(x.PersonalIdentityNumber))
+            .WithMessage(RegistrationRules.ConsentRequired);
+    }
+}
+
+public sealed class IdentityCorrectionInputValidator : AbstractValidator<IdentityCorrectionInput>
+{
+    public IdentityCorrectionInputValidator(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        var year = clock.GetLocalNow().Year;
+        RuleFor(x => x.Gender).NotNull().WithMessage("Välj kön.").IsInEnum().WithMessage("Okänt kön.");
+        RuleFor(x => x.BirthYear).NotNull().WithMessage("Ange födelseår.")
+            .InclusiveBetween(year - 100, year - 14).WithMessage($"Födelseåret ska vara mellan {year - 100} och {year - 14}.");
+        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Skriv varför uppgifterna rättas.")
+            .MaximumLength(500).WithMessage("Skälet får vara högst 500 tecken.");
+    }
+}
 
 public class EndInputValidator<T> : AbstractValidator<T>
     where T : EndInput
@@ -148,5 +214,6 @@ public sealed class EnrolmentInputValidator : EndInputValidator<EnrolmentInput>
         RuleFor(x => x.FollowUp12Months).IsInEnum().WithMessage("Okänt uppföljningsresultat.");
         RuleFor(x => x.FollowUp12Months).Null().When(x => x.EndDate is null)
             .WithMessage("Uppföljning efter 12 månader kan bara anges för ett avslutat deltagande.");
+        this.AddEnrolmentPersonRules();
     }
 }

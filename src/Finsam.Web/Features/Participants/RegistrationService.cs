@@ -97,6 +97,12 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             errors.Add(new(nameof(input.ReferringMemberId), "Medlemmen finns inte."));
         }
 
+        if (participant is not null && input.ParticipantId is null)
+        {
+            // A known personnummer: the person's gender and birth year are not changed by a new start.
+            errors.AddRange(Contradictions(participant, input.Gender, input.BirthYear));
+        }
+
         if (errors.Count > 0)
         {
             return new StartResult(new ChangeResult(errors), 0, 0, false);
@@ -107,8 +113,6 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
         {
             Gender = input.Gender!.Value,
             BirthYear = input.BirthYear!.Value,
-            HomeMunicipality = Clean(input.HomeMunicipality),
-            Education = input.Education,
             PersonKeyHash = hash,
             ConsentDate = hash is null ? null : input.ConsentDate,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -118,6 +122,8 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             Participant = participant,
             InsatsId = insats!.Id,
             StartDate = input.StartDate!.Value,
+            HomeMunicipality = Clean(input.HomeMunicipality),
+            Education = input.Education,
             ReferringMemberId = input.ReferringMemberId,
             SupportAtStart = SupportList.Combine(input.SupportAtStart),
             TimeInSupportBeforeStart = input.TimeInSupportBeforeStart,
@@ -198,6 +204,8 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
 
         enrolment.InsatsId = insats.Id;
         enrolment.StartDate = start;
+        enrolment.HomeMunicipality = Clean(input.HomeMunicipality);
+        enrolment.Education = input.Education;
         enrolment.ReferringMemberId = input.ReferringMemberId;
         enrolment.SupportAtStart = SupportList.Combine(input.SupportAtStart);
         enrolment.TimeInSupportBeforeStart = input.TimeInSupportBeforeStart;
@@ -260,9 +268,10 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
                 return ChangeResult.Refused(nameof(input.PersonalIdentityNumber), error!);
             }
 
-            if (pnr.BirthDate.Year != input.BirthYear)
+            if (pnr.BirthDate.Year != participant.BirthYear)
             {
-                return ChangeResult.Refused(nameof(input.BirthYear), "Födelseåret stämmer inte med personnumret.");
+                return ChangeResult.Refused(nameof(input.PersonalIdentityNumber),
+                    $"Personnumret stämmer inte med födelseåret {participant.BirthYear}. Rätta födelseåret med Rätta uppgifter först om det är fel.");
             }
 
             newHash = keys.Hasher.Hash(pnr);
@@ -272,10 +281,6 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             }
         }
 
-        participant.Gender = input.Gender!.Value;
-        participant.BirthYear = input.BirthYear!.Value;
-        participant.HomeMunicipality = Clean(input.HomeMunicipality);
-        participant.Education = input.Education;
         if (input.RemoveIdentity)
         {
             participant.PersonKeyHash = null;
@@ -289,6 +294,80 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
 
         audit.Add(AuditAction.Update, nameof(Participant), Id(participant.Id), "rättelse: " + string.Join(", ", ChangedProperties(participant)));
         return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// "Rätta uppgifter": corrects a person's gender or birth year, the only way they change once registered. Refused
+    /// while the person has an enrolment active in a closed fiscal year (its published figures would move); audit-logged
+    /// with the old and new values and the reason.
+    /// </summary>
+    public async Task<ChangeResult> CorrectIdentityAsync(int participantId, IdentityCorrectionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await WritePath.ValidateAsync(new IdentityCorrectionInputValidator(clock), input, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var participant = await db.Participants.Include(p => p.Enrolments).SingleOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+        if (participant is null)
+        {
+            return ChangeResult.Refused("", "Deltagaren finns inte längre.");
+        }
+
+        var closedYears = await db.FiscalYears.AsNoTracking().Where(y => y.Status == Domain.Economy.FiscalYearStatus.Closed)
+            .Select(y => y.Year).OrderBy(y => y).ToListAsync(cancellationToken);
+        var closed = closedYears.Cast<int?>().FirstOrDefault(year =>
+            participant.Enrolments.Any(e => e.IsActiveDuring(new DateOnly(year!.Value, 1, 1), new DateOnly(year.Value, 12, 31))));
+        if (closed is { } closedYear)
+        {
+            return ChangeResult.Refused("", WritePath.ClosedYearMessage(closedYear));
+        }
+
+        if (db.CheckVersion(participant, input.Version) is { } stale)
+        {
+            return stale;
+        }
+
+        var changes = new List<string>();
+        if (participant.Gender != input.Gender!.Value)
+        {
+            changes.Add($"kön {SwedishNames.Of(participant.Gender)} → {SwedishNames.Of(input.Gender.Value)}");
+            participant.Gender = input.Gender.Value;
+        }
+
+        if (participant.BirthYear != input.BirthYear!.Value)
+        {
+            changes.Add($"födelseår {participant.BirthYear.ToString(CultureInfo.InvariantCulture)} → {input.BirthYear.Value.ToString(CultureInfo.InvariantCulture)}");
+            participant.BirthYear = input.BirthYear.Value;
+        }
+
+        if (changes.Count == 0)
+        {
+            return ChangeResult.Refused("", "Uppgifterna är desamma som de registrerade: inget att rätta.");
+        }
+
+        audit.Add(AuditAction.Update, nameof(Participant), Id(participant.Id), $"rättade uppgifter: {string.Join(", ", changes)}. Skäl: {input.Reason!.Trim()}");
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Where a registration's gender or birth year contradicts the person registered: identity attributes change only
+    /// through <see cref="CorrectIdentityAsync"/>.
+    /// </summary>
+    private static IEnumerable<FieldError> Contradictions(Participant participant, Gender? gender, int? birthYear)
+    {
+        if (gender is { } g && g != participant.Gender)
+        {
+            yield return new(nameof(StartInput.Gender),
+                $"Deltagare {Id(participant.Id)} är registrerad som {SwedishNames.Of(participant.Gender)}. Rätta personen med Rätta uppgifter om det är fel.");
+        }
+
+        if (birthYear is { } y && y != participant.BirthYear)
+        {
+            yield return new(nameof(StartInput.BirthYear),
+                $"Deltagare {Id(participant.Id)} är registrerad med födelseår {Id(participant.BirthYear)}. Rätta personen med Rätta uppgifter om det är fel.");
+        }
     }
 
     /// <summary>The sub-codes that may be chosen: the active ones, and the one already on the enrolment.</summary>

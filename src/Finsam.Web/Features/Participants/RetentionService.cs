@@ -9,8 +9,8 @@ namespace Finsam.Web.Features.Participants;
 
 /// <summary>
 /// Gallring: enrolments that ended more than the retention time ago lose their person link. Each such enrolment
-/// is moved to an anonymous participant of its own that keeps only the aggregate fields (gender, birth year,
-/// home municipality, education), so the statistics of past years stay as they were for every figure but unique
+/// is moved to an anonymous participant of its own that keeps only the aggregate fields (gender, birth year; home
+/// municipality and education stay on the enrolment), so the statistics of past years stay as they were for every figure but unique
 /// individuals. A person left without enrolments is removed.
 /// </summary>
 public sealed class RetentionService(FinsamDbContext db, AuditLog audit, IOptions<PrivacyOptions> options, TimeProvider clock)
@@ -47,8 +47,6 @@ public sealed class RetentionService(FinsamDbContext db, AuditLog audit, IOption
                 {
                     Gender = person.Gender,
                     BirthYear = person.BirthYear,
-                    HomeMunicipality = person.HomeMunicipality,
-                    Education = person.Education,
                     CreatedAtUtc = now,
                 };
             }
