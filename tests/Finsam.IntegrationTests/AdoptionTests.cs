@@ -215,6 +215,21 @@ public sealed class AdoptionTests : IAsyncLifetime, IDisposable
         Assert.False(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "AnnualReport" && e.Action == AuditAction.Update)));
     }
 
+    [Fact]
+    public async Task An_enrolment_running_through_an_adopted_year_can_end_after_it_but_not_inside_it()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await AdoptAsync("2026-03-12", "§ 14")).StatusCode);
+        var enrolment = await _factory.WithDbAsync(db => db.Enrolments.AsNoTracking()
+            .FirstAsync(e => e.EndDate == null && e.StartDate < new DateOnly(Year, 12, 1)));
+        List<KeyValuePair<string, string>> End(string date) =>
+            [new("Input.Version", enrolment.Version.ToString()), new("Input.EndDate", date), new("Input.EndReason", "Work")];
+
+        var inside = await _chef.PostFormAsync($"/Deltagare/Avslut/{enrolment.Id}", End("2025-12-15"));
+        Assert.Contains(WritePath.ClosedYearMessage(Year), Text(await inside.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var after = await _chef.PostFormAsync($"/Deltagare/Avslut/{enrolment.Id}", End(TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
     /// <summary>The year's JSON without the moment it was made.</summary>
     private async Task<string> JsonWithoutTimeAsync()
     {
