@@ -143,7 +143,10 @@ public sealed class AdoptionTests : IAsyncLifetime, IDisposable
         string[] cells = ["", "", "", "", "Kvinna", "1980", "Åkerby", "Gymnasial", "P31", "2025-03-01", "Försäkringskassan", "Sjukpenning", "1–2 år", "", "", "", "", ""];
         var file = Encoding.UTF8.GetBytes(string.Join(';', EnrolmentFileFormat.Columns) + "\r\n" + string.Join(';', cells) + "\r\n");
         var import = await _chef.UploadAsync("/Deltagare/Import", "fil", "deltaganden.csv", file);
+        var importHtml = await import.Content.ReadAsStringAsync();
         await Refused("The enrolment import", import);
+        var errorRow = Html.Parse(importHtml).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(message, StringComparison.Ordinal));
+        Assert.Equal("2", errorRow.QuerySelector("td")!.TextContent);   // the line of the file (1 is the header)
         await Refused("The SIE import", await _chef.UploadAsync("/Ekonomi/Import", "fil", $"{Year}.se", SieFiles.Pc8(SieFiles.Year2025(14_385_000m, Year))));
         await Refused("A goal area", await _chef.PostFormAsync($"/Mal/Omrade?ar={Year}", new Dictionary<string, string> { ["Input.Number"] = "9", ["Input.Name"] = "Nytt" }));
         await Refused("A report text", await _chef.PostFormAsync($"/Arsredovisning/Text/{Year}/ChairmanForeword", new Dictionary<string, string> { ["Markdown"] = "Ändrad" }));
