@@ -140,11 +140,15 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_director_sees_each_texts_version_and_what_is_missing_before_adoption()
     {
-        // The demo's finished year is written and signed: every text has its version, nothing is missing.
+        // The demo's finished year is written and signed: every text has its version; only the computed indicators'
+        // assessments are still the rule's suggestions, and once they are confirmed nothing is missing.
         static string Words(string html) =>
             System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(Decoded(html), "<[^>]+>", " "), @"\s+", " ");
         var page = Words(await _chef.GetStringAsync($"/Arsredovisning?ar={Year}"));
         Assert.Matches(@"Ordförande har ordet – version 1, sparad \d{4}-\d{2}-\d{2} \d{2}:\d{2} av demo", page);
+        var suggested = await _factory.ConfirmSuggestedAssessmentsAsync(Year);
+        Assert.Contains($"Saknas innan styrelsen fastställer {suggested} indikatorer har bara regelns förslag till bedömning", page, StringComparison.Ordinal);
+        page = Words(await _chef.GetStringAsync($"/Arsredovisning?ar={Year}"));
         Assert.DoesNotContain("Saknas innan styrelsen fastställer", page, StringComparison.Ordinal);
 
         // Without the förvaltningsberättelse and the signatories (neither written nor a board of the year to default to),
@@ -319,7 +323,8 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Adoption_archives_the_final_files_with_their_hash_and_closes_the_year()
     {
-        var adopt = await _chef.PostFormAsync($"/Arsredovisning?handler=Adopt&ar={Year}", [new("DecisionDate", "2026-03-19")], getUrl: $"/Arsredovisning?ar={Year}");
+        await _factory.ConfirmSuggestedAssessmentsAsync(Year);
+        var adopt = await _chef.PostFormAsync($"/Arsredovisning/Faststall/{Year}", [new("Input.DecisionDate", "2026-03-19"), new("Input.Minute", "§ 7")]);
         Assert.Equal(HttpStatusCode.Redirect, adopt.StatusCode);
 
         var archive = await _factory.WithDbAsync(db => db.ReportArchives.AsNoTracking().SingleAsync(a => a.Year == Year));
@@ -341,8 +346,8 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
 
         // Nothing of the year can change any more.
         var text = await _chef.PostFormAsync($"/Arsredovisning/Text/{Year}/ChairmanForeword", [new("Markdown", "Ändrad")]);
-        Assert.Contains("är fastställd och kan inte ändras", Text(await text.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var again = await _chef.PostFormAsync($"/Arsredovisning?handler=Adopt&ar={Year}", [new("DecisionDate", "2026-03-20")], getUrl: $"/Arsredovisning?ar={Year}");
+        Assert.Contains($"Verksamhetsåret {Year} är stängt och kan inte ändras", Text(await text.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var again = await _chef.PostFormAsync($"/Arsredovisning/Faststall/{Year}", [new("Input.DecisionDate", "2026-03-20"), new("Input.Minute", "§ 8")]);
         Assert.Contains("redan fastställd", Text(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 

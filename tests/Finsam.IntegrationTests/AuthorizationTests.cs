@@ -140,6 +140,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Arsredovisning/Text/2024/ChairmanForeword", [Chef] },
         { "/Arsredovisning/Avsnitt", [Chef] },
         { "/Arsredovisning/Undertecknare/2024", [Chef] },
+        { "/Arsredovisning/Faststall/2024", [Chef] },
         { "/Admin/Anvandare", [Admin] },
         { "/Admin/Anvandare/Ny", [Admin] },
         { "/Admin/Anvandare/Redigera/{user}", [Admin] },

@@ -1423,6 +1423,11 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<DateTime>("ArchivedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DecisionMinute")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
@@ -1431,6 +1436,20 @@ namespace Finsam.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ReopenedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
 
                     b.Property<byte[]>("Workbook")
                         .IsRequired()
@@ -1446,7 +1465,7 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year")
+                    b.HasIndex("Year", "Version")
                         .IsUnique();
 
                     b.ToTable("ReportArchives");

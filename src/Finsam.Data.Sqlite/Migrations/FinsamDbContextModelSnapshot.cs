@@ -1358,6 +1358,11 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<DateTime>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecisionMinute")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -1366,6 +1371,20 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Workbook")
                         .IsRequired()
@@ -1381,7 +1400,7 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year")
+                    b.HasIndex("Year", "Version")
                         .IsUnique();
 
                     b.ToTable("ReportArchives");

@@ -38,8 +38,12 @@ internal sealed class ReportArchiveConfiguration : IEntityTypeConfiguration<Repo
 {
     public void Configure(EntityTypeBuilder<ReportArchive> builder)
     {
-        builder.HasIndex(a => a.Year).IsUnique();
+        builder.HasIndex(a => new { a.Year, a.Version }).IsUnique();
+        builder.Ignore(a => a.IsCurrent);
         builder.Property(a => a.AdoptedBy).HasMaxLength(256);
+        builder.Property(a => a.DecisionMinute).HasMaxLength(ReportArchive.MaxMinuteLength);
+        builder.Property(a => a.ReopenedBy).HasMaxLength(256);
+        builder.Property(a => a.ReopenReason).HasMaxLength(ReportArchive.MaxReasonLength);
         builder.Property(a => a.PdfSha256).HasMaxLength(64);
         builder.Property(a => a.WorkbookSha256).HasMaxLength(64);
     }

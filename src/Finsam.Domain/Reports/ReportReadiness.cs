@@ -3,8 +3,9 @@ namespace Finsam.Domain.Reports;
 /// <summary>
 /// What a year's report still lacks before the board can adopt it, apart from the reconciliation checks: the sections
 /// that consist only of the förbund's own words (the chair's foreword, the förvaltningsberättelse) without a text,
-/// and the signatories. These do not stop a draft or the adoption (a förbund may leave out a foreword by switching the
-/// section off), but the förbundschef sees them listed before the report goes to the board.
+/// the signatories, and indicators whose assessment is still the rule's suggestion. They do not stop a draft, but they
+/// stop the adoption (a förbund may leave out a foreword by switching the section off): the förbundschef sees them
+/// listed, and the adoption is refused with them as the reasons.
 /// </summary>
 public static class ReportReadiness
 {
@@ -15,8 +16,9 @@ public static class ReportReadiness
     /// <param name="sections">The förbund's sections (title, whether included).</param>
     /// <param name="written">The sections of the year that have a non-blank text.</param>
     /// <param name="signatories">How many signatories the year has.</param>
+    /// <param name="suggestedAssessments">How many of the year's indicators are still assessed only by the rule's suggestion.</param>
     /// <returns>One Swedish sentence per missing part, in the report's order; empty when nothing is missing.</returns>
-    public static IReadOnlyList<string> Missing(IEnumerable<ReportSectionSetting> sections, IReadOnlySet<ReportSectionKind> written, int signatories)
+    public static IReadOnlyList<string> Missing(IEnumerable<ReportSectionSetting> sections, IReadOnlySet<ReportSectionKind> written, int signatories, int suggestedAssessments = 0)
     {
         ArgumentNullException.ThrowIfNull(sections);
         ArgumentNullException.ThrowIfNull(written);
@@ -28,6 +30,13 @@ public static class ReportReadiness
         if (signatories == 0 && enabled.Any(s => s.Kind == ReportSectionKind.BoardDecision))
         {
             missing.Add("Inga undertecknare är angivna för styrelsens beslut.");
+        }
+
+        if (suggestedAssessments > 0 && enabled.Any(s => s.Kind == ReportSectionKind.GoalFulfilment))
+        {
+            missing.Add(suggestedAssessments == 1
+                ? "1 indikator har bara regelns förslag till bedömning: bedöm den under Mål."
+                : $"{suggestedAssessments} indikatorer har bara regelns förslag till bedömning: bedöm dem under Mål.");
         }
 
         return missing;

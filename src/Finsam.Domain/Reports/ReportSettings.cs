@@ -104,8 +104,29 @@ public class ReportArchive
 
     public int Year { get; set; }
 
+    /// <summary>1 for the year's first adoption; each adoption after a reopening gets the next number.</summary>
+    public int Version { get; set; } = 1;
+
     /// <summary>The day the board adopted the report.</summary>
     public DateOnly AdoptedOn { get; set; }
+
+    /// <summary>Where the decision is minuted (protokoll §), e.g. "§ 14".</summary>
+    public string DecisionMinute { get; set; } = "";
+
+    /// <summary>When the year was reopened after this adoption (null while this version is the adopted report).</summary>
+    public DateTime? ReopenedAtUtc { get; set; }
+
+    public string? ReopenedBy { get; set; }
+
+    /// <summary>Why the year was reopened (required with the reopening).</summary>
+    public string? ReopenReason { get; set; }
+
+    /// <summary>Whether this version is the year's adopted report (not reopened since).</summary>
+    public bool IsCurrent => ReopenedAtUtc is null;
+
+    public const int MaxMinuteLength = 60;
+
+    public const int MaxReasonLength = 2000;
 
     public string? AdoptedBy { get; set; }
 

@@ -19,11 +19,14 @@ public static class AnnualReportWorkbook
     /// <summary>The first row of a table's body: row 1 is the title, row 2 the column headers.</summary>
     public const int FirstDataRow = 3;
 
-    public static byte[] Build(AnnualReportModel model)
+    /// <param name="model">The report.</param>
+    /// <param name="pdfSha256">The SHA-256 of the PDF archived with this workbook (printed on the identity sheet); null for a draft.</param>
+    public static byte[] Build(AnnualReportModel model, string? pdfSha256 = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var workbook = new XLWorkbook();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        WorkbookIdentity.Write(workbook.Worksheets.Add(SheetName(WorkbookIdentity.SheetName, used)), model, pdfSha256);
         foreach (var table in model.Tables)
         {
             WriteTable(workbook.Worksheets.Add(SheetName(table.Key, used)), table);

@@ -101,6 +101,19 @@ public sealed record ReportSection(ReportSectionKind Kind, string Title, string?
 /// <summary>What the cover shows besides the name: the förbund's säte and its logo (PNG or JPEG, as a data URI), each optional.</summary>
 public sealed record CoverDetails(string? Seat, string? LogoDataUri);
 
+/// <summary>The board's adoption of the report: the decision date, the minute (protokoll §) and the archive version.</summary>
+public sealed record ReportAdoption(DateOnly DecidedOn, string Minute, int Version = 1)
+{
+    /// <summary>The decision date in words, as a decision page says it: "12 mars 2026".</summary>
+    public string LongDate => LongDateOf(DecidedOn);
+
+    /// <summary>"12 mars 2026".</summary>
+    public static string LongDateOf(DateOnly date) => date.ToString("d MMMM yyyy", Domain.Formatting.SwedishFormat.Culture);
+
+    /// <summary>The sentence of the decision page: "Årsredovisningen har fastställts av styrelsen den 12 mars 2026, § 14."</summary>
+    public string Statement => $"Årsredovisningen har fastställts av styrelsen den {LongDate}, {Minute}.";
+}
+
 /// <summary>A person who signs the report.</summary>
 public sealed record Signatory(string Name, string Title);
 
@@ -116,7 +129,8 @@ public sealed record AnnualReportModel(
     DateTime GeneratedAtUtc,
     IReadOnlyList<ReportSection> Sections,
     IReadOnlyList<ReportCheck> Checks,
-    CoverDetails? Cover = null)
+    CoverDetails? Cover = null,
+    ReportAdoption? Adoption = null)
 {
     public string Title => $"Årsredovisning {Year}";
 

@@ -39,6 +39,8 @@ public static class PageAccess
         ("/AnnualReport/Text", Policies.ReportAuthor),
         ("/AnnualReport/Sections", Policies.ReportAuthor),
         ("/AnnualReport/Signatories", Policies.ReportAuthor),
+        ("/AnnualReport/Adopt", Policies.ReportAuthor),
+        ("/AnnualReport/Reopen", Policies.ReportAuthor),
         ("/Setup", Policies.Setup),
         ("/Organisation", Policies.Setup),
     ];
@@ -53,7 +55,6 @@ public static class PageAccess
         ("/Economy/Budget", "POST", "Import", Policies.EconomyImport),
         ("/Economy/Statements", "POST", "Ceiling", Policies.EconomyImport),
         ("/Economy/Statements", "POST", "Balanskrav", Policies.EconomyImport),
-        ("/AnnualReport/Index", "POST", "Adopt", Policies.ReportAuthor),
     ];
 
     /// <summary>The policies of a page's handler, page entries first; empty: the fallback policy.</summary>

@@ -70,6 +70,7 @@ public static class FinsamServices
         services.AddScoped<ReportGoalContent>();
         services.AddScoped<ReportContent>();
         services.AddScoped<AnnualReportService>();
+        services.AddScoped<AdoptionHandler>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));

@@ -40,4 +40,28 @@ public sealed class ReportReadinessTests
     [InlineData(ReportSectionKind.AccountingPrinciples, false)]
     public void Only_the_sections_made_of_the_förbunds_words_need_a_text(ReportSectionKind kind, bool writtenOnly) =>
         Assert.Equal(writtenOnly, ReportReadiness.IsWrittenOnly(kind));
+
+    [Fact]
+    public void Assessments_that_are_still_the_rules_suggestion_are_listed()
+    {
+        var written = new HashSet<ReportSectionKind> { ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport };
+        Assert.Equal(["3 indikatorer har bara regelns förslag till bedömning: bedöm dem under Mål."], ReportReadiness.Missing(Sections(), written, 6, 3));
+        Assert.Equal(["1 indikator har bara regelns förslag till bedömning: bedöm den under Mål."], ReportReadiness.Missing(Sections(), written, 6, 1));
+    }
+
+    [Theory]
+    [InlineData("14", "§ 14")]
+    [InlineData("§14", "§ 14")]
+    [InlineData(" § 14 ", "§ 14")]
+    [InlineData("Protokoll 2026:3 § 14", "Protokoll 2026:3 § 14")]
+    public void A_minute_is_written_with_the_paragraph_sign(string typed, string stored) =>
+        Assert.Equal(stored, Finsam.Web.Features.AnnualReport.AdoptionHandler.NormaliseMinute(typed));
+
+    [Fact]
+    public void The_adoption_is_stated_with_the_date_in_words_and_the_minute()
+    {
+        var adoption = new Finsam.Reporting.AnnualReport.ReportAdoption(new DateOnly(2026, 3, 12), "§ 14");
+        Assert.Equal("Årsredovisningen har fastställts av styrelsen den 12 mars 2026, § 14.", adoption.Statement);
+        Assert.Equal("Åkerby den 12 mars 2026", Finsam.Web.Features.AnnualReport.ReportContent.PlaceAndDate("Åkerby", adoption.DecidedOn));
+    }
 }

@@ -40,30 +40,44 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
 
     /// <summary>The report of a year, or null when the year has no ledger. Drafts are watermarked until the year is adopted.</summary>
     public async Task<AnnualReportModel?> BuildAsync(int year, CancellationToken cancellationToken) =>
-        await db.StatementsForYearAsync(year, cancellationToken) is { } statements ? await BuildAsync(year, statements, cancellationToken) : null;
+        await db.StatementsForYearAsync(year, cancellationToken) is { } statements ? await BuildAsync(year, statements, null, cancellationToken) : null;
 
-    private async Task<AnnualReportModel> BuildAsync(int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report of a year. <paramref name="adoption"/> makes it the final report of that decision (the one being
+    /// archived); without it the year's current adoption is used, and a year without one is a draft.
+    /// </summary>
+    internal async Task<AnnualReportModel> BuildAsync(int year, StatementQuery.YearStatements statements, ReportAdoption? adoption, CancellationToken cancellationToken)
     {
         var federation = await db.Federations.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var adopted = await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken);
+        adoption ??= await db.ReportArchives.AsNoTracking().Where(a => a.Year == year && a.ReopenedAtUtc == null)
+            .Select(a => new ReportAdoption(a.AdoptedOn, a.DecisionMinute, a.Version)).SingleOrDefaultAsync(cancellationToken);
         var settings = await SectionSettingsAsync(cancellationToken);
         var texts = await LatestTextsAsync(year, cancellationToken);
         var sections = new List<ReportSection>();
         foreach (var setting in settings.Where(s => s.Enabled))
         {
-            var narrative = ReportMarkdown.ToSafeHtml(texts.GetValueOrDefault(setting.Kind) ?? DefaultText(setting.Kind, year));
+            var own = texts.GetValueOrDefault(setting.Kind);
             var blocks = await content.BlocksAsync(setting.Kind, year, statements, cancellationToken);
+            if (setting.Kind == ReportSectionKind.BoardDecision && adoption is not null)
+            {
+                // An adopted report states the decision (never the proposal) and dates the signatures with it.
+                blocks = [new ParagraphBlock(adoption.Statement), .. blocks.Select(b => b is SignatureBlock s ? s with { PlaceAndDate = ReportContent.PlaceAndDate(federation?.Seat, adoption.DecidedOn) } : b)];
+                sections.Add(new ReportSection(setting.Kind, setting.Title, string.IsNullOrWhiteSpace(own) ? null : ReportMarkdown.ToSafeHtml(own), blocks));
+                continue;
+            }
+
+            var narrative = ReportMarkdown.ToSafeHtml(own ?? DefaultText(setting.Kind, year));
             sections.Add(new ReportSection(setting.Kind, setting.Title, narrative, blocks));
         }
 
         var checks = statements.Checks.Select(c => new ReportCheck(c.Name, c.Passed, c.Expected, c.Actual, c.Explanation)).ToList();
         var logo = federation is { Logo: { } bytes, LogoContentType: { } type } ? $"data:{type};base64,{Convert.ToBase64String(bytes)}" : null;
-        return new AnnualReportModel(year, federation?.Name ?? "Samordningsförbundet", federation?.OrganisationNumber, !adopted,
-            clock.GetUtcNow().UtcDateTime, sections, checks, new CoverDetails(federation?.Seat, logo));
+        return new AnnualReportModel(year, federation?.Name ?? "Samordningsförbundet", federation?.OrganisationNumber, adoption is null,
+            clock.GetUtcNow().UtcDateTime, sections, checks, new CoverDetails(federation?.Seat, logo), adoption);
     }
 
     public async Task<Availability> AvailabilityAsync(int year, CancellationToken cancellationToken) =>
-        StatusOf(await db.StatementsForYearAsync(year, cancellationToken), await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year, cancellationToken));
+        StatusOf(await db.StatementsForYearAsync(year, cancellationToken), await db.ReportArchives.AsNoTracking().AnyAsync(a => a.Year == year && a.ReopenedAtUtc == null, cancellationToken));
 
     private static Availability StatusOf(StatementQuery.YearStatements? statements, bool adopted) =>
         new(statements is not null, adopted,
@@ -73,15 +87,26 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
     public sealed record Download(Availability Status, Generated? File);
 
     /// <summary>
-    /// The report as PDF or as the auditors' workbook: the archived file for an adopted year, otherwise generated now
-    /// (a draft) when <paramref name="allowed"/> accepts the year's availability. The statements are computed once for both.
+    /// The report as PDF or as the auditors' workbook: the archived file for an adopted year (or the asked-for
+    /// <paramref name="version"/> of the archive, also one that was reopened), otherwise generated now (a draft) when
+    /// <paramref name="allowed"/> accepts the year's availability. The statements are computed once for both.
     /// </summary>
-    public async Task<Download> DownloadAsync(int year, ReportFile kind, Func<Availability, Task<bool>> allowed, CancellationToken cancellationToken)
+    public async Task<Download> DownloadAsync(int year, ReportFile kind, Func<Availability, Task<bool>> allowed, CancellationToken cancellationToken, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(allowed);
         var statements = await db.StatementsForYearAsync(year, cancellationToken);
-        var archive = await db.ReportArchives.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year, cancellationToken);
-        var status = StatusOf(statements, archive is not null);
+        var archive = await db.ReportArchives.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Year == year && (version == null ? a.ReopenedAtUtc == null : a.Version == version), cancellationToken);
+        var current = archive is not null && archive.IsCurrent;
+        var status = StatusOf(statements, current);
+        if (version is not null)
+        {
+            // An archived version is served as it was archived, whatever the year's figures are now.
+            return archive is null
+                ? new Download(status with { HasLedger = false }, null)
+                : new Download(status with { HasLedger = true }, Archived(archive, kind));
+        }
+
         if (statements is null || !await allowed(status))
         {
             return new Download(status, null);
@@ -89,11 +114,10 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
 
         if (archive is not null)
         {
-            var (archived, sha256) = kind == ReportFile.Pdf ? (archive.Pdf, archive.PdfSha256) : (archive.Workbook, archive.WorkbookSha256);
-            return new Download(status, new Generated(archived, FileName(year, Extension(kind), draft: false), sha256));
+            return new Download(status, Archived(archive, kind));
         }
 
-        var model = await BuildAsync(year, statements, cancellationToken);
+        var model = await BuildAsync(year, statements, null, cancellationToken);
         var (file, details) = kind == ReportFile.Pdf
             ? (await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"))
             : (AnnualReportWorkbook.Build(model), "bilagor som Excel");
@@ -102,57 +126,27 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
         return new Download(status, new Generated(file, FileName(year, Extension(kind), draft: true), ContentHash.Sha256(file)));
     }
 
+    private static Generated Archived(ReportArchive archive, ReportFile kind)
+    {
+        var (bytes, sha256) = kind == ReportFile.Pdf ? (archive.Pdf, archive.PdfSha256) : (archive.Workbook, archive.WorkbookSha256);
+        var name = $"arsredovisning-{Key(archive.Year)}{(archive.Version > 1 ? "-version-" + archive.Version.ToString(CultureInfo.InvariantCulture) : "")}.{Extension(kind)}";
+        return new Generated(bytes, name, sha256);
+    }
+
+    /// <summary>An archived adoption as the report page lists it (without the files).</summary>
+    public sealed record ArchivedVersion(int Version, DateOnly AdoptedOn, string Minute, string? AdoptedBy, string PdfSha256, string WorkbookSha256,
+        DateTime? ReopenedAtUtc, string? ReopenedBy, string? ReopenReason);
+
+    /// <summary>Every adoption of the year, newest first.</summary>
+    public Task<List<ArchivedVersion>> ArchivesAsync(int year, CancellationToken cancellationToken) =>
+        db.ReportArchives.AsNoTracking().Where(a => a.Year == year).OrderByDescending(a => a.Version)
+            .Select(a => new ArchivedVersion(a.Version, a.AdoptedOn, a.DecisionMinute, a.AdoptedBy, a.PdfSha256, a.WorkbookSha256, a.ReopenedAtUtc, a.ReopenedBy, a.ReopenReason))
+            .ToListAsync(cancellationToken);
+
     public static string ContentType(ReportFile kind) =>
         kind == ReportFile.Pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static string Extension(ReportFile kind) => kind == ReportFile.Pdf ? "pdf" : "xlsx";
-
-    /// <summary>
-    /// Records the board's adoption: the final PDF and workbook are generated without the draft mark and archived
-    /// with their SHA-256, and the fiscal year is closed. Refused while a check fails or when already adopted.
-    /// </summary>
-    public async Task<string?> AdoptAsync(int year, DateOnly adoptedOn, string? user, CancellationToken cancellationToken)
-    {
-        var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        if (fiscalYear is null || await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken))
-        {
-            return $"Årsredovisningen för {year} är redan fastställd eller saknar bokföring.";
-        }
-
-        if (adoptedOn <= fiscalYear.EndDate || adoptedOn > DateOnly.FromDateTime(clock.GetLocalNow().Date))
-        {
-            return "Beslutsdatumet ska vara efter verksamhetsårets slut och inte i framtiden.";
-        }
-
-        var model = await BuildAsync(year, cancellationToken);
-        if (model is null || !model.AllChecksPass)
-        {
-            return "Årsredovisningen kan inte fastställas förrän alla kontroller stämmer.";
-        }
-
-        model = model with { IsDraft = false };
-        var pdf = await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken);
-        var workbook = AnnualReportWorkbook.Build(model);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ReportArchives.Add(new ReportArchive
-        {
-            Year = year,
-            AdoptedOn = adoptedOn,
-            AdoptedBy = user,
-            ArchivedAtUtc = clock.GetUtcNow().UtcDateTime,
-            Pdf = pdf,
-            PdfSha256 = ContentHash.Sha256(pdf),
-            Workbook = workbook,
-            WorkbookSha256 = ContentHash.Sha256(workbook),
-        });
-        fiscalYear.Status = FiscalYearStatus.Closed;
-        fiscalYear.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
-        audit.Add(AuditAction.Update, "AnnualReport", Key(year),
-            $"fastställd {SwedishFormat.Date(adoptedOn)}; verksamhetsåret stängt; PDF {ContentHash.Sha256(pdf)}, Excel {ContentHash.Sha256(workbook)}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return null;
-    }
+    internal static string Extension(ReportFile kind) => kind == ReportFile.Pdf ? "pdf" : "xlsx";
 
     /// <summary>The sections in the förbund's order (the defaults when none are stored).</summary>
     public async Task<List<ReportSectionSetting>> SectionSettingsAsync(CancellationToken cancellationToken)
@@ -178,7 +172,7 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
         (await NewestTextsAsync(year, cancellationToken)).ToDictionary(
             t => t.Kind, t => new TextVersion(t.Version, t.SavedAtUtc, t.SavedBy, string.IsNullOrWhiteSpace(t.Markdown)));
 
-    /// <summary>What the year's report still lacks before adoption besides the checks (<see cref="ReportReadiness"/>).</summary>
+    /// <summary>What the year's report still lacks before adoption besides the checks; adoption is refused while anything is listed (<see cref="ReportReadiness"/>).</summary>
     public async Task<IReadOnlyList<string>> MissingAsync(int year, IEnumerable<ReportSectionSetting> sections, CancellationToken cancellationToken)
     {
         var written = (await TextVersionsAsync(year, cancellationToken)).Where(t => !t.Value.IsBlank).Select(t => t.Key).ToHashSet();
@@ -188,7 +182,8 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
             signatories = (await db.OrganisationOfYearAsync(year, cancellationToken)).BoardSignatories().Count;
         }
 
-        return ReportReadiness.Missing(sections, written, signatories);
+        var suggested = await db.Indicators.CountAsync(i => i.Objective!.GoalArea!.Year == year && i.Assessment == null, cancellationToken);
+        return ReportReadiness.Missing(sections, written, signatories, suggested);
     }
 
     private async Task<List<ReportText>> NewestTextsAsync(int year, CancellationToken cancellationToken)
@@ -209,7 +204,7 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
         _ => null,
     };
 
-    private static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
+    internal static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static string FileName(int year, string extension, bool draft) =>
         $"arsredovisning-{Key(year)}{(draft ? "-utkast" : "")}.{extension}";

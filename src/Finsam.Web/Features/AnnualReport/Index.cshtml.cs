@@ -1,4 +1,3 @@
-using Finsam.Domain.Formatting;
 using Finsam.Domain.Reports;
 using Finsam.Web.Authorization;
 using Finsam.Web.Features.AnnualReport;
@@ -14,7 +13,7 @@ namespace Finsam.Web.Features.AnnualReport;
 /// texts, sections, signatories and the adoption. Generation is refused while a check fails, unless the
 /// förbundschef explicitly asks for a draft.
 /// </summary>
-public class IndexModel(AnnualReportService reports, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class IndexModel(AnnualReportService reports, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? RequestedYear { get; set; }
@@ -36,8 +35,8 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
 
     public string? Refusal { get; private set; }
 
-    [BindProperty]
-    public string? DecisionDate { get; set; }
+    /// <summary>Every adoption of the year (newest first), each with its decision, minute and the files' SHA-256.</summary>
+    public IReadOnlyList<AnnualReportService.ArchivedVersion> Archives { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,38 +44,18 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
         return Page();
     }
 
-    public Task<IActionResult> OnGetPdfAsync(int ar, bool utkast, CancellationToken cancellationToken) =>
-        DownloadAsync(ar, utkast, ReportFile.Pdf, cancellationToken);
+    public Task<IActionResult> OnGetPdfAsync(int ar, bool utkast, int? version, CancellationToken cancellationToken) =>
+        DownloadAsync(ar, utkast, version, ReportFile.Pdf, cancellationToken);
 
-    public Task<IActionResult> OnGetExcelAsync(int ar, bool utkast, CancellationToken cancellationToken) =>
-        DownloadAsync(ar, utkast, ReportFile.Workbook, cancellationToken);
+    public Task<IActionResult> OnGetExcelAsync(int ar, bool utkast, int? version, CancellationToken cancellationToken) =>
+        DownloadAsync(ar, utkast, version, ReportFile.Workbook, cancellationToken);
 
-    public async Task<IActionResult> OnPostAdoptAsync(int ar, CancellationToken cancellationToken)
-    {
-        RequestedYear = ar;
-        if (!SwedishFormat.TryParseDate(DecisionDate, out var decided))
-        {
-            ModelState.AddModelError(nameof(DecisionDate), "Ange datumet för styrelsens beslut som ÅÅÅÅ-MM-DD.");
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        if (await reports.AdoptAsync(ar, decided, User.Identity?.Name, cancellationToken) is { } error)
-        {
-            ModelState.AddModelError(nameof(DecisionDate), error);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        return RedirectToPage(new { ar });
-    }
-
-    private async Task<IActionResult> DownloadAsync(int year, bool draft, ReportFile kind, CancellationToken cancellationToken)
+    private async Task<IActionResult> DownloadAsync(int year, bool draft, int? version, ReportFile kind, CancellationToken cancellationToken)
     {
         // An adopted year's archived files are always available; a draft only when the checks pass, or when the author insists.
         var download = await reports.DownloadAsync(year, kind,
             async status => status.Adopted || status.ChecksPass || (draft && (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded),
-            cancellationToken);
+            cancellationToken, version);
         if (!download.Status.HasLedger)
         {
             return NotFound();
@@ -113,6 +92,6 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
             Missing = await reports.MissingAsync(Years.Year, Sections, cancellationToken);
         }
 
-        DecisionDate ??= SwedishFormat.Date(DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        Archives = await reports.ArchivesAsync(Years.Year, cancellationToken);
     }
 }

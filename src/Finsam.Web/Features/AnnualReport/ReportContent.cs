@@ -151,11 +151,12 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
             signatories = (await db.OrganisationOfYearAsync(year, cancellationToken)).BoardSignatories().Select(s => new Signatory(s.Name, s.Title)).ToList();
         }
 
-        var archive = await db.ReportArchives.AsNoTracking().Where(a => a.Year == year).Select(a => (DateOnly?)a.AdoptedOn).SingleOrDefaultAsync(cancellationToken);
+        var archive = await db.ReportArchives.AsNoTracking().Where(a => a.Year == year && a.ReopenedAtUtc == null).Select(a => (DateOnly?)a.AdoptedOn).SingleOrDefaultAsync(cancellationToken);
         var seat = await db.Federations.AsNoTracking().Select(f => f.Seat).FirstOrDefaultAsync(cancellationToken);
-        var placeAndDate = archive is { } adopted
-            ? $"{seat ?? ""} {SwedishFormat.Date(adopted)}".Trim()
-            : $"{seat ?? "Ort"} ____-__-__";
-        return new SignatureBlock(placeAndDate, signatories);
+        return new SignatureBlock(archive is { } adopted ? PlaceAndDate(seat, adopted) : $"{seat ?? "Ort"} ____-__-__", signatories);
     }
+
+    /// <summary>The line above an adopted report's signatures: "Åkerby den 12 mars 2026" (the säte and the board's decision date).</summary>
+    public static string PlaceAndDate(string? seat, DateOnly decidedOn) =>
+        $"{seat} den {ReportAdoption.LongDateOf(decidedOn)}".Trim();
 }

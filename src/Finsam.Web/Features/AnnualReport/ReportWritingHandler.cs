@@ -28,7 +28,8 @@ public sealed class ReportWritingHandler(FinsamDbContext db, AuditLog audit, Tim
 {
     public const int MaxSignatories = 40;
 
-    public static string AdoptedMessage(int year) => $"Årsredovisningen för {year} är fastställd och kan inte ändras.";
+    /// <summary>The refusal of a change to an adopted year: the one closed-year message (adoption closes the year).</summary>
+    public static string AdoptedMessage(int year) => WritePath.ClosedYearMessage(year);
 
     /// <summary>Saves the förbund's sections. Errors are on "[i].Title" and "[i].Order", or on the whole form.</summary>
     public async Task<ChangeResult> SaveSectionsAsync(IReadOnlyList<SectionInput> input, CancellationToken cancellationToken)
@@ -159,7 +160,7 @@ public sealed class ReportWritingHandler(FinsamDbContext db, AuditLog audit, Tim
 
     /// <summary>An adopted report, or a closed year, cannot change.</summary>
     private async Task<ChangeResult?> RefuseYearAsync(int year, string field, CancellationToken cancellationToken) =>
-        await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken)
+        await db.ReportArchives.AnyAsync(a => a.Year == year && a.ReopenedAtUtc == null, cancellationToken)
             ? ChangeResult.Refused(field, AdoptedMessage(year))
             : await db.RefuseClosedYearAsync(year, cancellationToken, field);
 

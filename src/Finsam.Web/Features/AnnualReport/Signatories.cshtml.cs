@@ -25,7 +25,7 @@ public class SignatoriesModel(FinsamDbContext db, ReportWritingHandler writing) 
     {
         Year = year;
         Saved = sparad;
-        Adopted = await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken);
+        Adopted = await db.ReportArchives.AnyAsync(a => a.Year == year && a.ReopenedAtUtc == null, cancellationToken);
         var signatories = await db.ReportSignatories.AsNoTracking().Where(s => s.Year == year).OrderBy(s => s.Order).ToListAsync(cancellationToken);
         Lines = string.Join("\n", signatories.Select(s => $"{s.Name}, {s.Title}"));
         return Page();

@@ -80,7 +80,7 @@ public class TextModel(AnnualReportService reports, FinsamDbContext db, ReportWr
         Kind = kind;
         SectionTitle = (await reports.SectionSettingsAsync(cancellationToken)).Single(s => s.Kind == kind).Title;
         Versions = await db.ReportTexts.AsNoTracking().Where(t => t.Year == year && t.Kind == kind).OrderByDescending(t => t.Version).ToListAsync(cancellationToken);
-        Adopted = await db.ReportArchives.AnyAsync(a => a.Year == year, cancellationToken);
+        Adopted = await db.ReportArchives.AnyAsync(a => a.Year == year && a.ReopenedAtUtc == null, cancellationToken);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Finsam.Data;
 using Finsam.Domain.Auditing;
+using Finsam.Domain.Economy;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Web.Auditing;
 using Finsam.Web.Validation;
@@ -25,6 +26,11 @@ public sealed class AccountMappingHandler(FinsamDbContext db, AuditLog audit)
         }
 
         var rule = await db.AccountMappingRules.SingleOrDefaultAsync(r => r.Prefix == prefix, cancellationToken);
+        if (rule?.Line != line && await RefuseClosedYearAsync(prefix, "Prefix", cancellationToken) is { } closed)
+        {
+            return closed;
+        }
+
         var before = rule?.Line.SwedishName();
         if (rule is null)
         {
@@ -48,8 +54,34 @@ public sealed class AccountMappingHandler(FinsamDbContext db, AuditLog audit)
             return (ChangeResult.Refused("", "Regeln finns inte längre."), null);
         }
 
+        if (await RefuseClosedYearAsync(rule.Prefix, "", cancellationToken) is { } closed)
+        {
+            return (closed, null);
+        }
+
         db.AccountMappingRules.Remove(rule);
         audit.Add(AuditAction.Delete, "AccountMapping", rule.Prefix, rule.Line.SwedishName());
         return (await db.SaveAsync(cancellationToken), rule);
+    }
+
+    /// <summary>
+    /// The mapping applies to every year: a rule for a prefix changes the statements of each year whose ledger has an
+    /// account starting with it. Refused when such a year is closed (adopted); the message names the first.
+    /// </summary>
+    private async Task<ChangeResult?> RefuseClosedYearAsync(string prefix, string field, CancellationToken cancellationToken)
+    {
+        var closed = await db.FiscalYears.AsNoTracking().Where(y => y.Status == FiscalYearStatus.Closed).OrderBy(y => y.Year)
+            .Select(y => new { y.Id, y.Year }).ToListAsync(cancellationToken);
+        foreach (var year in closed)
+        {
+            if (await db.LedgerAccounts.AnyAsync(a => a.FiscalYearId == year.Id && a.Number.StartsWith(prefix), cancellationToken)
+                || await db.LedgerBalances.AnyAsync(b => b.FiscalYearId == year.Id && b.Account.StartsWith(prefix), cancellationToken))
+            {
+                return ChangeResult.Refused(field, WritePath.ClosedYearMessage(year.Year)
+                    + $" Konton som börjar på {prefix} finns i årets bokföring, så regeln skulle ändra den fastställda årsredovisningen.");
+            }
+        }
+
+        return null;
     }
 }

@@ -53,6 +53,14 @@ public sealed class InsatsService(FinsamDbContext db, AuditLog audit)
             return new ChangeResult(errors);
         }
 
+        // Whether the insats counts in the förbund's totals changes the participant figures of every year its enrolments cover.
+        var counts = input.CountsInParticipantTotals && input.Kind == InsatsKind.Individual;
+        if (counts != insats.CountsInParticipantTotals
+            && await RefuseClosedYearOfEnrolmentsAsync(insats.Id, nameof(input.CountsInParticipantTotals), cancellationToken) is { } closed)
+        {
+            return closed;
+        }
+
         var before = Describe(insats);
         insats.Code = input.Code.Trim();
         insats.Name = input.Name.Trim();
@@ -75,6 +83,22 @@ public sealed class InsatsService(FinsamDbContext db, AuditLog audit)
         {
             return ChangeResult.Refused("", WritePath.ConcurrencyMessage);
         }
+    }
+
+    /// <summary>The refusal when an enrolment of the insats covers a day of a closed year (naming the first such year).</summary>
+    private async Task<ChangeResult?> RefuseClosedYearOfEnrolmentsAsync(int insatsId, string field, CancellationToken cancellationToken)
+    {
+        var closed = await db.FiscalYears.AsNoTracking().Where(y => y.Status == Domain.Economy.FiscalYearStatus.Closed).OrderBy(y => y.Year)
+            .Select(y => new { y.Year, y.StartDate, y.EndDate }).ToListAsync(cancellationToken);
+        foreach (var year in closed)
+        {
+            if (await db.Enrolments.AnyAsync(e => e.InsatsId == insatsId && e.StartDate <= year.EndDate && (e.EndDate == null || e.EndDate >= year.StartDate), cancellationToken))
+            {
+                return ChangeResult.Refused(field, WritePath.ClosedYearMessage(year.Year));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The insats's change history, newest first.</summary>

@@ -8,6 +8,7 @@ using Finsam.Domain.Participants;
 using Finsam.Domain.Participants.Import;
 using Finsam.Reporting.Tabular;
 using Finsam.Web.Auditing;
+using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.Participants;
@@ -122,6 +123,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var touched = new HashSet<Enrolment>();
         var firstLineOfNewPerson = new Dictionary<Participant, int>(ReferenceEqualityComparer.Instance);
         var applied = new List<(Enrolment Enrolment, Participant Participant, bool IsNew)>(rows.Count);
+        var lines = new Dictionary<Enrolment, int>();
         foreach (var row in rows)
         {
             Enrolment? enrolment = null;
@@ -208,6 +210,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             }
 
             applied.Add((enrolment, participant, isNew));
+            lines[enrolment] = row.Line;
             if (Apply(row, enrolment, isNew, present) is { } mergeError)
             {
                 errors.Add(mergeError);
@@ -221,13 +224,14 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             }
         }
 
+        db.ChangeTracker.DetectChanges();
+        errors.AddRange(await ClosedYearErrorsAsync(applied, lines, cancellationToken));
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
             return new Outcome(errors, 0, 0, 0);
         }
 
-        db.ChangeTracker.DetectChanges();
         var created = applied.Count(a => a.IsNew);
         var updated = applied.Count(a => !a.IsNew
             && (db.Entry(a.Enrolment).State == EntityState.Modified || db.Entry(a.Participant).State == EntityState.Modified));
@@ -238,6 +242,50 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Outcome([], created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// The closed-year rule for the import (the whole file is refused, naming the line): a new enrolment that covers a day
+    /// of a closed (adopted) year, or a changed one whose covered days of a closed year change, or that changes in any other
+    /// way (or whose participant's counted attributes change) while either version covers a closed year.
+    /// </summary>
+    private async Task<List<RowError>> ClosedYearErrorsAsync(
+        List<(Enrolment Enrolment, Participant Participant, bool IsNew)> applied, Dictionary<Enrolment, int> lines, CancellationToken cancellationToken)
+    {
+        var closed = await db.FiscalYears.AsNoTracking().Where(y => y.Status == Domain.Economy.FiscalYearStatus.Closed)
+            .OrderBy(y => y.Year).Select(y => new { y.Year, y.StartDate, y.EndDate }).ToListAsync(cancellationToken);
+        var errors = new List<RowError>();
+        if (closed.Count == 0)
+        {
+            return errors;
+        }
+
+        foreach (var (enrolment, participant, isNew) in applied)
+        {
+            var entry = db.Entry(enrolment);
+            DateOnly? oldStart = isNew ? null : entry.Property(e => e.StartDate).OriginalValue;
+            DateOnly? oldEnd = isNew ? null : entry.Property(e => e.EndDate).OriginalValue;
+            var participantEntry = db.Entry(participant);
+            var otherFieldsChanged = isNew
+                || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Enrolment.StartDate) or nameof(Enrolment.EndDate) or nameof(Enrolment.FollowUp12Months)))
+                || (participantEntry.State == EntityState.Modified && participantEntry.Properties.Any(p => p.IsModified
+                    && p.Metadata.Name is nameof(Participant.Gender) or nameof(Participant.BirthYear) or nameof(Participant.Education)));
+            var touched = closed.FirstOrDefault(y => isNew
+                ? Domain.Organisation.Term.ChangeTouches(enrolment.StartDate, enrolment.EndDate, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, true)
+                : Domain.Organisation.Term.ChangeTouches(oldStart, oldEnd, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, otherFieldsChanged));
+            if (touched is null && !isNew && entry.Property(e => e.FollowUp12Months).IsModified)
+            {
+                touched = closed.FirstOrDefault(y => y.Year == (oldEnd?.Year ?? 0) + 1 || y.Year == (enrolment.EndDate?.Year ?? 0) + 1);
+            }
+
+            if (touched is not null)
+            {
+                errors.Add(new RowError(lines[enrolment], EnrolmentFileFormat.StartDate,
+                    $"{WritePath.ClosedYearMessage(touched.Year)} Raden ändrar årets deltagande, så ingenting i filen är importerat."));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Values in one lookup query: each is a SQL parameter, and SQLite allows 32 766 in a statement (SQL Server 2 100).</summary>

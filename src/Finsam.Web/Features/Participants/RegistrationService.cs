@@ -4,6 +4,7 @@ using Finsam.Domain.Auditing;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Participants;
 using Finsam.Web.Auditing;
+using Finsam.Web.Features.Organisation;
 using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,6 +109,12 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             return new StartResult(new ChangeResult(errors), 0, 0, false);
         }
 
+        // A start inside a closed (adopted) year would change that year's participants.
+        if (await db.RefusePeriodAsync(input.StartDate, null, cancellationToken, nameof(input.StartDate)) is { } closed)
+        {
+            return new StartResult(closed, 0, 0, false);
+        }
+
         var known = participant is not null;
         participant ??= new Participant
         {
@@ -159,6 +166,13 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             return new ChangeResult(problems.Select(p => new FieldError(p.Field, p.Message)).ToList());
         }
 
+        // An end inside a closed year changes that year's figures; an end after it does not.
+        if (await db.RefusePeriodChangeAsync(enrolment.StartDate, enrolment.EndDate, enrolment.StartDate, input.EndDate, recordChanged: false,
+                cancellationToken, nameof(input.EndDate)) is { } closed)
+        {
+            return closed;
+        }
+
         enrolment.EndDate = input.EndDate;
         enrolment.EndReason = input.EndReason;
         enrolment.EndReasonSubCode = CanonicalSubCode(input.EndReasonSubCode, subCodes);
@@ -202,6 +216,11 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
             return new ChangeResult(errors);
         }
 
+        if (await RefuseClosedEnrolmentChangeAsync(enrolment, insats.Id, input, cancellationToken) is { } closed)
+        {
+            return closed;
+        }
+
         enrolment.InsatsId = insats.Id;
         enrolment.StartDate = start;
         enrolment.HomeMunicipality = Clean(input.HomeMunicipality);
@@ -230,6 +249,11 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
         if (enrolment.Version != version)
         {
             return (ChangeResult.Refused("", ConcurrencyMessage), false);
+        }
+
+        if (await db.RefusePeriodAsync(enrolment.StartDate, enrolment.EndDate, cancellationToken) is { } closed)
+        {
+            return (closed, false);
         }
 
         var participant = enrolment.Participant!;
@@ -390,6 +414,40 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
     }
 
     private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => db.SaveAsync(cancellationToken);
+
+    /// <summary>
+    /// The closed-year rule for a corrected enrolment: refused when it changes the days of a closed year it covers, when
+    /// anything else about it changes while either version covers a closed year, or when the 12-month follow-up (counted
+    /// the year after the end) changes for a closed year.
+    /// </summary>
+    private async Task<ChangeResult?> RefuseClosedEnrolmentChangeAsync(Enrolment enrolment, int insatsId, EnrolmentInput input, CancellationToken cancellationToken)
+    {
+        var otherFieldsChanged = enrolment.InsatsId != insatsId
+            || enrolment.ReferringMemberId != input.ReferringMemberId
+            || enrolment.SupportAtStart != SupportList.Combine(input.SupportAtStart)
+            || enrolment.TimeInSupportBeforeStart != input.TimeInSupportBeforeStart
+            || enrolment.EndReason != input.EndReason
+            || !string.Equals(enrolment.EndReasonSubCode ?? "", input.EndReasonSubCode?.Trim() ?? "", StringComparison.OrdinalIgnoreCase)
+            || enrolment.SupportAtEnd != SupportList.Combine(input.SupportAtEnd);
+        if (await db.RefusePeriodChangeAsync(enrolment.StartDate, enrolment.EndDate, input.StartDate, input.EndDate, otherFieldsChanged,
+                cancellationToken, nameof(input.StartDate)) is { } closed)
+        {
+            return closed;
+        }
+
+        if (enrolment.FollowUp12Months != input.FollowUp12Months)
+        {
+            foreach (var end in new[] { enrolment.EndDate, input.EndDate }.OfType<DateOnly>())
+            {
+                if (await db.RefuseClosedYearAsync(end.Year + 1, cancellationToken, nameof(input.FollowUp12Months)) is { } followUp)
+                {
+                    return followUp;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private List<string> ChangedProperties(object entity)
     {
