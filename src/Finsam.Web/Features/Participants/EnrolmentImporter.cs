@@ -265,11 +265,10 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             var entry = db.Entry(enrolment);
             DateOnly? oldStart = isNew ? null : entry.Property(e => e.StartDate).OriginalValue;
             DateOnly? oldEnd = isNew ? null : entry.Property(e => e.EndDate).OriginalValue;
-            var participantEntry = db.Entry(participant);
+            // The person's gender and birth year never change in an import (a contradiction is refused); education and
+            // hemkommun are the enrolment's own, so what the year counts changes only through the enrolment.
             var otherFieldsChanged = isNew
-                || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Enrolment.StartDate) or nameof(Enrolment.EndDate) or nameof(Enrolment.FollowUp12Months)))
-                || (participantEntry.State == EntityState.Modified && participantEntry.Properties.Any(p => p.IsModified
-                    && p.Metadata.Name is nameof(Participant.Gender) or nameof(Participant.BirthYear) or nameof(Participant.Education)));
+                || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Enrolment.StartDate) or nameof(Enrolment.EndDate) or nameof(Enrolment.FollowUp12Months)));
             var touched = closed.FirstOrDefault(y => isNew
                 ? Domain.Organisation.Term.ChangeTouches(enrolment.StartDate, enrolment.EndDate, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, true)
                 : Domain.Organisation.Term.ChangeTouches(oldStart, oldEnd, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, otherFieldsChanged));
