@@ -16,15 +16,17 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         ArgumentNullException.ThrowIfNull(statements);
         var c = statements.Current;
         var p = statements.Previous;
+        var notes = EconomyTables.NumberNotes(statements.Notes, statements.PreviousNotes);
         return kind switch
         {
             ReportSectionKind.AdministrationReport => OrganisationBlocks(await db.OrganisationOfYearAsync(year, cancellationToken)),
             ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, cancellationToken),
             ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating))],
-            ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income))],
-            ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities))],
-            ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null))],
-            ReportSectionKind.Notes => [.. EconomyTables.Notes(year, statements.Notes).Select(t => new TableBlock(t))],
+            ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes))],
+            ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes))],
+            ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null, notes))],
+            ReportSectionKind.Notes => [.. EconomyTables.Notes(year, notes,
+                [EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes), EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes)]).Select(t => new TableBlock(t))],
             ReportSectionKind.BoardDecision => [await SignaturesAsync(year, cancellationToken)],
             ReportSectionKind.GoalFulfilment => await goals.GoalFulfilmentAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             ReportSectionKind.Participants => ReportGoalContent.Participants(year, await StatisticsAsync(year, cancellationToken)),
