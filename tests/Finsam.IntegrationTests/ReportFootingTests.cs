@@ -106,6 +106,26 @@ public sealed class ReportFootingTests : IAsyncLifetime, IDisposable
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
         Assert.True(sums > 50, $"Only {sums} sums found");
 
+        // A figure printed twice prints the same: årets resultat in the statements, the driftsredovisning's total and
+        // the key figures; eget kapital in the balansräkning and the key figures.
+        decimal Printed2(string key, string line, int column)
+        {
+            var table = model.Tables.First(t => t.Key == key);
+            return model.Printed(table).Cell(table.Rows.Select((r, i) => (r, i)).First(x => x.r.Cells[0].Text == line).i, column).Number!.Value;
+        }
+
+        var result = Printed2("Resultaträkning", "Årets resultat", 2);
+        Assert.Equal(result, Printed2("Balansräkning", "Årets resultat", 2));
+        Assert.Equal(result, Printed2("Kassaflödesanalys", "Årets resultat", 2));
+        Assert.Equal(result, Printed2("Driftsredovisning", "Totalt (= årets resultat)", 3));
+        Assert.Equal(result, Printed2("Nyckeltal", "Årets resultat", 1));
+        if (model.Tables.First(t => t.Key == "Driftsredovisning").Columns.Count > 8)   // last year's ledger is imported
+        {
+            Assert.Equal(Printed2("Resultaträkning", "Årets resultat", 3), Printed2("Driftsredovisning", "Totalt (= årets resultat)", 8));
+        }
+        Assert.Equal(Printed2("Balansräkning", "Summa eget kapital", 2), Printed2("Nyckeltal", "Eget kapital vid årets slut", 1));
+        Assert.Equal(Printed2("Balansräkning", "Kassa och bank", 2), Printed2("Kassaflödesanalys", "Likvida medel vid årets slut", 2));
+
         // In the demo no sum needs the rounding note: there is always a row free to take the rounding.
         Assert.Empty(model.Tables.Where(t => !model.Printed(t).Foots).Select(t => t.Title));
 

@@ -209,7 +209,11 @@ public static class EconomyTables
     }
 
     /// <summary>The driftsredovisning: utfall (intäkt, kostnad, netto), budget netto, avvikelse and last year, per category and insats.</summary>
-    public static ReportTable Operating(OperatingStatement statement)
+    /// <param name="incomeStatement">
+    /// The resultaträkning of the same report: the total's intäkt and kostnad then print as the sums of its printed
+    /// lines, so the total's netto prints as its årets resultat (<see cref="ReportRow.FollowsCells"/>).
+    /// </param>
+    public static ReportTable Operating(OperatingStatement statement, ReportTable? incomeStatement = null)
     {
         ArgumentNullException.ThrowIfNull(statement);
         var hasBudget = statement.Budget is not null;
@@ -278,7 +282,26 @@ public static class EconomyTables
         }
 
         var total = $"Totalt (= årets resultat{(statement.Checks.All(c => c.Passed) ? "" : ": stämmer inte")})";
-        SumRow(t, total, Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
+        var totalRow = SumRow(t, total, Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
+        if (incomeStatement is not null)
+        {
+            List<CellSource> Sources(int column, int sign, params string[] lines) => [.. lines
+                .Select(line => incomeStatement.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == line && x.r.Style == RowStyle.Normal))
+                .Where(x => x.r is not null)
+                .Select(x => new CellSource(incomeStatement.Key, x.i, column, sign))];
+            string[] income = ["Verksamhetens intäkter", "Finansiella intäkter"];
+            string[] costs = ["Verksamhetens kostnader", "Avskrivningar", "Finansiella kostnader", "Extraordinära poster"];
+            var follows = new List<CellFollow> { new(1, Sources(2, 1, income)), new(2, Sources(2, -1, costs)) };
+            if (hasPrevious && incomeStatement.Columns.Count > 3)
+            {
+                var first = columns.Count - 3;
+                follows.Add(new(first, Sources(3, 1, income)));
+                follows.Add(new(first + 1, Sources(3, -1, costs)));
+            }
+
+            t.FollowCells(totalRow, follows);
+        }
+
         return new ReportTable("Driftsredovisning", $"Driftsredovisning {statement.Year}", columns, t.Rows,
             "Netto = intäkt − kostnad; avvikelse = utfall netto − budget netto (positivt = bättre än budget).");
     }

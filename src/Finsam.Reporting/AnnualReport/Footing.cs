@@ -65,16 +65,15 @@ public static class Footing
             }
 
             busy.Add(table);
+            decimal? CellOf(string key, int row, int column, int sign) =>
+                byKey.TryGetValue(key, out var other) && !busy.Contains(other) && row < other.Rows.Count && column > 0 && column < other.Columns.Count
+                    ? Of(other).Cell(row, column).Number * sign
+                    : null;
             var printed = Print(table, amountUnit, (reference, k) =>
-            {
-                if (!byKey.TryGetValue(reference.TableKey, out var other) || busy.Contains(other) || reference.Row >= other.Rows.Count)
-                {
-                    return null;
-                }
-
-                var column = other.Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == CellKind.Amount && x.c.Difference is null).Select(x => x.i).ElementAtOrDefault(k);
-                return column == 0 ? null : Of(other).Cell(reference.Row, column).Number * reference.Sign;
-            });
+                byKey.TryGetValue(reference.TableKey, out var other)
+                    ? CellOf(reference.TableKey, reference.Row, other.Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == CellKind.Amount && x.c.Difference is null).Select(x => x.i).ElementAtOrDefault(k), reference.Sign)
+                    : null,
+                sources => sources.Aggregate((decimal?)0m, (sum, s) => sum is { } total && CellOf(s.TableKey, s.Row, s.Column, s.Sign) is { } v ? total + v : null));
             busy.Remove(table);
             done[table] = printed;
             return printed;
@@ -89,7 +88,8 @@ public static class Footing
     }
 
     /// <param name="follow">The printed figure of a row of another table, for the k-th amount column (<see cref="ReportRow.Follows"/>); null when unknown.</param>
-    public static PrintedTable Print(ReportTable table, decimal amountUnit, Func<RowReference, int, decimal?>? follow = null)
+    /// <param name="followCells">The printed sum of cells of other tables (<see cref="ReportRow.FollowsCells"/>); null when unknown.</param>
+    public static PrintedTable Print(ReportTable table, decimal amountUnit, Func<RowReference, int, decimal?>? follow = null, Func<IReadOnlyList<CellSource>, decimal?>? followCells = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows;
@@ -130,7 +130,10 @@ public static class Footing
 
             decimal Rounded(int r) => Math.Round(Exact(r)!.Value / unit, MidpointRounding.AwayFromZero) * unit;
             var k = table.Columns.Take(c).Count(x => x.Kind == column.Kind && x.Difference is null);
-            decimal? Followed(int r) => column.Kind == CellKind.Amount && rows[r].Follows is { } f && follow?.Invoke(f, k) is { } v && Math.Abs(v - Exact(r)!.Value) < unit ? v : null;
+            decimal? Followed(int r) => column.Kind != CellKind.Amount ? null
+                : rows[r].FollowsCells?.FirstOrDefault(f => f.Column == c) is { } cells
+                    ? followCells?.Invoke(cells.Sources) is { } sum && Math.Abs(sum - Exact(r)!.Value) < unit ? sum : null
+                    : rows[r].Follows is { } f && follow?.Invoke(f, k) is { } v && Math.Abs(v - Exact(r)!.Value) < unit ? v : null;
             bool IsSum(int r) => rows[r].SumOf is { Count: > 0 } && Exact(r) is not null;
             var printed = new decimal?[rows.Count];
             var distributed = new HashSet<int>();

@@ -76,7 +76,19 @@ public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, RowStyle Style =
     /// printed figure (times <see cref="RowReference.Sign"/>), so the two never differ by a rounding.
     /// </summary>
     public RowReference? Follows { get; init; }
+
+    /// <summary>
+    /// Cells that repeat a sum of other tables' cells (the driftsredovisning's total income is verksamhetens plus
+    /// finansiella intäkter of the resultaträkning): each prints the sum of those cells as printed.
+    /// </summary>
+    public IReadOnlyList<CellFollow>? FollowsCells { get; init; }
 }
+
+/// <summary>One cell of another table of the report: its table's key, row and column, and the sign it is added with.</summary>
+public sealed record CellSource(string TableKey, int Row, int Column, int Sign = 1);
+
+/// <summary>Column <see cref="Column"/> of a row prints the sum of <see cref="Sources"/> as they are printed.</summary>
+public sealed record CellFollow(int Column, IReadOnlyList<CellSource> Sources);
 
 /// <summary>A row of another table of the report, by the table's key and the row's index; sign −1 when it is shown with the other sign.</summary>
 public sealed record RowReference(string TableKey, int Row, int Sign = 1);

@@ -58,6 +58,13 @@ public sealed class TableRows
         return row;
     }
 
+    /// <summary>Marks cells of a row as repeating sums of other tables' cells (<see cref="ReportRow.FollowsCells"/>).</summary>
+    public int FollowCells(int row, IReadOnlyList<CellFollow> follows)
+    {
+        _rows[row] = _rows[row] with { FollowsCells = follows };
+        return row;
+    }
+
     /// <summary>
     /// The rows without those that are zero (or empty) in every column, as the statements print them: a sum stays
     /// while any row it adds up stays, a sum that is part of no other sum always stays, and a heading stays when a row

@@ -20,8 +20,8 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         return kind switch
         {
             ReportSectionKind.AdministrationReport => OrganisationBlocks(await db.OrganisationOfYearAsync(year, cancellationToken)),
-            ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, cancellationToken),
-            ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating))],
+            ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, notes, cancellationToken),
+            ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating, EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes)))],
             ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes))],
             ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes))],
             ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null, notes))],
@@ -96,15 +96,27 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
     private async Task<YearlyParticipantStatistics> StatisticsAsync(int year, CancellationToken cancellationToken) =>
         _statistics is { Year: var y } cached && y == year ? cached : _statistics = await db.StatisticsForYearAsync(year, cancellationToken);
 
-    private async Task<IReadOnlyList<ReportBlock>> FinancialResultAsync(int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportBlock>> FinancialResultAsync(int year, StatementQuery.YearStatements statements, IReadOnlyList<EconomyTables.NumberedNote> notes, CancellationToken cancellationToken)
     {
         var c = statements.Current;
+        var p = statements.Previous;
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         var t = new TableRows();
-        t.Add("Verksamhetens intäkter", c.Income.OperatingIncome, statements.Previous?.Income.OperatingIncome);
-        t.Add("Verksamhetens kostnader inklusive avskrivningar", c.Income.OperatingCosts + c.Income.Depreciation, statements.Previous is { } pi ? pi.Income.OperatingCosts + pi.Income.Depreciation : null);
-        t.Add("Årets resultat", c.Income.ResultForTheYear, statements.Previous?.Income.ResultForTheYear);
-        t.Add("Eget kapital vid årets slut", c.Closing.Equity, statements.Previous?.Closing.Equity);
+
+        // Each key figure prints as the statements print it (Footing: a figure printed twice is printed the same).
+        var income = EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes);
+        var balance = EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes);
+        void Follow(int row, ReportTable statement, params string[] lines)
+        {
+            var found = lines.Select(line => statement.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == line)).Where(x => x.r is not null).ToList();
+            t.FollowCells(row, [.. Enumerable.Range(0, p is null ? 1 : 2).Select(k => new CellFollow(1 + k, [.. found.Select(x => new CellSource(statement.Key, x.i, 2 + k))]))]);
+        }
+
+        Follow(t.Add("Verksamhetens intäkter", c.Income.OperatingIncome, p?.Income.OperatingIncome), income, "Verksamhetens intäkter");
+        Follow(t.Add("Verksamhetens kostnader inklusive avskrivningar", c.Income.OperatingCosts + c.Income.Depreciation, p is { } pi ? pi.Income.OperatingCosts + pi.Income.Depreciation : null),
+            income, "Verksamhetens kostnader", "Avskrivningar");
+        Follow(t.Add("Årets resultat", c.Income.ResultForTheYear, p?.Income.ResultForTheYear), income, "Årets resultat");
+        Follow(t.Add("Eget kapital vid årets slut", c.Closing.Equity, p?.Closing.Equity), balance, "Summa eget kapital");
         if (fiscalYear.EquityCeiling is { } ceiling)
         {
             t.Add("Rekommenderat högsta eget kapital", ceiling);

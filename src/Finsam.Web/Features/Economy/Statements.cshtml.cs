@@ -137,7 +137,7 @@ public class StatementsModel(FinsamDbContext db, IAuthorizationService authoriza
             EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null, notes),
         ];
         NoteTables = EconomyTables.Notes(year, notes, StatementTables);
-        OperatingTable = EconomyTables.Operating(statements.Operating);
+        OperatingTable = EconomyTables.Operating(statements.Operating, StatementTables[0]);
         Printed = Footing.PrintAll([.. StatementTables, .. NoteTables, OperatingTable], InTkr ? Footing.TkrUnit : 1m);
         return Page();
     }
