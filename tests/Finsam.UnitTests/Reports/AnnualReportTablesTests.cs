@@ -25,6 +25,26 @@ public sealed class AnnualReportTablesTests
     }
 
     [Fact]
+    public void A_budget_on_a_category_is_shown_on_its_line_and_every_category_total_sums_its_lines()
+    {
+        // Intäkter från medlemmarna: one account line, budgeted on the category. Finansiella poster: two lines, budgeted on the category.
+        var members = new OperatingCategoryBlock(OperatingCategory.MemberIncome,
+            [new OperatingRow("3010", "3010 Bidrag", new OperatingFigures(14_000_000m, 0m), null, null)],
+            new OperatingFigures(14_000_000m, 0m), new OperatingFigures(14_400_000m, 0m), null);
+        var financial = new OperatingCategoryBlock(OperatingCategory.FinancialItems,
+            [new OperatingRow("8410", "8410 Ränta", new OperatingFigures(10_000m, 0m), null, null), new OperatingRow("8510", "8510 Räntekostnad", new OperatingFigures(0m, 2_000m), null, null)],
+            new OperatingFigures(10_000m, 2_000m), new OperatingFigures(5_000m, 0m), null);
+        var statement = new OperatingStatement(2025, [members, financial], new OperatingFigures(14_010_000m, 2_000m), new OperatingFigures(14_405_000m, 0m), null, []);
+        var table = EconomyTables.Operating(statement);
+        ReportRow Row(string text) => table.Rows.Single(r => r.Cells[0].Text == text);
+        Assert.Equal(14_400_000m, Row("3010 Bidrag").Cells[4].Number);          // budget netto on the one line
+        Assert.Equal(-400_000m, Row("3010 Bidrag").Cells[5].Number);            // avvikelse
+        Assert.Equal(5_000m, Row("Budget för finansiella poster utan fördelning").Cells[4].Number);
+        Assert.All(table.Rows.Where(r => r.Style == RowStyle.Sum), r => Assert.NotNull(r.SumOf));
+        Assert.Equal(14_405_000m, table.Rows[^1].Cells[4].Number);
+    }
+
+    [Fact]
     public void The_balance_sheet_sums_both_sides()
     {
         var sheet = new BalanceSheet(80_000m, 0m, 0m, 300_000m, 0m, 14_384_000m, 13_364_000m, 458_000m, 0m, 0m, 1_400_000m);
