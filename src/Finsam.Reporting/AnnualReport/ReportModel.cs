@@ -69,18 +69,21 @@ public enum RowStyle
 /// </remarks>
 public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, RowStyle Style = RowStyle.Normal, IReadOnlyList<int>? SumOf = null)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Pinned { get; init; }
 
     /// <summary>
     /// A figure that repeats a row of another table (a note's sum repeats its statement line): it prints that row's
     /// printed figure (times <see cref="RowReference.Sign"/>), so the two never differ by a rounding.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RowReference? Follows { get; init; }
 
     /// <summary>
     /// Cells that repeat a sum of other tables' cells (the driftsredovisning's total income is verksamhetens plus
     /// finansiella intäkter of the resultaträkning): each prints the sum of those cells as printed.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CellFollow>? FollowsCells { get; init; }
 }
 
