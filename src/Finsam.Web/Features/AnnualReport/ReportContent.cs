@@ -130,10 +130,13 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         var sentences = new List<string>();
         if (fiscalYear.EquityCeiling is { } limit)
         {
+            // The comparison is exact; the sentence states eget kapital as the balansräkning prints it, and the excess from that figure.
             var equity = c.Closing.Equity;
+            var printedRow = balance.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == "Summa eget kapital");
+            var printed = printedRow.r is null ? equity : balance.Printed().Cell(printedRow.i, 2).Number ?? equity;
             sentences.Add(equity > limit
-                ? $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har inte uppnåtts: eget kapital är {SwedishFormat.Tkr(equity)} tkr, {SwedishFormat.Tkr(equity - limit)} tkr över nivån."
-                : $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har uppnåtts: eget kapital är {SwedishFormat.Tkr(equity)} tkr.");
+                ? $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har inte uppnåtts: eget kapital är {SwedishFormat.Tkr(printed)} tkr, {SwedishFormat.Tkr(printed - Math.Round(limit / Footing.TkrUnit, MidpointRounding.AwayFromZero) * Footing.TkrUnit)} tkr över nivån."
+                : $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har uppnåtts: eget kapital är {SwedishFormat.Tkr(printed)} tkr.");
         }
 
         if (statements.Operating.AdministrationCostPercent is { } adminShare)
