@@ -191,12 +191,14 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
         var rr = workbook.Worksheet("Resultaträkning");
         Assert.Equal("Post", rr.Cell(2, 1).GetString());
         Assert.Equal(2, rr.SheetView.SplitRow);
+        Assert.Equal("Not", rr.Cell(2, 2).GetString());   // the amounts follow the Not column
+        var afterFinancial = rr.RowsUsed().Single(r => r.Cell(1).GetString() == "Resultat efter finansiella poster");
         var resultRow = rr.RowsUsed().Single(r => r.Cell(1).GetString() == "Årets resultat");
-        Assert.Equal("SUM(B9,B10)", resultRow.Cell(2).FormulaA1);
-        Assert.Equal((double)statements!.Current.Income.ResultForTheYear, resultRow.Cell(2).GetDouble(), 2);
+        Assert.Equal($"SUM(C{afterFinancial.RowNumber()})", resultRow.Cell(3).FormulaA1);   // the demo has no extraordinary items: that line is left out
+        Assert.Equal((double)statements!.Current.Income.ResultForTheYear, resultRow.Cell(3).GetDouble(), 2);
         var incomeRow = rr.RowsUsed().Single(r => r.Cell(1).GetString() == "Verksamhetens intäkter");
-        Assert.Equal(XLDataType.Number, incomeRow.Cell(2).DataType);
-        Assert.Equal((double)statements.Current.Income.OperatingIncome, incomeRow.Cell(2).GetDouble(), 2);
+        Assert.Equal(XLDataType.Number, incomeRow.Cell(3).DataType);
+        Assert.Equal((double)statements.Current.Income.OperatingIncome, incomeRow.Cell(3).GetDouble(), 2);
 
         var drift = workbook.Worksheet("Driftsredovisning");
         var firstInsats = drift.RowsUsed().First(r => r.Cell(1).GetString().Contains("– P30", StringComparison.Ordinal));

@@ -78,7 +78,7 @@ public sealed class LedgerImportTests
         // The vouchers carry the project code: the cost note per project matches the booked costs.
         var statements = Html.Parse(await kansli.GetStringAsync("/Ekonomi/Rakenskaper/2025?enhet=kr"));
         var p31 = statements.QuerySelectorAll("tr").Single(r => r.QuerySelector("th[scope=row]") is { } th && Html.TextOf(th) == "P31");
-        Assert.Equal(["-125 000"], p31.QuerySelectorAll("td").Select(Html.TextOf));
+        Assert.Equal(["125 000"], p31.QuerySelectorAll("td").Select(Html.TextOf));   // costs are positive in the notes, as in the driftsredovisning
         Assert.DoesNotContain("per projektkod summerar till raden verksamhetens kostnader.", Html.TextOf(statements.Body!), StringComparison.Ordinal);
 
         var balancesPage = WebUtility.HtmlDecode(await kansli.GetStringAsync("/Ekonomi/Saldon/2025")).Replace('\u00a0', ' ');

@@ -17,6 +17,7 @@ internal static class GoalMeasureMapping
             m.Property(x => x.ManualResult).HasPrecision(18, 2);
             m.Property(x => x.SourceNote).HasMaxLength(500);
             m.Ignore(x => x.IsShare);
+            m.Ignore(x => x.IsPercentagePoints);
         });
         builder.Navigation(measure!).IsRequired();
     }

@@ -89,7 +89,7 @@ internal sealed class DemoGoalsGenerator(int firstYear, int lastYear, int seed)
             Text = "Skillnaden mellan andelen kvinnor och andelen män som avslutas till arbete eller studier är högst 5 procentenheter.",
             Measure = new GoalMeasure
             {
-                Metric = GoalMetric.Manual, ManualUnit = GoalUnit.Percent, Direction = GoalDirection.AtMost, Target = 5m,
+                Metric = GoalMetric.Manual, ManualUnit = GoalUnit.PercentagePoints, Direction = GoalDirection.AtMost, Target = 5m,
                 ManualResult = Math.Round(gap, 1), SourceNote = $"Förbundets deltagarstatistik {year}, kvinnor och män till arbete/studier",
             },
             Assessment = done ? (gap <= 5m ? GoalAssessment.Met : GoalAssessment.NotMet) : null,

@@ -15,6 +15,7 @@ public static class StatementQuery
     /// <param name="BalanceRequirement">The balanskravsutredning.</param>
     /// <param name="HasVouchers">Whether the year's file had vouchers, so amounts per insats code are known.</param>
     /// <param name="ContingentLiabilities">The year's ansvarsförbindelser as entered (null: none).</param>
+    /// <param name="PreviousNotes">Last year's notes, for the notes' comparison column: from last year's own ledger (with its vouchers and contributions) or from the previous-year figures of this year's file.</param>
     /// <param name="MemberContributionChecks">Each member's booked against decided contribution, when the ledger books members on their own accounts.</param>
     public sealed record YearStatements(
         FinancialStatements Current,
@@ -25,7 +26,8 @@ public static class StatementQuery
         BalanceRequirement BalanceRequirement,
         bool HasVouchers,
         string? ContingentLiabilities,
-        IReadOnlyList<StatementCheck>? MemberContributionChecks = null)
+        IReadOnlyList<StatementCheck>? MemberContributionChecks = null,
+        IReadOnlyList<StatementNote>? PreviousNotes = null)
     {
         /// <summary>The statements' checks, then the notes', the driftsredovisning's and the members' contributions'.</summary>
         public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check), .. Operating.Checks, .. MemberContributionChecks ?? []];
@@ -74,10 +76,23 @@ public static class StatementQuery
         var memberChecks = BookedContributions.Compare(contributions, uncodedIncome)
             .Select(m => new StatementCheck($"Bokfört medlemsbidrag från {m.Member.Name} är lika med beslutat", m.Matches, m.Decided, m.Booked ?? 0m, m.Describe()))
             .ToList();
+        IReadOnlyList<StatementNote>? previousNotes = null;
+        if (previous is { Closing.Count: > 0 } && previousStatements is not null)
+        {
+            var previousYearId = previousOwn is null ? null
+                : await db.FiscalYears.AsNoTracking().Where(y => y.Year == year - 1).Select(y => (int?)y.Id).SingleOrDefaultAsync(cancellationToken);
+            var previousNames = previousYearId is null ? accountNames
+                : await db.LedgerAccounts.AsNoTracking().Where(a => a.FiscalYearId == previousYearId)
+                    .ToDictionaryAsync(a => a.Number, a => a.Name, StringComparer.Ordinal, cancellationToken);
+            var previousVouchers = previousYearId is null ? null : await ResultLinesAsync(db, previousYearId.Value, cancellationToken);
+            IReadOnlyList<MemberContributions.Contribution> previousContributions = previousVouchers is null ? [] : await db.MemberContributionsForYearAsync(year - 1, cancellationToken);
+            previousNotes = StatementNotes.Build(previous, previousStatements, rules, previousNames, previousVouchers, units, previousContributions);
+        }
+
         return new YearStatements(
             statements, previousStatements, previous is { Opening.Count: > 0 }, notes, operating,
             BalanceRequirement.Build(statements.Income.ResultForTheYear, fiscalYear.BalanceRequirement), resultLines is not null,
-            fiscalYear.ContingentLiabilities, memberChecks);
+            fiscalYear.ContingentLiabilities, memberChecks, previousNotes);
     }
 
     /// <summary>The year's budget lines with their insats codes.</summary>

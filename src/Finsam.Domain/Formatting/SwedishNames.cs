@@ -116,6 +116,7 @@ public static class SwedishNames
     {
         GoalUnit.Count => "Antal",
         GoalUnit.Percent => "Procent",
+        GoalUnit.PercentagePoints => "Procentenheter",
         _ => throw Unknown(unit),
     };
 

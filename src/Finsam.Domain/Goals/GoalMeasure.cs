@@ -44,11 +44,14 @@ public enum GoalDirection
     AtMost = 2,
 }
 
-/// <summary>The unit of a manual result: a count or a percent.</summary>
+/// <summary>The unit of a manual result: a count, a percent, or percentage points (a difference between two percentages).</summary>
 public enum GoalUnit
 {
     Count = 1,
     Percent = 2,
+
+    /// <summary>Procentenheter: the difference between two percentages (31 % and 26 % differ by 5 procentenheter, not 5 %).</summary>
+    PercentagePoints = 3,
 }
 
 /// <summary>
@@ -76,6 +79,9 @@ public class GoalMeasure
     /// <summary>Where a manual result comes from, e.g. "Indikatormätning 2020, n = 29".</summary>
     public string? SourceNote { get; set; }
 
+    /// <summary>A manual result that is a difference between two percentages, written in procentenheter.</summary>
+    public bool IsPercentagePoints => Metric == GoalMetric.Manual && ManualUnit == GoalUnit.PercentagePoints;
+
     public bool IsShare => Metric switch
     {
         GoalMetric.Manual => ManualUnit == GoalUnit.Percent,
@@ -89,7 +95,7 @@ public class GoalMeasure
         ArgumentNullException.ThrowIfNull(statistics);
         return Metric switch
         {
-            GoalMetric.Manual => ManualResult is { } r ? Judge(GoalResult.OfValue(r, IsShare)) : GoalResult.None,
+            GoalMetric.Manual => ManualResult is { } r ? Judge(GoalResult.OfValue(r, IsShare) with { IsPercentagePoints = IsPercentagePoints }) : GoalResult.None,
             GoalMetric.Participants => Judge(GoalResult.OfCount(statistics.Current.Total)),
             GoalMetric.NewParticipants => Judge(GoalResult.OfCount(statistics.New.Total)),
             GoalMetric.EndedParticipants => Judge(GoalResult.OfCount(statistics.Ended.Total)),
@@ -132,4 +138,7 @@ public sealed record GoalResult(decimal? Value, Share? Share, bool IsShare, bool
     public static GoalResult OfValue(decimal value, bool isShare) => new(value, null, isShare, null);
 
     public bool HasValue => Value is not null;
+
+    /// <summary>The value is a difference between two percentages (procentenheter).</summary>
+    public bool IsPercentagePoints { get; init; }
 }

@@ -18,103 +18,202 @@ public static class EconomyTables
         ? [new("Post", CellKind.Text, 60), new(Y(year), CellKind.Amount, 18), new(Y(year - 1), CellKind.Amount, 18)]
         : [new("Post", CellKind.Text, 60), new(Y(year), CellKind.Amount, 18)];
 
-    public static ReportTable IncomeStatement(int year, IncomeStatement current, IncomeStatement? previous)
+    /// <summary>A statement's columns: the line, its notes (Not), this year and last year, as RKR's models and the seed reports set them.</summary>
+    private static ReportColumn[] StatementColumns(string current, string? previous) => previous is null
+        ? [new("Post", CellKind.Text, 60), new("Not", CellKind.Text, 6), new(current, CellKind.Amount, 18)]
+        : [new("Post", CellKind.Text, 60), new("Not", CellKind.Text, 6), new(current, CellKind.Amount, 18), new(previous, CellKind.Amount, 18)];
+
+    /// <summary>The statement lines in the order the statements print them, which numbers the notes (in order of appearance).</summary>
+    private static readonly StatementLine[] PrintOrder =
+    [
+        StatementLine.OperatingIncome, StatementLine.OperatingCosts, StatementLine.Depreciation, StatementLine.FinancialIncome,
+        StatementLine.FinancialCosts, StatementLine.ExtraordinaryItems, StatementLine.FixedAssets, StatementLine.FinancialFixedAssets,
+        StatementLine.Inventories, StatementLine.ShortTermReceivables, StatementLine.ShortTermInvestments, StatementLine.CashAndBank,
+        StatementLine.Equity, StatementLine.Provisions, StatementLine.LongTermLiabilities, StatementLine.ShortTermLiabilities,
+    ];
+
+    /// <summary>A note with its number (in the order the statements refer to it) and, when known, last year's note of the same title.</summary>
+    public sealed record NumberedNote(int Number, StatementNote Note, StatementNote? Previous);
+
+    /// <summary>The year's notes numbered in order of appearance: the resultaträkning's lines first, then the balansräkning's.</summary>
+    public static IReadOnlyList<NumberedNote> NumberNotes(IReadOnlyList<StatementNote> notes, IReadOnlyList<StatementNote>? previous)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        var t = new TableRows();
-        var income = t.Add("Verksamhetens intäkter", current.OperatingIncome, previous?.OperatingIncome);
-        var costs = t.Add("Verksamhetens kostnader", current.OperatingCosts, previous?.OperatingCosts);
-        var depreciation = t.Add("Avskrivningar", current.Depreciation, previous?.Depreciation);
-        var operating = t.Sum("Verksamhetens resultat", income, costs, depreciation);
-        var financialIncome = t.Add("Finansiella intäkter", current.FinancialIncome, previous?.FinancialIncome);
-        var financialCosts = t.Add("Finansiella kostnader", current.FinancialCosts, previous?.FinancialCosts);
-        var afterFinancial = t.Sum("Resultat efter finansiella poster", operating, financialIncome, financialCosts);
-        var extraordinary = t.Add("Extraordinära poster", current.ExtraordinaryItems, previous?.ExtraordinaryItems);
-        t.Sum("Årets resultat", afterFinancial, extraordinary);
-        return new ReportTable("Resultaträkning", $"Resultaträkning {year}", YearColumns(year, previous is not null), t.Rows);
+        ArgumentNullException.ThrowIfNull(notes);
+        int Position(StatementNote note)
+        {
+            var i = Array.FindIndex(PrintOrder, l => string.Equals(l.SwedishName(), note.StatementLineText, StringComparison.Ordinal));
+            return i < 0 ? int.MaxValue : i;
+        }
+
+        return notes.Select((note, i) => (note, i)).OrderBy(x => Position(x.note)).ThenBy(x => x.i)
+            .Select((x, n) => new NumberedNote(n + 1, x.note, previous?.FirstOrDefault(p => string.Equals(p.Title, x.note.Title, StringComparison.Ordinal))))
+            .ToList();
     }
 
-    /// <param name="contingentLiabilities">The year's ansvarsförbindelser as entered, printed under the table ("Inga" when null).</param>
-    public static ReportTable BalanceSheet(int year, BalanceSheet current, BalanceSheet? previous, string? contingentLiabilities)
+    /// <summary>The numbers of the notes to a statement line ("1, 2"), or null.</summary>
+    private static string? NoteRefs(IReadOnlyList<NumberedNote>? notes, StatementLine line) =>
+        notes?.Where(n => string.Equals(n.Note.StatementLineText, line.SwedishName(), StringComparison.Ordinal)).Select(n => n.Number.ToString(CultureInfo.InvariantCulture)).ToList() is { Count: > 0 } numbers
+            ? string.Join(", ", numbers)
+            : null;
+
+    private static int Line(TableRows t, string text, string? note, decimal current, decimal? previous, bool withPrevious) =>
+        t.Add(withPrevious ? [text, note, current, ReportCell.Of(previous)] : [text, note, current]);
+
+    /// <summary>The resultaträkning with RKR's line names; a line with notes refers to them (their sums print as the line does).</summary>
+    public static ReportTable IncomeStatement(int year, IncomeStatement current, IncomeStatement? previous, IReadOnlyList<NumberedNote>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         var c = current;
         var p = previous;
+        var w = p is not null;
         var t = new TableRows();
+        var incomeNote = NoteRefs(notes, StatementLine.OperatingIncome);
+        var costsNote = NoteRefs(notes, StatementLine.OperatingCosts);
+        var income = Line(t, "Verksamhetens intäkter", incomeNote, c.OperatingIncome, p?.OperatingIncome, w);
+        var costs = Line(t, "Verksamhetens kostnader", costsNote, c.OperatingCosts, p?.OperatingCosts, w);
+
+        var depreciation = Line(t, "Avskrivningar", NoteRefs(notes, StatementLine.Depreciation), c.Depreciation, p?.Depreciation, w);
+        var operating = t.Sum("Verksamhetens nettokostnad", income, costs, depreciation);
+        var financialIncome = Line(t, "Finansiella intäkter", NoteRefs(notes, StatementLine.FinancialIncome), c.FinancialIncome, p?.FinancialIncome, w);
+        var financialCosts = Line(t, "Finansiella kostnader", NoteRefs(notes, StatementLine.FinancialCosts), c.FinancialCosts, p?.FinancialCosts, w);
+        var afterFinancial = t.Sum("Resultat efter finansiella poster", operating, financialIncome, financialCosts);
+        var extraordinary = Line(t, "Extraordinära poster", NoteRefs(notes, StatementLine.ExtraordinaryItems), c.ExtraordinaryItems, p?.ExtraordinaryItems, w);
+        t.Sum("Årets resultat", afterFinancial, extraordinary);
+        return new ReportTable("Resultaträkning", $"Resultaträkning {year}",
+            StatementColumns($"{Y(year)}-01-01–{Y(year)}-12-31", w ? $"{Y(year - 1)}-01-01–{Y(year - 1)}-12-31" : null), t.WithoutZeroRows());
+    }
+
+    /// <summary>
+    /// The balansräkning as RKR sets it: eget kapital split into årets resultat and övrigt eget kapital; lines that are
+    /// zero in both years left out. Kassa och bank and årets resultat, printed in the other statements too, keep their
+    /// own rounding in print; a note's sum prints as its line does.
+    /// </summary>
+    /// <param name="contingentLiabilities">The year's ansvarsförbindelser as entered, printed under the table ("Inga" when null).</param>
+    public static ReportTable BalanceSheet(int year, BalanceSheet current, BalanceSheet? previous, string? contingentLiabilities, IReadOnlyList<NumberedNote>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var c = current;
+        var p = previous;
+        var w = p is not null;
+        var t = new TableRows();
+        int L(string text, StatementLine line, decimal value, decimal? previousValue)
+        {
+            return Line(t, text, NoteRefs(notes, line), value, previousValue, w);
+        }
+
         t.Heading("Tillgångar");
-        var fixedAssets = t.Add("Materiella och immateriella anläggningstillgångar", c.FixedAssets, p?.FixedAssets);
-        var financialFixed = t.Add("Finansiella anläggningstillgångar", c.FinancialFixedAssets, p?.FinancialFixedAssets);
+        var fixedAssets = L("Materiella och immateriella anläggningstillgångar", StatementLine.FixedAssets, c.FixedAssets, p?.FixedAssets);
+        var financialFixed = L("Finansiella anläggningstillgångar", StatementLine.FinancialFixedAssets, c.FinancialFixedAssets, p?.FinancialFixedAssets);
         var nonCurrent = t.Sum("Summa anläggningstillgångar", fixedAssets, financialFixed);
-        var inventories = t.Add("Förråd", c.Inventories, p?.Inventories);
-        var receivables = t.Add("Kortfristiga fordringar", c.ShortTermReceivables, p?.ShortTermReceivables);
-        var investments = t.Add("Kortfristiga placeringar", c.ShortTermInvestments, p?.ShortTermInvestments);
-        var cash = t.Add("Kassa och bank", c.CashAndBank, p?.CashAndBank);
+        var inventories = L("Förråd", StatementLine.Inventories, c.Inventories, p?.Inventories);
+        var receivables = L("Kortfristiga fordringar", StatementLine.ShortTermReceivables, c.ShortTermReceivables, p?.ShortTermReceivables);
+        var investments = L("Kortfristiga placeringar", StatementLine.ShortTermInvestments, c.ShortTermInvestments, p?.ShortTermInvestments);
+        var cash = t.Pin(L("Kassa och bank", StatementLine.CashAndBank, c.CashAndBank, p?.CashAndBank));
         var current2 = t.Sum("Summa omsättningstillgångar", inventories, receivables, investments, cash);
         t.Sum("Summa tillgångar", nonCurrent, current2);
         t.Heading("Eget kapital, avsättningar och skulder");
-        var equity = t.Total("Eget kapital", c.Equity, p?.Equity);
-        t.Add("därav årets resultat", c.ResultForTheYear, p?.ResultForTheYear);
-        var provisions = t.Add("Avsättningar", c.Provisions, p?.Provisions);
-        var longTerm = t.Add("Långfristiga skulder", c.LongTermLiabilities, p?.LongTermLiabilities);
-        var shortTerm = t.Add("Kortfristiga skulder", c.ShortTermLiabilities, p?.ShortTermLiabilities);
+        var result = t.Pin(Line(t, "Årets resultat", null, c.ResultForTheYear, p?.ResultForTheYear, w));
+        var otherEquity = Line(t, "Övrigt eget kapital", null, c.Equity - c.ResultForTheYear, p is null ? null : p.Equity - p.ResultForTheYear, w);
+        var equity = t.Sum("Summa eget kapital", result, otherEquity);
+        var provisions = L("Avsättningar", StatementLine.Provisions, c.Provisions, p?.Provisions);
+        var longTerm = L("Långfristiga skulder", StatementLine.LongTermLiabilities, c.LongTermLiabilities, p?.LongTermLiabilities);
+        var shortTerm = L("Kortfristiga skulder", StatementLine.ShortTermLiabilities, c.ShortTermLiabilities, p?.ShortTermLiabilities);
         var liabilities = t.Sum("Summa skulder", longTerm, shortTerm);
         t.Sum("Summa eget kapital, avsättningar och skulder", equity, provisions, liabilities);
-        var columns = p is null
-            ? new ReportColumn[] { new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18) }
-            : [new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18), new($"{Y(year - 1)}-12-31", CellKind.Amount, 18)];
-        return new ReportTable("Balansräkning", $"Balansräkning {year}-12-31", columns, t.Rows, ContingentLiabilities.Note(contingentLiabilities));
+        return new ReportTable("Balansräkning", $"Balansräkning {year}-12-31", StatementColumns($"{Y(year)}-12-31", w ? $"{Y(year - 1)}-12-31" : null),
+            t.WithoutZeroRows(), ContingentLiabilities.Note(contingentLiabilities));
     }
 
-    public static ReportTable CashFlow(int year, CashFlowStatement current, CashFlowStatement? previous)
+    /// <summary>The kassaflödesanalys; the changes in receivables and short-term liabilities refer to those lines' notes (both years).</summary>
+    public static ReportTable CashFlow(int year, CashFlowStatement current, CashFlowStatement? previous, IReadOnlyList<NumberedNote>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         var c = current;
         var p = previous;
+        var w = p is not null;
         var t = new TableRows();
-        var result = t.Add("Årets resultat", c.ResultForTheYear, p?.ResultForTheYear);
-        var depreciation = t.Add("Justering för avskrivningar", c.DepreciationAddedBack, p?.DepreciationAddedBack);
-        var provisions = t.Add("Förändring av avsättningar", c.ChangeInProvisions, p?.ChangeInProvisions);
+        var result = t.Pin(Line(t, "Årets resultat", null, c.ResultForTheYear, p?.ResultForTheYear, w));
+        var depreciation = Line(t, "Justering för avskrivningar", null, c.DepreciationAddedBack, p?.DepreciationAddedBack, w);
+        var provisions = Line(t, "Förändring av avsättningar", null, c.ChangeInProvisions, p?.ChangeInProvisions, w);
         var before = t.Sum("Medel från verksamheten före förändring av rörelsekapital", result, depreciation, provisions);
-        var receivables = t.Add("Minskning (+) / ökning (−) av kortfristiga fordringar och förråd", c.ChangeInReceivablesAndInventories, p?.ChangeInReceivablesAndInventories);
-        var liabilities = t.Add("Ökning (+) / minskning (−) av kortfristiga skulder", c.ChangeInShortTermLiabilities, p?.ChangeInShortTermLiabilities);
+        var receivables = Line(t, "Minskning (+) / ökning (−) av kortfristiga fordringar och förråd", NoteRefs(notes, StatementLine.ShortTermReceivables),
+            c.ChangeInReceivablesAndInventories, p?.ChangeInReceivablesAndInventories, w);
+        var liabilities = Line(t, "Ökning (+) / minskning (−) av kortfristiga skulder", NoteRefs(notes, StatementLine.ShortTermLiabilities),
+            c.ChangeInShortTermLiabilities, p?.ChangeInShortTermLiabilities, w);
         var operating = t.Sum("Kassaflöde från den löpande verksamheten", before, receivables, liabilities);
-        var investments = t.Add("Nettoinvesteringar i anläggningstillgångar", c.Investments, p?.Investments);
-        var placements = t.Add("Förändring av kortfristiga placeringar", c.ChangeInShortTermInvestments, p?.ChangeInShortTermInvestments);
+        var investments = Line(t, "Nettoinvesteringar i anläggningstillgångar", null, c.Investments, p?.Investments, w);
+        var placements = Line(t, "Förändring av kortfristiga placeringar", null, c.ChangeInShortTermInvestments, p?.ChangeInShortTermInvestments, w);
         var investing = t.Sum("Kassaflöde från investeringsverksamheten", investments, placements);
-        var longTerm = t.Add("Förändring av långfristiga skulder", c.ChangeInLongTermLiabilities, p?.ChangeInLongTermLiabilities);
-        var equity = t.Add("Övriga förändringar av eget kapital", c.OtherChangesInEquity, p?.OtherChangesInEquity);
+        var longTerm = Line(t, "Förändring av långfristiga skulder", null, c.ChangeInLongTermLiabilities, p?.ChangeInLongTermLiabilities, w);
+        var equity = Line(t, "Övriga förändringar av eget kapital", null, c.OtherChangesInEquity, p?.OtherChangesInEquity, w);
         var financing = t.Sum("Kassaflöde från finansieringsverksamheten", longTerm, equity);
         var flow = t.Sum("Årets kassaflöde", operating, investing, financing);
-        var start = t.Add("Likvida medel vid årets början", c.CashAtStart, p?.CashAtStart);
+        var start = t.Pin(Line(t, "Likvida medel vid årets början", null, c.CashAtStart, p?.CashAtStart, w));
         t.Sum("Likvida medel vid årets slut", start, flow);
-        return new ReportTable("Kassaflödesanalys", $"Kassaflödesanalys {year}", YearColumns(year, p is not null), t.Rows);
+        return new ReportTable("Kassaflödesanalys", $"Kassaflödesanalys {year}", StatementColumns(Y(year), w ? Y(year - 1) : null), t.WithoutZeroRows());
     }
 
-    /// <summary>Each note as a table, numbered from 1, its rows summed.</summary>
-    public static IReadOnlyList<ReportTable> Notes(int year, IReadOnlyList<StatementNote> notes)
+    /// <summary>
+    /// Each note as a table under its number, with this year and last year (rows matched by account or project code;
+    /// a row of one year only shows 0 in the other), rows zero in both years left out. Costs are shown as positive
+    /// amounts, as in the driftsredovisning; the statement line shows them negative.
+    /// </summary>
+    /// <param name="statements">The resultaträkning and balansräkning that refer to the notes: each note's sum prints as the line that refers to it.</param>
+    public static IReadOnlyList<ReportTable> Notes(int year, IReadOnlyList<NumberedNote> notes, IReadOnlyList<ReportTable>? statements = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        return notes.Select((note, i) =>
+        RowReference? LineOf(NumberedNote note, int sign) => (statements ?? [])
+            .SelectMany(s => s.Rows.Select((r, i) => (Table: s.Key, Row: i, Refs: r.Cells.ElementAtOrDefault(1).Text)))
+            .Where(x => x.Refs is not null && x.Refs.Split(", ").Contains(note.Number.ToString(CultureInfo.InvariantCulture)))
+            .Select(x => new RowReference(x.Table, x.Row, sign))
+            .FirstOrDefault();
+        return notes.Select(numbered =>
         {
+            var note = numbered.Note;
+            var previous = numbered.Previous;
+            var costs = string.Equals(note.StatementLineText, StatementLine.OperatingCosts.SwedishName(), StringComparison.Ordinal);
+            var sign = costs ? -1m : 1m;
+            var balance = PrintOrder.Skip(6).Any(l => string.Equals(l.SwedishName(), note.StatementLineText, StringComparison.Ordinal));
             var t = new TableRows();
-            var rows = note.Rows.Select(r => t.Add(r.Text, r.Amount)).ToArray();
+            var keys = note.Rows.Select(r => r.Key).Concat(previous?.Rows.Select(r => r.Key) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            var rows = keys.Select(key =>
+            {
+                var now = note.Rows.FirstOrDefault(r => r.Key == key);
+                var then = previous?.Rows.FirstOrDefault(r => r.Key == key);
+                var text = now?.Text ?? then!.Text;
+                return previous is null
+                    ? t.Add(text, sign * (now?.Amount ?? 0m))
+                    : t.Add(text, sign * (now?.Amount ?? 0m), sign * (then?.Amount ?? 0m));
+            }).ToArray();
             if (rows.Length == 0)
             {
-                t.Total("Summa", 0m);
+                t.Total("Summa", previous is null ? new decimal?[] { 0m } : new decimal?[] { 0m, 0m });
             }
             else
             {
-                t.Sum("Summa", rows);
+                var total = t.Sum("Summa", rows);
+                if (LineOf(numbered, (int)sign) is { } statementLine)
+                {
+                    t.Follow(total, statementLine);
+                }
             }
 
-            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
-            return new ReportTable($"Not {number} {note.Title}", $"Not {number}. {note.Title}", YearColumns(year, false), t.Rows,
-                $"Summan är lika med {note.StatementLineText.ToLowerInvariant()} i räkenskaperna{(note.Check.Passed ? "" : ": STÄMMER INTE")}.");
+            var number = numbered.Number.ToString(CultureInfo.InvariantCulture);
+            var columns = !balance ? YearColumns(year, previous is not null)
+                : previous is null ? [new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18)]
+                : new ReportColumn[] { new("Post", CellKind.Text, 60), new($"{Y(year)}-12-31", CellKind.Amount, 18), new($"{Y(year - 1)}-12-31", CellKind.Amount, 18) };
+            var line = note.StatementLineText.ToLowerInvariant();
+            return new ReportTable($"Not {number} {note.Title}", $"Not {number}. {note.Title}", columns, t.WithoutZeroRows(),
+                $"Summan är lika med {line} i räkenskaperna{(costs ? " (där med minustecken)" : "")}{(note.Check.Passed ? "" : ": STÄMMER INTE")}.");
         }).ToList();
     }
 
     /// <summary>The driftsredovisning: utfall (intäkt, kostnad, netto), budget netto, avvikelse and last year, per category and insats.</summary>
-    public static ReportTable Operating(OperatingStatement statement)
+    /// <param name="incomeStatement">
+    /// The resultaträkning of the same report: the total's intäkt and kostnad then print as the sums of its printed
+    /// lines, so the total's netto prints as its årets resultat (<see cref="ReportRow.FollowsCells"/>).
+    /// </param>
+    public static ReportTable Operating(OperatingStatement statement, ReportTable? incomeStatement = null)
     {
         ArgumentNullException.ThrowIfNull(statement);
         var hasBudget = statement.Budget is not null;
@@ -163,12 +262,46 @@ public static class EconomyTables
         foreach (var block in statement.Categories)
         {
             t.Heading(SwedishNames.Of(block.Category));
-            var rows = block.Rows.Select(r => t.Add(Cells(r.Text, r.Actual, r.Budget, r.Deviation, r.Previous))).ToList();
+            // A budget set on the category (Intäkter från medlemmarna, Ej fördelat på insats, Finansiella poster have
+            // no insats) is shown on the category's one line without a budget of its own, or on a line of its own.
+            var onCategory = (block.Budget?.Net ?? 0m) - block.Rows.Sum(r => r.Budget?.Net ?? 0m);
+            var unbudgeted = block.Rows.Where(r => r.Budget is null).ToList();
+            var carrier = hasBudget && onCategory != 0m && unbudgeted.Count == 1 ? unbudgeted[0] : null;
+            var rows = block.Rows.Select(r => r == carrier
+                ? t.Add(Cells(r.Text, r.Actual, new OperatingFigures(onCategory > 0m ? onCategory : 0m, onCategory < 0m ? -onCategory : 0m), r.Actual.Net - onCategory, r.Previous))
+                : t.Add(Cells(r.Text, r.Actual, r.Budget, r.Deviation, r.Previous))).ToList();
+            if (hasBudget && onCategory != 0m && carrier is null)
+            {
+                var budgetOnly = new ReportCell[columns.Count];
+                budgetOnly[0] = $"Budget för {SwedishNames.Of(block.Category).ToLowerInvariant()} utan fördelning";
+                budgetOnly[4] = onCategory;
+                rows.Add(t.Add(budgetOnly));
+            }
+
             sums.Add(SumRow(t, $"Summa {SwedishNames.Of(block.Category).ToLowerInvariant()}", Cells("", block.Actual, block.Budget, block.Deviation, block.Previous), rows, hasBudget));
         }
 
         var total = $"Totalt (= årets resultat{(statement.Checks.All(c => c.Passed) ? "" : ": stämmer inte")})";
-        SumRow(t, total, Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
+        var totalRow = SumRow(t, total, Cells("", statement.Actual, statement.Budget, statement.Deviation, statement.Previous), sums, hasBudget);
+        if (incomeStatement is not null)
+        {
+            List<CellSource> Sources(int column, int sign, params string[] lines) => [.. lines
+                .Select(line => incomeStatement.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == line && x.r.Style == RowStyle.Normal))
+                .Where(x => x.r is not null)
+                .Select(x => new CellSource(incomeStatement.Key, x.i, column, sign))];
+            string[] income = ["Verksamhetens intäkter", "Finansiella intäkter"];
+            string[] costs = ["Verksamhetens kostnader", "Avskrivningar", "Finansiella kostnader", "Extraordinära poster"];
+            var follows = new List<CellFollow> { new(1, Sources(2, 1, income)), new(2, Sources(2, -1, costs)) };
+            if (hasPrevious && incomeStatement.Columns.Count > 3)
+            {
+                var first = columns.Count - 3;
+                follows.Add(new(first, Sources(3, 1, income)));
+                follows.Add(new(first + 1, Sources(3, -1, costs)));
+            }
+
+            t.FollowCells(totalRow, follows);
+        }
+
         return new ReportTable("Driftsredovisning", $"Driftsredovisning {statement.Year}", columns, t.Rows,
             "Netto = intäkt − kostnad; avvikelse = utfall netto − budget netto (positivt = bättre än budget).");
     }

@@ -63,10 +63,51 @@ public enum RowStyle
 /// A row. A sum row names the rows (by index in the table) it adds up, so the workbook can write its numbers as
 /// formulas that the auditor can recompute; the report shows the computed value.
 /// </summary>
-public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, RowStyle Style = RowStyle.Normal, IReadOnlyList<int>? SumOf = null);
+/// <remarks>
+/// A row is <see cref="Pinned"/> when its figure is printed elsewhere in the report too (a statement line that a note
+/// specifies, årets resultat, kassa och bank): the footing never moves it off its own rounding (see <see cref="Footing"/>).
+/// </remarks>
+public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, RowStyle Style = RowStyle.Normal, IReadOnlyList<int>? SumOf = null)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Pinned { get; init; }
+
+    /// <summary>
+    /// A figure that repeats a row of another table (a note's sum repeats its statement line): it prints that row's
+    /// printed figure (times <see cref="RowReference.Sign"/>), so the two never differ by a rounding.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RowReference? Follows { get; init; }
+
+    /// <summary>
+    /// Cells that repeat a sum of other tables' cells (the driftsredovisning's total income is verksamhetens plus
+    /// finansiella intäkter of the resultaträkning): each prints the sum of those cells as printed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CellFollow>? FollowsCells { get; init; }
+}
+
+/// <summary>One cell of another table of the report: its table's key, row and column, and the sign it is added with.</summary>
+public sealed record CellSource(string TableKey, int Row, int Column, int Sign = 1);
+
+/// <summary>Column <see cref="Column"/> of a row prints the sum of <see cref="Sources"/> as they are printed.</summary>
+public sealed record CellFollow(int Column, IReadOnlyList<CellSource> Sources);
+
+/// <summary>A row of another table of the report, by the table's key and the row's index; sign −1 when it is shown with the other sign.</summary>
+public sealed record RowReference(string TableKey, int Row, int Sign = 1);
 
 /// <summary>A table of the report; <see cref="Key"/> names it in the workbook and the JSON.</summary>
-public sealed record ReportTable(string Key, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string? Note = null);
+public sealed record ReportTable(string Key, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string? Note = null)
+{
+    /// <summary>Whether the table has amounts, so its print says their unit ("Belopp i tkr").</summary>
+    public bool HasAmounts => Columns.Any(c => c.Kind == CellKind.Amount);
+
+    /// <summary>
+    /// The numbers as printed, so that every printed sum is the sum of its printed rows: amounts rounded to
+    /// <paramref name="amountUnit"/> kronor (100 = tkr with one decimal), by <see cref="Footing"/>.
+    /// </summary>
+    public PrintedTable Printed(decimal amountUnit = Footing.TkrUnit) => Footing.Print(this, amountUnit);
+}
 
 /// <summary>Content of a section besides its narrative. In JSON each block says its "type".</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
@@ -133,6 +174,16 @@ public sealed record AnnualReportModel(
     ReportAdoption? Adoption = null)
 {
     public string Title => $"Årsredovisning {Year}";
+
+    private Dictionary<ReportTable, PrintedTable>? _printed;
+
+    /// <summary>A table of this report as printed: footed, a row that repeats another table's row printed as that one (<see cref="Footing.PrintAll"/>).</summary>
+    public PrintedTable Printed(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _printed ??= Footing.PrintAll(Tables, Footing.TkrUnit);
+        return _printed.TryGetValue(table, out var printed) ? printed : table.Printed();
+    }
 
     public bool AllChecksPass => Checks.All(c => c.Passed);
 

@@ -71,6 +71,18 @@ public sealed class GoalMeasureTests
     }
 
     [Fact]
+    public void A_difference_between_two_percentages_is_written_in_procentenheter()
+    {
+        var gap = new GoalMeasure { Metric = GoalMetric.Manual, ManualUnit = GoalUnit.PercentagePoints, Direction = GoalDirection.AtMost, Target = 5m, ManualResult = 3.4m, SourceNote = "Deltagarstatistik" };
+        var result = gap.Evaluate(Stats);
+        Assert.True(result.Met);
+        Assert.False(result.IsShare);
+        Assert.Equal("högst 5 procentenheter", Finsam.Web.Features.Goals.GoalText.Target(gap));
+        Assert.Equal("3,4 procentenheter", Finsam.Web.Features.Goals.GoalText.Result(result));
+        Assert.Equal("Procentenheter", Finsam.Domain.Formatting.SwedishNames.Of(GoalUnit.PercentagePoints));
+    }
+
+    [Fact]
     public void Indicator_assessment_is_suggested_from_the_result()
     {
         Assert.Equal(GoalAssessment.Met, Indicator.Suggest(GoalResult.OfCount(5) with { Met = true }));

@@ -14,12 +14,34 @@ public sealed class AnnualReportTablesTests
     {
         var table = EconomyTables.IncomeStatement(2025, Income, null);
         var result = table.Rows.Single(r => r.Cells[0].Text == "Årets resultat");
-        Assert.Equal(Income.ResultForTheYear, result.Cells[1].Number);
+        Assert.Equal(Income.ResultForTheYear, result.Cells[2].Number);
         Assert.Equal(RowStyle.Sum, result.Style);
-        var operating = table.Rows.Single(r => r.Cells[0].Text == "Verksamhetens resultat");
-        Assert.Equal(Income.OperatingResult, operating.Cells[1].Number);
+        var operating = table.Rows.Single(r => r.Cells[0].Text == "Verksamhetens nettokostnad");
+        Assert.Equal(Income.OperatingResult, operating.Cells[2].Number);
         Assert.Equal([0, 1, 2], operating.SumOf);
-        Assert.Equal(2, table.Columns.Count);   // no previous year: no empty column
+        Assert.Equal(["Post", "Not", "2025-01-01–2025-12-31"], table.Columns.Select(c => c.Header));   // no previous year: no empty column
+        Assert.DoesNotContain(table.Rows, r => r.Cells[0].Text == "Extraordinära poster");   // zero: left out
+        Assert.Equal([6], result.SumOf);   // resultat efter finansiella poster; the extraordinary line is gone
+    }
+
+    [Fact]
+    public void A_budget_on_a_category_is_shown_on_its_line_and_every_category_total_sums_its_lines()
+    {
+        // Intäkter från medlemmarna: one account line, budgeted on the category. Finansiella poster: two lines, budgeted on the category.
+        var members = new OperatingCategoryBlock(OperatingCategory.MemberIncome,
+            [new OperatingRow("3010", "3010 Bidrag", new OperatingFigures(14_000_000m, 0m), null, null)],
+            new OperatingFigures(14_000_000m, 0m), new OperatingFigures(14_400_000m, 0m), null);
+        var financial = new OperatingCategoryBlock(OperatingCategory.FinancialItems,
+            [new OperatingRow("8410", "8410 Ränta", new OperatingFigures(10_000m, 0m), null, null), new OperatingRow("8510", "8510 Räntekostnad", new OperatingFigures(0m, 2_000m), null, null)],
+            new OperatingFigures(10_000m, 2_000m), new OperatingFigures(5_000m, 0m), null);
+        var statement = new OperatingStatement(2025, [members, financial], new OperatingFigures(14_010_000m, 2_000m), new OperatingFigures(14_405_000m, 0m), null, []);
+        var table = EconomyTables.Operating(statement);
+        ReportRow Row(string text) => table.Rows.Single(r => r.Cells[0].Text == text);
+        Assert.Equal(14_400_000m, Row("3010 Bidrag").Cells[4].Number);          // budget netto on the one line
+        Assert.Equal(-400_000m, Row("3010 Bidrag").Cells[5].Number);            // avvikelse
+        Assert.Equal(5_000m, Row("Budget för finansiella poster utan fördelning").Cells[4].Number);
+        Assert.All(table.Rows.Where(r => r.Style == RowStyle.Sum), r => Assert.NotNull(r.SumOf));
+        Assert.Equal(14_405_000m, table.Rows[^1].Cells[4].Number);
     }
 
     [Fact]
@@ -27,10 +49,14 @@ public sealed class AnnualReportTablesTests
     {
         var sheet = new BalanceSheet(80_000m, 0m, 0m, 300_000m, 0m, 14_384_000m, 13_364_000m, 458_000m, 0m, 0m, 1_400_000m);
         var table = EconomyTables.BalanceSheet(2025, sheet, sheet, null);
-        decimal? Value(string text) => table.Rows.Single(r => r.Cells[0].Text == text).Cells[1].Number;
+        decimal? Value(string text) => table.Rows.Single(r => r.Cells[0].Text == text).Cells[2].Number;
         Assert.Equal(14_764_000m, Value("Summa tillgångar"));
         Assert.Equal(14_764_000m, Value("Summa eget kapital, avsättningar och skulder"));
-        Assert.Equal(["Post", "2025-12-31", "2024-12-31"], table.Columns.Select(c => c.Header));
+        Assert.Equal(458_000m, Value("Årets resultat"));
+        Assert.Equal(13_364_000m - 458_000m, Value("Övrigt eget kapital"));
+        Assert.Equal(13_364_000m, Value("Summa eget kapital"));
+        Assert.Equal(["Post", "Not", "2025-12-31", "2024-12-31"], table.Columns.Select(c => c.Header));
+        Assert.DoesNotContain(table.Rows, r => r.Cells[0].Text is "Förråd" or "Avsättningar" or "Finansiella anläggningstillgångar");   // zero in both years
         Assert.Equal("Ansvarsförbindelser: Inga", table.Note);
         Assert.Equal("Ansvarsförbindelser: Borgen för Samhall 50 tkr", EconomyTables.BalanceSheet(2025, sheet, null, " Borgen för Samhall 50 tkr ").Note);
     }

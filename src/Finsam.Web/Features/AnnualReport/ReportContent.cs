@@ -16,15 +16,17 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         ArgumentNullException.ThrowIfNull(statements);
         var c = statements.Current;
         var p = statements.Previous;
+        var notes = EconomyTables.NumberNotes(statements.Notes, statements.PreviousNotes);
         return kind switch
         {
             ReportSectionKind.AdministrationReport => OrganisationBlocks(await db.OrganisationOfYearAsync(year, cancellationToken)),
-            ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, cancellationToken),
-            ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating))],
-            ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income))],
-            ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities))],
-            ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null))],
-            ReportSectionKind.Notes => [.. EconomyTables.Notes(year, statements.Notes).Select(t => new TableBlock(t))],
+            ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, notes, cancellationToken),
+            ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating, EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes)))],
+            ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes))],
+            ReportSectionKind.BalanceSheet => [new TableBlock(EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes))],
+            ReportSectionKind.CashFlow => [new TableBlock(EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null, notes))],
+            ReportSectionKind.Notes => [.. EconomyTables.Notes(year, notes,
+                [EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes), EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes)]).Select(t => new TableBlock(t))],
             ReportSectionKind.BoardDecision => [await SignaturesAsync(year, cancellationToken)],
             ReportSectionKind.GoalFulfilment => await goals.GoalFulfilmentAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             ReportSectionKind.Participants => ReportGoalContent.Participants(year, await StatisticsAsync(year, cancellationToken)),
@@ -94,15 +96,27 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
     private async Task<YearlyParticipantStatistics> StatisticsAsync(int year, CancellationToken cancellationToken) =>
         _statistics is { Year: var y } cached && y == year ? cached : _statistics = await db.StatisticsForYearAsync(year, cancellationToken);
 
-    private async Task<IReadOnlyList<ReportBlock>> FinancialResultAsync(int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportBlock>> FinancialResultAsync(int year, StatementQuery.YearStatements statements, IReadOnlyList<EconomyTables.NumberedNote> notes, CancellationToken cancellationToken)
     {
         var c = statements.Current;
+        var p = statements.Previous;
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         var t = new TableRows();
-        t.Add("Verksamhetens intäkter", c.Income.OperatingIncome, statements.Previous?.Income.OperatingIncome);
-        t.Add("Verksamhetens kostnader inklusive avskrivningar", c.Income.OperatingCosts + c.Income.Depreciation, statements.Previous is { } pi ? pi.Income.OperatingCosts + pi.Income.Depreciation : null);
-        t.Add("Årets resultat", c.Income.ResultForTheYear, statements.Previous?.Income.ResultForTheYear);
-        t.Add("Eget kapital vid årets slut", c.Closing.Equity, statements.Previous?.Closing.Equity);
+
+        // Each key figure prints as the statements print it (Footing: a figure printed twice is printed the same).
+        var income = EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes);
+        var balance = EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes);
+        void Follow(int row, ReportTable statement, params string[] lines)
+        {
+            var found = lines.Select(line => statement.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == line)).Where(x => x.r is not null).ToList();
+            t.FollowCells(row, [.. Enumerable.Range(0, p is null ? 1 : 2).Select(k => new CellFollow(1 + k, [.. found.Select(x => new CellSource(statement.Key, x.i, 2 + k))]))]);
+        }
+
+        Follow(t.Add("Verksamhetens intäkter", c.Income.OperatingIncome, p?.Income.OperatingIncome), income, "Verksamhetens intäkter");
+        Follow(t.Add("Verksamhetens kostnader inklusive avskrivningar", c.Income.OperatingCosts + c.Income.Depreciation, p is { } pi ? pi.Income.OperatingCosts + pi.Income.Depreciation : null),
+            income, "Verksamhetens kostnader", "Avskrivningar");
+        Follow(t.Add("Årets resultat", c.Income.ResultForTheYear, p?.Income.ResultForTheYear), income, "Årets resultat");
+        Follow(t.Add("Eget kapital vid årets slut", c.Closing.Equity, p?.Closing.Equity), balance, "Summa eget kapital");
         if (fiscalYear.EquityCeiling is { } ceiling)
         {
             t.Add("Rekommenderat högsta eget kapital", ceiling);
@@ -116,10 +130,13 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         var sentences = new List<string>();
         if (fiscalYear.EquityCeiling is { } limit)
         {
+            // The comparison is exact; the sentence states eget kapital as the balansräkning prints it, and the excess from that figure.
             var equity = c.Closing.Equity;
+            var printedRow = balance.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == "Summa eget kapital");
+            var printed = printedRow.r is null ? equity : balance.Printed().Cell(printedRow.i, 2).Number ?? equity;
             sentences.Add(equity > limit
-                ? $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har inte uppnåtts: eget kapital är {SwedishFormat.Tkr(equity)} tkr, {SwedishFormat.Tkr(equity - limit)} tkr över nivån."
-                : $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har uppnåtts: eget kapital är {SwedishFormat.Tkr(equity)} tkr.");
+                ? $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har inte uppnåtts: eget kapital är {SwedishFormat.Tkr(printed)} tkr, {SwedishFormat.Tkr(printed - Math.Round(limit / Footing.TkrUnit, MidpointRounding.AwayFromZero) * Footing.TkrUnit)} tkr över nivån."
+                : $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har uppnåtts: eget kapital är {SwedishFormat.Tkr(printed)} tkr.");
         }
 
         if (statements.Operating.AdministrationCostPercent is { } adminShare)

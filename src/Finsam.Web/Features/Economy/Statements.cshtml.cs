@@ -93,6 +93,9 @@ public class StatementsModel(FinsamDbContext db, IAuthorizationService authoriza
 
     public string Unit => InTkr ? "tkr" : "kr";
 
+    /// <summary>The tables as printed: footed, each note's sum as its statement line (Footing).</summary>
+    public IReadOnlyDictionary<ReportTable, PrintedTable> Printed { get; private set; } = new Dictionary<ReportTable, PrintedTable>();
+
     public async Task<IActionResult> OnGetAsync(int year, string? enhet, CancellationToken cancellationToken)
     {
         var statements = await db.StatementsForYearAsync(year, cancellationToken);
@@ -126,14 +129,16 @@ public class StatementsModel(FinsamDbContext db, IAuthorizationService authoriza
         var c = statements.Current;
         var p = statements.Previous;
 
+        var notes = EconomyTables.NumberNotes(statements.Notes, statements.PreviousNotes);
         StatementTables =
         [
-            EconomyTables.IncomeStatement(year, c.Income, p?.Income),
-            EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities),
-            EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null),
+            EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes),
+            EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes),
+            EconomyTables.CashFlow(year, c.CashFlow, statements.PreviousCashFlowKnown ? p?.CashFlow : null, notes),
         ];
-        NoteTables = EconomyTables.Notes(year, statements.Notes);
-        OperatingTable = EconomyTables.Operating(statements.Operating);
+        NoteTables = EconomyTables.Notes(year, notes, StatementTables);
+        OperatingTable = EconomyTables.Operating(statements.Operating, StatementTables[0]);
+        Printed = Footing.PrintAll([.. StatementTables, .. NoteTables, OperatingTable], InTkr ? Footing.TkrUnit : 1m);
         return Page();
     }
 

@@ -15,7 +15,7 @@ public static class GoalText
         }
 
         var direction = SwedishNames.Of(measure.Direction).ToLowerInvariant();
-        return $"{direction} {Value(target, measure.IsShare)}";
+        return $"{direction} {Value(target, measure.IsShare, measure.IsPercentagePoints)}";
     }
 
     public static string Result(GoalResult result)
@@ -26,7 +26,7 @@ public static class GoalText
             return SwedishFormat.ShareWithBasis(share);
         }
 
-        return result.Value is { } value ? Value(value, result.IsShare) : "–";
+        return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints) : "–";
     }
 
     public static string Met(bool? met) => met switch
@@ -44,6 +44,7 @@ public static class GoalText
             : SwedishNames.Of(measure.Metric);
     }
 
-    private static string Value(decimal value, bool percent) =>
-        SwedishFormat.Number(value, value % 1 == 0 ? 0 : 1) + (percent ? "\u00a0%" : "");
+    /// <summary>A count, a percent ("35 %") or a difference of percentages ("5 procentenheter", never "5 %").</summary>
+    private static string Value(decimal value, bool percent, bool points = false) =>
+        SwedishFormat.Number(value, value % 1 == 0 ? 0 : 1) + (points ? (value == 1m ? " procentenhet" : " procentenheter") : percent ? "\u00a0%" : "");
 }
