@@ -32,6 +32,21 @@ public sealed class BackupTests
                 Assert.Contains("Databasen är säkerhetskopierad till", output.ToString(), StringComparison.Ordinal);
                 Assert.Null(await SqliteBackup.CheckAsync(backup));
 
+                // Only the app's own user can read the data: the folder, the database with its log, the key, the backup.
+                if (!OperatingSystem.IsWindows())
+                {
+                    Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(original.DataDirectory));
+                    foreach (var file in new[] { original.DatabasePath, Path.Combine(original.DataDirectory, "person-key.secret"), backup })
+                    {
+                        Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(file));
+                    }
+
+                    if (File.Exists(original.DatabasePath + "-wal"))
+                    {
+                        Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(original.DatabasePath + "-wal"));
+                    }
+                }
+
                 // A second backup to the same file is refused rather than overwriting it.
                 using var again = new StringWriter();
                 Assert.Equal(1, await StartupTasks.RunCommandAsync(original.Services, Backup(backup), again));
@@ -55,6 +70,7 @@ public sealed class BackupTests
                 var exit = await SqliteBackup.RestoreAsync($"Data Source={Path.Combine(restoredDirectory, "finsam.db")}", backup, restoreOutput);
                 Assert.True(exit == 0, restoreOutput.ToString());
 
+                Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(Path.Combine(restoredDirectory, "finsam.db")) == PrivateFiles.FileMode);
                 await using var restored = new FinsamFactory { DataDirectory = restoredDirectory };
                 Assert.Equal(before, await CountsAsync(restored));
                 Assert.False(await restored.WithDbAsync(db => db.Insatser.AnyAsync(i => i.Code == "EFTER")));

@@ -34,6 +34,19 @@ public sealed class SecurityTests(FinsamFactory factory) : IClassFixture<FinsamF
     }
 
     [Fact]
+    public async Task Nothing_the_app_makes_is_kept_in_a_cache_but_the_stylesheet_may_be()
+    {
+        var chef = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Director));
+        foreach (var url in new[] { "/", "/Deltagare", "/Deltagare/Export?format=csv", "/Deltagare/Export?format=xlsx", "/Konto/LoggaIn", "/Error?status=404" })
+        {
+            var response = await chef.GetAsync(url);
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{url} answered {(int)response.StatusCode} without Cache-Control: no-store");
+        }
+
+        Assert.NotEqual(true, (await factory.AnonymousClient().GetAsync("/css/site.css")).Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
     public async Task Pages_have_no_inline_script_or_style_that_the_policy_would_block()
     {
         var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));

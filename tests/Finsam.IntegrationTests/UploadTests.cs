@@ -132,6 +132,8 @@ public sealed class UploadTests(UploadTests.Fixture fixture) : IClassFixture<Upl
         ["unicode.se"] = (() => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("#FLAGGA 0\r\n#SIETYP 4\r\n")], "UTF-16"),
         ["utan-bom.se"] = (() => Encoding.Unicode.GetBytes("#FLAGGA 0\r\n#SIETYP 4\r\n"), "nolltecken"),
         ["packad.se"] = (() => ZipBomb(), "zip- eller Excel-fil"),
+        ["ar-9999.se"] = (() => Encoding.ASCII.GetBytes("#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 99990101 99991231\r\n#KONTO 1930 \"Bank\"\r\n#IB 0 1930 100.00\r\n"), "är inte ett år som förbundet kan ha bokföring för"),
+        ["ar-1.se"] = (() => Encoding.ASCII.GetBytes("#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 00010101 00011231\r\n#KONTO 1930 \"Bank\"\r\n#IB 0 1930 100.00\r\n"), "är inte ett år som förbundet kan ha bokföring för"),
         ["bokforing.xlsx"] = (() => Encoding.ASCII.GetBytes("#FLAGGA 0\r\n"), "Filen ska vara en SIE-fil (.se, .si eller .sie)"),
     };
 

@@ -63,6 +63,10 @@ public static class DatabaseSetup
         {
             // Write-ahead logging lets readers and a writer work at once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
+            {
+                PrivateFiles.Database(Path.GetFullPath(file));
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ public static class FinsamServices
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var dataDirectory = Path.GetFullPath(storage.DataDirectory, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.Folder(dataDirectory);
 
         // Each host keeps its own logger (the static Log.Logger is left alone), so several hosts in one process,
         // as in the tests, never write into each other's files.

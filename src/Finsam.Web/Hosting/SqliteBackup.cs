@@ -46,6 +46,7 @@ public static class SqliteBackup
             return 1;
         }
 
+        PrivateFiles.Files(target);
         await console.WriteLineAsync($"Databasen är säkerhetskopierad till {target} ({new FileInfo(target).Length / 1024:N0} kB).");
         return 0;
     }
@@ -87,6 +88,7 @@ public static class SqliteBackup
             await ExecuteAsync(to, "PRAGMA journal_mode=WAL;");
         }
 
+        PrivateFiles.Database(target);
         await console.WriteLineAsync($"Databasen {target} är återställd från {backup}. Starta appen; den migrerar databasen om säkerhetskopian är äldre.");
         return 0;
     }

@@ -20,6 +20,15 @@ public static class SecurityHeaders
         ["Cross-Origin-Opener-Policy"] = "same-origin",
     };
 
+    /// <summary>
+    /// What may be kept in a cache: nothing the app makes (pages, exports, reports, JSON can hold person data or a
+    /// year's figures that must not linger in a shared or browser cache); the static files under /css and /mallar may
+    /// be kept, as they are the same for everyone.
+    /// </summary>
+    public const string NoStore = "no-store";
+
+    private static readonly string[] Cacheable = ["/css", "/mallar"];
+
     /// <summary>Adds the headers to every response, error pages and static files included.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -28,6 +37,11 @@ public static class SecurityHeaders
             foreach (var (name, value) in All)
             {
                 context.Response.Headers[name] = value;
+            }
+
+            if (!Cacheable.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                context.Response.Headers.CacheControl = NoStore;
             }
 
             return Task.CompletedTask;

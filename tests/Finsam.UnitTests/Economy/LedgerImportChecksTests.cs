@@ -73,6 +73,23 @@ public sealed class LedgerImportChecksTests
         Assert.All(review.Errors.Concat(review.Warnings), m => Assert.Contains("#RAR 0", m, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2003, false)]
+    [InlineData(2004, true)]
+    [InlineData(2027, true)]
+    [InlineData(2028, false)]
+    [InlineData(9999, false)]
+    public void A_fiscal_year_before_the_law_or_after_next_year_is_refused(int year, bool accepted)
+    {
+        var review = LedgerFileChecks.Review(new SieFiscalYear(0, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), latestYear: 2027);
+        Assert.Equal(accepted, review.Errors.Count == 0);
+        if (!accepted)
+        {
+            Assert.Contains("är inte ett år som förbundet kan ha bokföring för (2004–2027)", Assert.Single(review.Errors), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Vouchers_outside_the_year_are_listed_with_series_number_date_and_amount()
     {

@@ -30,12 +30,24 @@ public static class LedgerFileChecks
 {
     public const int MaxMonths = 18;
 
-    public static FiscalYearReview Review(SieFiscalYear year)
+    /// <summary>The first year a samordningsförbund can have kept books for: the law (2003:1210) took effect in 2004.</summary>
+    public const int FirstPossibleYear = 2004;
+
+    /// <param name="year">The file's fiscal year (#RAR 0).</param>
+    /// <param name="latestYear">The latest year a file may be for (the next calendar year, for a budget year's opening entries).</param>
+    public static FiscalYearReview Review(SieFiscalYear year, int latestYear = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(year);
         var errors = new List<string>();
         var warnings = new List<string>();
         var period = $"{year.Start:yyyy-MM-dd} – {year.End:yyyy-MM-dd}";
+        if (year.Start.Year < FirstPossibleYear || year.Start.Year > latestYear)
+        {
+            var range = latestYear == int.MaxValue ? $"från {FirstPossibleYear}" : $"{FirstPossibleYear}–{latestYear}";
+            errors.Add($"Räkenskapsåret (#RAR 0, {period}) är inte ett år som förbundet kan ha bokföring för ({range}). Kontrollera att filen är rätt exporterad.");
+            return new FiscalYearReview(errors, warnings);
+        }
+
         if (year.Start.Day != 1)
         {
             errors.Add($"Räkenskapsåret (#RAR 0, {period}) börjar inte på en månads första dag. Ett räkenskapsår består av hela månader; exportera hela räkenskapsåret från ekonomisystemet.");

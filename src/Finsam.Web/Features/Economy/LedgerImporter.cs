@@ -97,7 +97,7 @@ public sealed class LedgerImporter(
                 : new Outcome($"Filen kunde inte läsas. Rad {first.Line}: verifikationen står före räkenskapsåret (#RAR 0), som ska stå först i filen.", 0, null);
         }
 
-        var yearReview = LedgerFileChecks.Review(current);
+        var yearReview = LedgerFileChecks.Review(current, latestYear: clock.GetLocalNow().Year + 1);
         if (yearReview.Errors.Count > 0)
         {
             return new Outcome(string.Join(" ", yearReview.Errors), current.Start.Year, null);
