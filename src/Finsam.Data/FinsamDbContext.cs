@@ -87,6 +87,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<ReportArchive> ReportArchives => Set<ReportArchive>();
 
+    public DbSet<Installation.InstallationSetting> InstallationSettings => Set<Installation.InstallationSetting>();
+
     private const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)

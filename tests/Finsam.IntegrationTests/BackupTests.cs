@@ -1,5 +1,6 @@
 using Finsam.Domain.Insatser;
 using Finsam.TestSupport;
+using Finsam.Web.Features.Participants;
 using Finsam.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,6 +72,20 @@ public sealed class BackupTests
                 Assert.True(exit == 0, restoreOutput.ToString());
 
                 Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(Path.Combine(restoredDirectory, "finsam.db")) == PrivateFiles.FileMode);
+
+                // Without the personnummer key the database was made with, the app refuses to start (it would no longer
+                // recognise known persons and register them twice), and says what to do.
+                var keyless = FinsamFactory.NewDataDirectory();
+                Assert.Equal(0, await SqliteBackup.RestoreAsync($"Data Source={Path.Combine(keyless, "finsam.db")}", backup, TextWriter.Null));
+                await using (var withoutKey = new FinsamFactory { DataDirectory = keyless })
+                {
+                    var refusal = Assert.ThrowsAny<Exception>(() => withoutKey.Services);
+                    Assert.Contains("Personnummernyckeln stämmer inte med databasen", refusal.ToString(), StringComparison.Ordinal);
+                    Assert.Contains(PersonKeyProvider.KeyFileName, refusal.ToString(), StringComparison.Ordinal);
+                }
+
+                // With the key file from the same backup it starts.
+                File.Copy(Path.Combine(original.DataDirectory, PersonKeyProvider.KeyFileName), Path.Combine(restoredDirectory, PersonKeyProvider.KeyFileName));
                 await using var restored = new FinsamFactory { DataDirectory = restoredDirectory };
                 Assert.Equal(before, await CountsAsync(restored));
                 Assert.False(await restored.WithDbAsync(db => db.Insatser.AnyAsync(i => i.Code == "EFTER")));

@@ -104,6 +104,22 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Finsam.Data.Installation.InstallationSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstallationSettings");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

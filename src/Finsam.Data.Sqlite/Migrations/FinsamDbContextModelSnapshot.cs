@@ -98,6 +98,22 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Finsam.Data.Installation.InstallationSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstallationSettings");
+                });
+
             modelBuilder.Entity("Finsam.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

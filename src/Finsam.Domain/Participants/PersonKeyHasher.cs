@@ -25,6 +25,12 @@ public sealed class PersonKeyHasher
         _key = (byte[])key.Clone();
     }
 
+    /// <summary>
+    /// A fingerprint of the key (16 hex characters of an HMAC of a fixed text): the same key always gives the same
+    /// fingerprint, and the fingerprint gives nothing away about the key or any hash.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(HMACSHA256.HashData(_key, "finsam:person-key-fingerprint"u8))[..16];
+
     /// <summary>64 lower-case hex characters.</summary>
     public string Hash(PersonalIdentityNumber number)
     {

@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Demo;
 using Finsam.Data.Identity;
+using Finsam.Web.Features.Participants;
 using Finsam.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ public static partial class StartupTasks
     ];
 
     /// <summary>
-    /// Prepares the database before the server listens: migrations (unless turned off), roles, the first
+    /// Prepares the database before the server listens: migrations (unless turned off), the personnummer key's check
+    /// (<see cref="PersonKeyCheck"/>), roles, the first
     /// administrator from configuration, and with --seed-demo the demo förbund and accounts.
     /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, StartupCommand command, TextWriter console, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ public static partial class StartupTasks
         }
 
         await using var scope = services.CreateAsyncScope();
+        await PersonKeyCheck.VerifyAsync(scope.ServiceProvider, cancellationToken);
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         await accounts.EnsureRolesAsync();
         await BootstrapAdministratorAsync(scope.ServiceProvider, accounts);
@@ -62,6 +65,7 @@ public static partial class StartupTasks
         }
 
         await using var scope = services.CreateAsyncScope();
+        await PersonKeyCheck.VerifyAsync(scope.ServiceProvider);
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         await accounts.EnsureRolesAsync();
         return await CreateAdministratorAsync(accounts, email, console);
