@@ -121,7 +121,13 @@ public static class FinsamServices
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         // Keys live in the database so that every app instance, and every restart, can read the cookies.
-        services.AddDataProtection().SetApplicationName("Finsam").PersistKeysToDbContext<FinsamDbContext>();
+        var keyRing = services.AddDataProtection().SetApplicationName("Finsam").PersistKeysToDbContext<FinsamDbContext>();
+        if (configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.KeyRingCertificatePath is { Length: > 0 } certificate)
+        {
+            // Encrypted at rest: a reader of the database (or a backup) cannot forge sign-in cookies without the certificate.
+            keyRing.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, configuration[$"{SecurityOptions.Section}:{nameof(SecurityOptions.KeyRingCertificatePassword)}"]));
+        }
         services.AddAntiforgery(o => o.Cookie.Name = "Finsam.Antiforgery");
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.AddSignInRateLimit(configuration);
@@ -163,6 +169,7 @@ public static class FinsamServices
     public static void UseFinsam(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseTrustedProxies(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value);
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

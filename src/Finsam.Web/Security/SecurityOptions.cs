@@ -16,4 +16,18 @@ public sealed class SecurityOptions
     /// beyond this); after it the user signs in again. A working day and a half by default.
     /// </summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The reverse proxies (addresses, or networks as "172.16.0.0/12") whose X-Forwarded-For and X-Forwarded-Proto the
+    /// app believes: behind a TLS-terminating proxy the app then knows the request was HTTPS (Secure cookies, HSTS)
+    /// and who the client is (the sign-in limit). "*" believes any sender: only where nothing but the proxy can reach
+    /// the app (e.g. a container network). Empty: no forwarded headers are read.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>A PFX certificate that encrypts the data-protection key ring at rest (the keys that sign the cookies).</summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificatePath"/>, from a secret store or the environment.</summary>
+    public string? KeyRingCertificatePassword { get; set; }
 }
