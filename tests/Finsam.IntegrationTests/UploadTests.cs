@@ -35,6 +35,31 @@ public sealed class UploadTests(UploadTests.Fixture fixture) : IClassFixture<Upl
         new DateOnly(TestClock.Today.Year, 1, 10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "Försäkringskassan", "Sjukpenning", "1–2 år", "", "", "", "", "");
 
+    /// <summary>A sheet of 1 000 rows × 1 001 small cells: cheap to send (200 kB), costly for ClosedXML to load.</summary>
+    private static byte[] ManyCells()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open());
+            part.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            for (var r = 1; r <= 1_000; r++)
+            {
+                part.Write($"<row r=\"{r}\">");
+                for (var c = 0; c < 1_001; c++)
+                {
+                    part.Write("<c><v>1</v></c>");
+                }
+
+                part.Write("</row>");
+            }
+
+            part.Write("</sheetData></worksheet>");
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>An .xlsx (zip) whose one part unpacks to far more than it weighs.</summary>
     private static byte[] ZipBomb()
     {
@@ -65,6 +90,7 @@ public sealed class UploadTests(UploadTests.Fixture fixture) : IClassFixture<Upl
         ["latin1.csv"] = (() => Encoding.Latin1.GetBytes(Header + "\r\n" + Row("Åkerby")), "Filen är inte sparad som UTF-8."),
         ["excel.csv"] = (() => ZipBomb(), "Filen är en Excel- eller zip-fil, inte en CSV-fil."),
         ["skrap.xlsx"] = (() => Encoding.UTF8.GetBytes(Header + "\r\n" + Row("Åkerby")), "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx)."),
+        ["manga-celler.xlsx"] = (ManyCells, "fler än 1 miljon celler"),
         ["bomb.xlsx"] = (() => ZipBomb(), "packas upp till mer än 50 MB"),
         ["trasig.xlsx"] = (() => [.. "PK\u0003\u0004"u8, .. Enumerable.Repeat((byte)0x41, 2000)], "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx)."),
         ["bild.png"] = (() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "Filen ska vara CSV (.csv) eller Excel (.xlsx)."),
