@@ -46,9 +46,10 @@ public sealed class BudgetAndOperatingStatementTests
         Assert.DoesNotContain("Avslutad – P9", page, StringComparison.Ordinal);   // closed before 2025
 
         // Lines: 0 members' income, 1 P2, 2 P25, 3 P31, 4 P40, 5 unallocated.
-        List<KeyValuePair<string, string>> Form(string p25Cost)
+        var opened = Html.Parse(await chef.GetStringAsync("/Ekonomi/Budget/2025")).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        List<KeyValuePair<string, string>> Form(string p25Cost, string? version = null)
         {
-            var fields = new List<KeyValuePair<string, string>>();
+            var fields = new List<KeyValuePair<string, string>> { new("Version", version ?? opened) };
             var ids = factory.WithDbAsync(db => db.Insatser.ToDictionaryAsync(i => i.Code, i => i.Id)).GetAwaiter().GetResult();
             (int Category, string? Code, string Income, string Cost)[] lines =
             [
@@ -75,6 +76,10 @@ public sealed class BudgetAndOperatingStatementTests
         var after = Text(await chef.GetStringAsync("/Ekonomi/Budget/2025?sparad=true"));
         Assert.Contains("Budgeten för 2025 är sparad.", after, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Summa</th><td>28 000 000</td><td>21 700 000</td><td>6 300 000</td>", after, StringComparison.Ordinal);
+        // A second form opened before that save (the same version) does not overwrite it.
+        var stale = Html.Parse(await (await chef.PostFormAsync("/Ekonomi/Budget/2025", Form("1"))).Content.ReadAsStringAsync());
+        Assert.Contains(Finsam.Web.Validation.WritePath.ConcurrencyMessage, Html.TextOf(stale.QuerySelector(".error-summary")!), StringComparison.Ordinal);
+        Assert.Equal(19_000_000m, await factory.WithDbAsync(db => db.BudgetLines.Where(b => db.Insatser.Any(i => i.Id == b.InsatsId && i.Code == "P25")).Select(b => b.Cost).SingleAsync()));
         Assert.Contains("Budget, 2025, sparad i formuläret: 4 rader", Text(await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.EntityType + ", " + a.EntityId + ", " + a.Details).ToListAsync()).ContinueWith(t => string.Join("|", t.Result))), StringComparison.Ordinal);
     }
 

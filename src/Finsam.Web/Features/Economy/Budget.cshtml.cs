@@ -32,6 +32,10 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
     [BindProperty]
     public List<LineInput> Lines { get; set; } = [];
 
+    /// <summary>The budget's version when the form was opened (<see cref="BudgetService.Sheet.Version"/>).</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
     public int Year { get; private set; }
 
     public BudgetService.Sheet Sheet { get; private set; } = null!;
@@ -111,7 +115,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
             return Page();
         }
 
-        var outcome = await budgets.ReplaceAsync(year, entries, "sparad i formuläret", cancellationToken);
+        var outcome = await budgets.ReplaceAsync(year, entries, "sparad i formuläret", cancellationToken, Version);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError(string.Empty, outcome.Errors[0].Message);

@@ -29,7 +29,9 @@ public sealed class BudgetService(FinsamDbContext db, AuditLog audit)
         public decimal Net => Income - Cost;
     }
 
-    public sealed record Sheet(int Year, bool Closed, IReadOnlyList<SheetLine> Lines)
+    /// <param name="Version">The fiscal year's version when the form was made (empty before the year exists): a save
+    /// from a form older than the last change is refused, so two people editing the budget cannot overwrite each other.</param>
+    public sealed record Sheet(int Year, bool Closed, IReadOnlyList<SheetLine> Lines, Guid Version = default)
     {
         public OperatingFigures Total => OperatingFigures.Sum(Lines.Select(l => new OperatingFigures(l.Income, l.Cost)));
     }
@@ -65,7 +67,7 @@ public sealed class BudgetService(FinsamDbContext db, AuditLog audit)
             }
         }
 
-        return new Sheet(year, fiscalYear is { IsClosed: true }, lines);
+        return new Sheet(year, fiscalYear is { IsClosed: true }, lines, fiscalYear?.Version ?? Guid.Empty);
     }
 
     /// <summary>Reads a budget file (the columns of <see cref="BudgetFileFormat"/>) and, when every line is right, replaces the year's budget with it.</summary>
@@ -102,8 +104,12 @@ public sealed class BudgetService(FinsamDbContext db, AuditLog audit)
         return errors.Count > 0 ? new Outcome(errors, 0) : await ReplaceAsync(year, entries, $"inläst från {Path.GetFileName(fileName)}", cancellationToken);
     }
 
-    /// <summary>Replaces the year's budget with the given, already checked, lines. Lines with no amounts and no comment are not stored.</summary>
-    public async Task<Outcome> ReplaceAsync(int year, IReadOnlyList<BudgetEntry> entries, string how, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the year's budget with the given, already checked, lines. Lines with no amounts and no comment are not
+    /// stored. With <paramref name="formVersion"/> (the form's <see cref="Sheet.Version"/>) the save is refused when
+    /// the budget changed since the form was opened; a file import replaces the budget whatever it was.
+    /// </summary>
+    public async Task<Outcome> ReplaceAsync(int year, IReadOnlyList<BudgetEntry> entries, string how, CancellationToken cancellationToken, Guid? formVersion = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
@@ -112,8 +118,25 @@ public sealed class BudgetService(FinsamDbContext db, AuditLog audit)
             return new Outcome([new RowError(0, "År", WritePath.ClosedYearMessage(year))], 0);
         }
 
+        if (formVersion is { } expected && (fiscalYear?.Version ?? Guid.Empty) != expected)
+        {
+            return new Outcome([new RowError(0, "År", WritePath.ConcurrencyMessage)], 0);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         fiscalYear = await FiscalYears.FindOrCreateAsync(db, year, cancellationToken);
+        if (formVersion is { } seen && seen != Guid.Empty)
+        {
+            // The year gets a new version with the budget, and the save checks in the database that it still has the
+            // form's: a save that raced this one is refused instead of overwritten.
+            db.CheckVersion(fiscalYear, seen);
+            db.Entry(fiscalYear).Property(f => f.Version).IsModified = true;
+        }
+        else
+        {
+            db.Entry(fiscalYear).Property(f => f.Version).IsModified = db.Entry(fiscalYear).State != EntityState.Added;
+        }
+
         db.BudgetLines.RemoveRange(await db.BudgetLines.Where(b => b.FiscalYearId == fiscalYear.Id).ToListAsync(cancellationToken));
         var kept = entries.Where(e => e.Income != 0m || e.Cost != 0m || e.Comment is not null).ToList();
         db.BudgetLines.AddRange(kept.Select(e => new BudgetLine
@@ -123,7 +146,16 @@ public sealed class BudgetService(FinsamDbContext db, AuditLog audit)
         var total = OperatingFigures.Sum(kept.Select(e => new OperatingFigures(e.Income, e.Cost)));
         audit.Add(AuditAction.Update, "Budget", year.ToString(CultureInfo.InvariantCulture),
             $"{how}: {kept.Count} rader, intäkter {SwedishFormat.Kronor(total.Income)}, kostnader {SwedishFormat.Kronor(total.Cost)}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new Outcome([new RowError(0, "År", WritePath.ConcurrencyMessage)], 0);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new Outcome([], kept.Count);
     }
