@@ -35,6 +35,25 @@ public sealed class AnnualReportTests : IAsyncLifetime, IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
+    public async Task A_draft_with_the_same_content_is_served_from_memory_and_any_change_renders_afresh()
+    {
+        const int year = Year - 1;
+        var cache = _factory.Services.GetRequiredService<DraftPdfCache>();
+        var url = $"/Arsredovisning?handler=Pdf&ar={year}&utkast=true";
+        var first = await _chef.GetByteArrayAsync(url);
+        var hits = cache.Hits;
+        Assert.Equal(first, await _chef.GetByteArrayAsync(url));
+        Assert.Equal(hits + 1, cache.Hits);
+
+        // A new text is new content: rendered again, with the text.
+        Assert.Equal(HttpStatusCode.Redirect, (await _chef.PostFormAsync($"/Arsredovisning/Text/{year}/ChairmanForeword", [new("Markdown", "Ett förord skrivet efter förra utkastet.")])).StatusCode);
+        var changed = await _chef.GetByteArrayAsync(url);
+        Assert.Equal(hits + 1, cache.Hits);
+        using var pdf = PdfDocument.Open(changed);
+        Assert.Contains("Ett förord skrivet efter förra utkastet.", string.Join(" ", pdf.GetPages().Select(p => Plain(p.Text))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_pdf_has_every_section_numbered_contents_the_right_figures_and_the_draft_mark()
     {
         var saved = await _chef.PostFormAsync($"/Arsredovisning/Text/{Year}/ChairmanForeword",

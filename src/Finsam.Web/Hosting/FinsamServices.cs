@@ -152,6 +152,7 @@ public static class FinsamServices
         services.AddScoped<Finsam.Web.Features.Setup.SetupChecklist>();
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
+        services.AddSingleton<DraftPdfCache>();
         services.AddHostedService<ChromiumWarmUp>();
         services.AddHealthChecks().AddDbContextCheck<FinsamDbContext>("database");
 

@@ -24,7 +24,7 @@ public enum ReportFile
 /// The annual report of a year: assembled from the förbund's section settings and texts and from figures computed
 /// from the registrations and the ledger; generated as PDF and as the auditors' workbook; adopted and archived.
 /// </summary>
-public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRenderer, AuditLog audit, TimeProvider clock, ReportContent content)
+public sealed class AnnualReportService(FinsamDbContext db, DraftPdfCache draftPdfs, AuditLog audit, TimeProvider clock, ReportContent content)
 {
     /// <summary>What may be generated for a year, and why not.</summary>
     public sealed record Availability(bool HasLedger, bool Adopted, IReadOnlyList<ReportCheck> FailedChecks)
@@ -119,7 +119,7 @@ public sealed class AnnualReportService(FinsamDbContext db, IPdfRenderer pdfRend
 
         var model = await BuildAsync(year, statements, null, cancellationToken);
         var (file, details) = kind == ReportFile.Pdf
-            ? (await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"))
+            ? (await draftPdfs.RenderAsync(model, cancellationToken), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"))
             : (AnnualReportWorkbook.Build(model), "bilagor som Excel");
         audit.Add(AuditAction.Export, "AnnualReport", Key(year), details);
         await db.SaveChangesAsync(cancellationToken);
