@@ -61,6 +61,43 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_row_of_an_old_export_never_undoes_a_later_edit()
+    {
+        var csv = Encoding.UTF8.GetString(await fixture.Kansli.GetByteArrayAsync("/Deltagare/Export?format=csv")).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var columns = lines[0].Split(';').ToList();
+        Assert.Equal(EnrolmentFileFormat.Columns, columns);
+        var row = lines[1].Split(';');
+        var id = int.Parse(row[columns.IndexOf(EnrolmentFileFormat.EnrolmentId)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Guid.TryParse(row[columns.IndexOf(EnrolmentFileFormat.Version)], out _));
+
+        // Someone changes the enrolment in Finsam after the export.
+        await fixture.Factory.WithDbAsync(async db =>
+        {
+            (await db.Enrolments.SingleAsync(e => e.Id == id)).HomeMunicipality = "Ändrad i formuläret";
+            return await db.SaveChangesAsync();
+        });
+
+        // The old row with a change of its own is refused, naming the enrolment and why, and nothing changes.
+        byte[] FileWith(string[] cells) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(lines[0] + "\r\n" + string.Join(';', cells) + "\r\n")];
+        var municipality = columns.IndexOf(EnrolmentFileFormat.HomeMunicipality);
+        var stale = (string[])row.Clone();
+        stale[municipality] = "Ändrad i filen";
+        var refused = await ImportAsync(FileWith(stale));
+        Says(refused, "Inget importerades");
+        Says(refused, $"Deltagande {id} har ändrats i Finsam efter att filen exporterades.");
+        Assert.Equal("Ändrad i formuläret", await fixture.Factory.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.HomeMunicipality).SingleAsync()));
+
+        // A fresh export carries the new version, and its change goes in.
+        var fresh = Encoding.UTF8.GetString(await fixture.Kansli.GetByteArrayAsync("/Deltagare/Export?format=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';'))
+            .Single(c => c[columns.IndexOf(EnrolmentFileFormat.EnrolmentId)] == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fresh[municipality] = "Ändrad i filen";
+        Says(await ImportAsync(FileWith(fresh)), "Importen är klar: 1 rader, varav 0 nya, 1 ändrade och 0 oförändrade");
+        Assert.Equal("Ändrad i filen", await fixture.Factory.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.HomeMunicipality).SingleAsync()));
+    }
+
     /// <summary>Asserts that the import page says the text; on failure shows what it said instead.</summary>
     private static void Says(string html, string text)
     {

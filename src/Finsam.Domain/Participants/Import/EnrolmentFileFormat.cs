@@ -24,11 +24,18 @@ public static class EnrolmentFileFormat
     public const string SupportAtEnd = "Försörjning vid avslut";
     public const string FollowUp = "Uppföljning 12 mån";
 
+    /// <summary>
+    /// The enrolment's version when it was exported. Optional: a row that carries it and would change an enrolment
+    /// that has been changed in Finsam since is refused, so re-importing an old export never undoes a later edit.
+    /// </summary>
+    public const string Version = "Version";
+
     /// <summary>Every column, in file order.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
         EnrolmentId, ParticipantId, PersonalIdentityNumber, ConsentDate, Gender, BirthYear, HomeMunicipality, Education,
         Insats, StartDate, ReferringMember, SupportAtStart, TimeInSupport, EndDate, EndReason, EndReasonSubCode, SupportAtEnd, FollowUp,
+        Version,
     ];
 
     /// <summary>Columns every file must have.</summary>

@@ -15,6 +15,9 @@ public sealed record EnrolmentRow
 
     public int? EnrolmentId { get; init; }
 
+    /// <summary>The enrolment's version in the export the row comes from (<see cref="EnrolmentFileFormat.Version"/>), when given.</summary>
+    public Guid? Version { get; init; }
+
     public int? ParticipantId { get; init; }
 
     /// <summary>HMAC of the personnummer; the number itself is gone once the row is read.</summary>

@@ -30,6 +30,22 @@ public sealed class EnrolmentRowParser(
 
         var enrolmentId = OptionalId(EnrolmentFileFormat.EnrolmentId);
         var participantId = OptionalId(EnrolmentFileFormat.ParticipantId);
+        Guid? version = null;
+        if (valueOf(EnrolmentFileFormat.Version) is { Length: > 0 } versionText)
+        {
+            if (!Guid.TryParse(versionText, out var parsed))
+            {
+                Error(EnrolmentFileFormat.Version, $"\"{versionText}\" är ingen version från en export. Lämna kolumnen som exporten skrev den, eller tom.");
+            }
+            else if (enrolmentId is null)
+            {
+                Error(EnrolmentFileFormat.Version, "En version hör till ett deltagande: ange dess Deltagande-nr, eller lämna versionen tom.");
+            }
+            else
+            {
+                version = parsed;
+            }
+        }
 
         string? hash = null;
         var pnrText = valueOf(EnrolmentFileFormat.PersonalIdentityNumber);
@@ -130,6 +146,7 @@ public sealed class EnrolmentRowParser(
         {
             Line = line,
             EnrolmentId = enrolmentId,
+            Version = version,
             ParticipantId = participantId,
             PersonKeyHash = hash,
             ConsentDate = hash is null ? null : consent,

@@ -42,6 +42,7 @@ public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit, TimePr
                 e.EndReasonSubCode,
                 e.SupportAtEnd,
                 e.FollowUp12Months,
+                e.Version,
             })
             .ToListAsync(cancellationToken);
 
@@ -50,7 +51,7 @@ public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit, TimePr
             r.Id, r.ParticipantId, null, r.ConsentDate, SwedishNames.Of(r.Gender), r.BirthYear, r.HomeMunicipality, SwedishNames.Of(r.Education),
             r.InsatsCode, r.StartDate, r.Referring, SwedishNames.Of(r.SupportAtStart), SwedishNames.Of(r.TimeInSupportBeforeStart),
             r.EndDate, r.EndReason is { } reason ? SwedishNames.Of(reason) : null, r.EndReasonSubCode, SwedishNames.Of(r.SupportAtEnd),
-            r.FollowUp12Months is { } f ? SwedishNames.Of(f) : null,
+            r.FollowUp12Months is { } f ? SwedishNames.Of(f) : null, r.Version.ToString(),
         ]).ToList();
 
         await audit.WriteAsync(AuditAction.Export, "Enrolment", null, $"{query.Describe()}, {rows.Count} rader, {(excel ? "Excel" : "CSV")}", cancellationToken);
@@ -60,5 +61,5 @@ public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit, TimePr
             : new Export(TableWriter.WriteCsv(EnrolmentFileFormat.Columns, values), "text/csv; charset=utf-8", $"deltaganden-{stamp}.csv", rows.Count);
     }
 
-    private static readonly double[] ColumnWidths = [13, 12, 15, 12, 16, 10, 14, 15, 9, 12, 22, 30, 22, 12, 22, 26, 30, 20];
+    private static readonly double[] ColumnWidths = [13, 12, 15, 12, 16, 10, 14, 15, 9, 12, 22, 30, 22, 12, 22, 26, 30, 20, 38];
 }

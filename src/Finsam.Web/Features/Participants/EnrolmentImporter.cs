@@ -124,6 +124,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var firstLineOfNewPerson = new Dictionary<Participant, int>(ReferenceEqualityComparer.Instance);
         var applied = new List<(Enrolment Enrolment, Participant Participant, bool IsNew)>(rows.Count);
         var lines = new Dictionary<Enrolment, int>();
+        var exportedVersions = new Dictionary<Enrolment, Guid>();
         foreach (var row in rows)
         {
             Enrolment? enrolment = null;
@@ -211,6 +212,11 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
             applied.Add((enrolment, participant, isNew));
             lines[enrolment] = row.Line;
+            if (!isNew && row.Version is { } exported)
+            {
+                exportedVersions[enrolment] = exported;
+            }
+
             if (Apply(row, enrolment, isNew, present) is { } mergeError)
             {
                 errors.Add(mergeError);
@@ -225,6 +231,18 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         }
 
         db.ChangeTracker.DetectChanges();
+
+        // A row from an old export that would change an enrolment changed in Finsam since: refused, so a re-import
+        // never undoes a later edit (a row that changes nothing is harmless, whatever its version).
+        foreach (var (enrolment, version) in exportedVersions)
+        {
+            if (db.Entry(enrolment).State == EntityState.Modified && enrolment.Version != version)
+            {
+                errors.Add(new RowError(lines[enrolment], EnrolmentFileFormat.Version,
+                    $"Deltagande {enrolment.Id} har ändrats i Finsam efter att filen exporterades. Exportera på nytt och gör ändringen i den nya filen, så skrivs den senare ändringen inte över."));
+            }
+        }
+
         errors.AddRange(await ClosedYearErrorsAsync(applied, lines, cancellationToken));
         if (errors.Count > 0)
         {
