@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using ClosedXML.Excel;
 using Finsam.Data.Identity;
 using Finsam.Data.Queries;
+using Finsam.Domain.Economy;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
@@ -136,6 +138,39 @@ public sealed class OutcomesApplyTests(OutcomesApplyTests.Fixture fixture) : ICl
         var goalCells = goalTable.GetProperty("rows").EnumerateArray().Single().GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("text").GetString()).ToList();
         Assert.Equal("ej tillämpligt", goalCells[2]);
         Assert.Equal("ej tillämpligt", goalCells[3]);
+
+        // The auditors' workbook has the same cells, as text, never 0.
+        var auditor = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Auditor));
+        using var workbook = new XLWorkbook(new MemoryStream(await auditor.GetByteArrayAsync($"/Arsredovisning?handler=Excel&ar={Year}")));
+        var sheet = workbook.Worksheet("Deltagarflöden");
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString().Contains("HälsoSam", StringComparison.Ordinal));
+        Assert.All([row.Cell(8), row.Cell(9), row.Cell(10)], c => Assert.Equal("e.t.", c.GetString()));
+        Assert.Contains(sheet.CellsUsed(), c => c.GetString().Contains("e.t. = ej tillämpligt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_closed_year_keeps_its_settings()
+    {
+        var factory = fixture.Factory;
+        const int closedYear = 2024;
+        var insatsId = await factory.WithDbAsync(async db =>
+        {
+            var fiscalYear = await db.FiscalYears.SingleAsync(y => y.Year == closedYear);
+            fiscalYear.Status = FiscalYearStatus.Closed;
+            await db.SaveChangesAsync();
+            return await db.Insatser
+                .Where(i => i.Kind == InsatsKind.Individual && i.StartDate <= new DateOnly(closedYear, 12, 31) && (i.EndDate == null || i.EndDate >= new DateOnly(closedYear, 1, 1)))
+                .OrderBy(i => i.Code).Select(i => i.Id).FirstAsync();
+        });
+        var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));
+        var url = $"/Insatser/Detaljer/{insatsId}";
+        var page = Html.Parse(await kansli.GetStringAsync(url));
+        Assert.Contains(page.QuerySelectorAll("legend"), l => l.TextContent.Contains($"{closedYear} (förval) – stängt år", StringComparison.Ordinal));
+        var html = await (await kansli.PostFormAsync($"{url}?handler=YearSettings",
+            [new("YearInput.Year", $"{closedYear}"), new("YearInput.Version", Guid.Empty.ToString()), new("YearInput.CountsInTotals", "true"), new("YearInput.OutcomesApply", "false")],
+            getUrl: url)).Content.ReadAsStringAsync();
+        Assert.Contains($"Verksamhetsåret {closedYear} är stängt och kan inte ändras.", Html.Parse(html).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.InsatsYearSettings.AnyAsync(s => s.Year == closedYear)));
     }
 
     [Fact]
