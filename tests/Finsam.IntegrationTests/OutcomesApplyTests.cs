@@ -121,6 +121,13 @@ public sealed class OutcomesApplyTests(OutcomesApplyTests.Fixture fixture) : ICl
         Assert.Equal("ej tillämpligt", flowRow.QuerySelectorAll("td")[^1].TextContent);
         Assert.Equal(SwedishFormat.ShareWithBasis(share), flowTable.QuerySelector("tfoot tr")!.QuerySelectorAll("td")[^1].TextContent);
 
+        // Deltagarstatistik for the insats: counts as registered, outcome shares "ej tillämpligt".
+        var statistics = Html.Parse(await board.GetStringAsync($"/Oversikt/Statistik?ar={Year}&insats={fixture.HealthInsatsId}"));
+        var shareRow = statistics.QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent == "Andel");
+        Assert.All(shareRow.QuerySelectorAll("td").SkipLast(1), c => Assert.Equal("ej tillämpligt", c.TextContent));
+        var followUp = statistics.QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent == "Andel egen försörjning av de nådda");
+        Assert.Equal("ej tillämpligt", followUp.QuerySelector("td")!.TextContent);
+
         // The report's JSON: the flow table's outcome cells are "e.t." (with the footnote), the insats goal "ej tillämpligt".
         using var document = JsonDocument.Parse(await board.GetStringAsync($"/api/arsredovisning/{Year}"));
         var tables = document.RootElement.GetProperty("sections").EnumerateArray()
@@ -166,6 +173,7 @@ public sealed class OutcomesApplyTests(OutcomesApplyTests.Fixture fixture) : ICl
         var url = $"/Insatser/Detaljer/{insatsId}";
         var page = Html.Parse(await kansli.GetStringAsync(url));
         Assert.Contains(page.QuerySelectorAll("legend"), l => l.TextContent.Contains($"{closedYear} (förval) – stängt år", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("form"), f => f.GetAttribute("action") == $"{url}?handler=YearSettings");
         var html = await (await kansli.PostFormAsync($"{url}?handler=YearSettings",
             [new("YearInput.Year", $"{closedYear}"), new("YearInput.Version", Guid.Empty.ToString()), new("YearInput.CountsInTotals", "true"), new("YearInput.OutcomesApply", "false")],
             getUrl: url)).Content.ReadAsStringAsync();
