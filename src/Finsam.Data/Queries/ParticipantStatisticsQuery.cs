@@ -100,15 +100,6 @@ public static class ParticipantStatisticsQuery
         return yearList.ToDictionary(year => year, year => Compute(year, facts.Where(f => f.CountsInStatisticsOf(year)), insatser, settings, members));
     }
 
-    /// <summary>The settings in force for each insats in the given year (a stored row, or the insats's defaults).</summary>
-    public static async Task<InsatsYearSetting> InsatsYearSettingAsync(this FinsamDbContext db, Insats insats, int year, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(insats);
-        var stored = await db.InsatsYearSettings.AsNoTracking().SingleOrDefaultAsync(s => s.InsatsId == insats.Id && s.Year == year, cancellationToken);
-        return InsatsYearSettings.For(insats, year, stored);
-    }
-
     private static YearlyParticipantStatistics Compute(
         int year, IEnumerable<EnrolmentFact> factsOfYear, List<InsatsOfYear> allInsatser, Dictionary<(int, int), InsatsYearSettings> settings, Dictionary<int, string> members)
     {
