@@ -29,6 +29,8 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<Insats> Insatser => Set<Insats>();
 
+    public DbSet<InsatsYearSettings> InsatsYearSettings => Set<InsatsYearSettings>();
+
     public DbSet<Participant> Participants => Set<Participant>();
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();

@@ -93,6 +93,7 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         // Insatser
         new("GET /Insatser/Index", "/Insatser", [Kansli, Chef]),
         new("GET /Insatser/Details", "/Insatser/Detaljer/{insats}", [Kansli, Chef]),
+        new("POST /Insatser/Details?handler=YearSettings", "/Insatser/Detaljer/999999?handler=YearSettings", [Kansli, Chef]),
         new("GET /Insatser/New", "/Insatser/Ny", [Kansli, Chef]),
         new("POST /Insatser/New", "/Insatser/Ny", [Kansli, Chef]),
         new("GET /Insatser/Edit", "/Insatser/Redigera/{insats}", [Kansli, Chef]),

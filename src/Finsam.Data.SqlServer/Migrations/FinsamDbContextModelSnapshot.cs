@@ -1062,6 +1062,9 @@ namespace Finsam.Data.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly?>("PlannedEndDate")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1082,6 +1085,38 @@ namespace Finsam.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Insatser", (string)null);
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Insatser.InsatsYearSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CountsInTotals")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("InsatsId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OutcomesApply")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsatsYearSettings", (string)null);
                 });
 
             modelBuilder.Entity("Finsam.Domain.Organisation.Auditor", b =>
@@ -2156,6 +2191,17 @@ namespace Finsam.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("SurveyRound");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Insatser.InsatsYearSettings", b =>
+                {
+                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Insats");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Organisation.Auditor", b =>

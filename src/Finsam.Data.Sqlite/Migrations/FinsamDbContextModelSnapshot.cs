@@ -1016,6 +1016,9 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PlannedEndDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1036,6 +1039,36 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Insatser", (string)null);
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Insatser.InsatsYearSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountsInTotals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InsatsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OutcomesApply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsatsId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsatsYearSettings", (string)null);
                 });
 
             modelBuilder.Entity("Finsam.Domain.Organisation.Auditor", b =>
@@ -2078,6 +2111,17 @@ namespace Finsam.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SurveyRound");
+                });
+
+            modelBuilder.Entity("Finsam.Domain.Insatser.InsatsYearSettings", b =>
+                {
+                    b.HasOne("Finsam.Domain.Insatser.Insats", "Insats")
+                        .WithMany()
+                        .HasForeignKey("InsatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Insats");
                 });
 
             modelBuilder.Entity("Finsam.Domain.Organisation.Auditor", b =>

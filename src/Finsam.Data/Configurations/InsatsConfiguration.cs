@@ -19,3 +19,14 @@ internal sealed class InsatsConfiguration : IEntityTypeConfiguration<Insats>
         builder.HasMany(i => i.Executors).WithMany().UsingEntity("InsatsExecutors");
     }
 }
+
+internal sealed class InsatsYearSettingsConfiguration : IEntityTypeConfiguration<InsatsYearSettings>
+{
+    public void Configure(EntityTypeBuilder<InsatsYearSettings> builder)
+    {
+        builder.ToTable("InsatsYearSettings");
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne(s => s.Insats).WithMany().HasForeignKey(s => s.InsatsId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.InsatsId, s.Year }).IsUnique();
+    }
+}

@@ -29,7 +29,7 @@ public static class GoalsQuery
                     o,
                     o.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i =>
                     {
-                        var result = i.Measure.Evaluate(statistics.Total);
+                        var result = i.Measure.Evaluate(statistics.Total, statistics.Outcomes);
                         return new IndicatorStatus(i, result, i.Assessment ?? Indicator.Suggest(result), i.Assessment is null);
                     }).ToList())).ToList()))
             .ToList();
@@ -54,10 +54,9 @@ public static class GoalsQuery
         {
             var stats = statistics.For(insats.Id);
             var rows = byInsats[insats.Id].OrderBy(g => g.SortOrder).ThenBy(g => g.Id)
-                .Select(g => new InsatsGoalResult(g, g.Measure.Evaluate(stats)))
+                .Select(g => new InsatsGoalResult(g, g.Measure.Evaluate(stats, statistics.OutcomesApplyFor(insats.Id) ? stats : null)))
                 .ToList();
-            var ended = insats.EndDate is { } end && end.Year == year;
-            var basis = RatingRule.Suggest(rows.Select(r => new GoalCheck(r.Goal.IsMainOutcome, r.Result.Met)).ToList(), ended);
+            var basis = RatingRule.Suggest(rows.Select(r => new GoalCheck(r.Goal.IsMainOutcome, r.Result.Met)).ToList(), insats.EndedEarlyIn(year));
             var suggested = scale.Suggest(basis);
             var rating = ratings.GetValueOrDefault(insats.Id);
             var chosen = scale.Find(rating?.Rating);

@@ -89,21 +89,38 @@ public static class ParticipantStatisticsQuery
             .ToFacts()
             .ToListAsync(cancellationToken);
         var insatser = await db.IndividualInsatserRunningAsync(new DateOnly(first, 1, 1), to, cancellationToken);
+        var ids = insatser.Select(i => i.Insats.Id).ToList();
+        var yearList = years.Distinct().ToList();
+        var settings = (await db.InsatsYearSettings.AsNoTracking()
+                .Where(s => yearList.Contains(s.Year))
+                .ToListAsync(cancellationToken))
+            .Where(s => ids.Contains(s.InsatsId))
+            .ToDictionary(s => (s.InsatsId, s.Year));
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-        return years.Distinct().ToDictionary(year => year, year => Compute(year, facts.Where(f => f.CountsInStatisticsOf(year)), insatser, members));
+        return yearList.ToDictionary(year => year, year => Compute(year, facts.Where(f => f.CountsInStatisticsOf(year)), insatser, settings, members));
     }
 
-    private static YearlyParticipantStatistics Compute(int year, IEnumerable<EnrolmentFact> factsOfYear, List<InsatsOfYear> allInsatser, Dictionary<int, string> members)
+    private static YearlyParticipantStatistics Compute(
+        int year, IEnumerable<EnrolmentFact> factsOfYear, List<InsatsOfYear> allInsatser, Dictionary<(int, int), InsatsYearSettings> settings, Dictionary<int, string> members)
     {
         var facts = factsOfYear.ToList();
-        var insatser = allInsatser.Where(i => i.StartDate <= new DateOnly(year, 12, 31) && (i.EndDate == null || i.EndDate >= new DateOnly(year, 1, 1))).ToList();
+        var insatser = allInsatser
+            .Where(i => i.Insats.RunsDuring(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)))
+            .Select(i => (i.Insats, Setting: InsatsYearSettings.For(i.Insats, year, settings.GetValueOrDefault((i.Insats.Id, year)))))
+            .ToList();
         var byInsats = facts.ToLookup(f => f.InsatsId);
         var rows = insatser
-            .Select(i => new InsatsStatistics(i.Id, i.Code, i.Name, i.CountsInTotals, ParticipantStatistics.Compute(year, byInsats[i.Id])))
+            .Select(i => new InsatsStatistics(i.Insats.Id, i.Insats.Code, i.Insats.Name, i.Setting.CountsInTotals, ParticipantStatistics.Compute(year, byInsats[i.Insats.Id]))
+            {
+                OutcomesApply = i.Setting.OutcomesApply,
+            })
             .ToList();
-        var counted = insatser.Where(i => i.CountsInTotals).Select(i => i.Id).ToHashSet();
-        var total = ParticipantStatistics.Compute(year, facts.Where(f => counted.Contains(f.InsatsId)));
-        return new YearlyParticipantStatistics(year, rows, total, members);
+        var totals = FederationTotals.Compute(
+            year,
+            facts,
+            insatser.Where(i => i.Setting.CountsInTotals).Select(i => i.Insats.Id).ToHashSet(),
+            insatser.Where(i => i.Setting.OutcomesApply).Select(i => i.Insats.Id).ToHashSet());
+        return new YearlyParticipantStatistics(year, rows, totals.Total, members) { Outcomes = totals.Outcomes };
     }
 
     /// <summary>The individual insatser that ran on at least one day of the period, by code.</summary>
@@ -111,18 +128,45 @@ public static class ParticipantStatisticsQuery
         await db.Insatser.AsNoTracking()
             .Where(i => i.Kind == InsatsKind.Individual && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
             .OrderBy(i => i.Code)
-            .Select(i => new InsatsOfYear(i.Id, i.Code, i.Name, i.CountsInParticipantTotals, i.StartDate, i.EndDate))
+            .Select(i => new InsatsOfYear(new Insats
+            {
+                Id = i.Id,
+                Code = i.Code,
+                Name = i.Name,
+                Kind = i.Kind,
+                CountsInParticipantTotals = i.CountsInParticipantTotals,
+                StartDate = i.StartDate,
+                EndDate = i.EndDate,
+            }))
             .ToListAsync(cancellationToken);
 
-    private sealed record InsatsOfYear(int Id, string Code, string Name, bool CountsInTotals, DateOnly StartDate, DateOnly? EndDate);
+    private sealed record InsatsOfYear(Insats Insats);
 }
 
-public sealed record InsatsFlow(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantFlow Flow);
+/// <param name="OutcomesApply">Utfallsmått tillämpliga: false prints "ej tillämpligt" for till arbete/studier and arbetssökande.</param>
+public sealed record InsatsFlow(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantFlow Flow, bool OutcomesApply = true);
 
-/// <summary>One year's flows per insats, and the total over the insatser that count in the förbund's totals.</summary>
-public sealed record YearlyParticipantFlows(int Year, IReadOnlyList<InsatsFlow> Insatser, ParticipantFlow Total);
+/// <summary>
+/// One year's flows per insats, and the total over the insatser that count in the förbund's totals.
+/// <paramref name="OutcomesTotal"/> is the total over those whose outcome measures apply: the förbund's outcome shares.
+/// </summary>
+public sealed record YearlyParticipantFlows(int Year, IReadOnlyList<InsatsFlow> Insatser, ParticipantFlow Total, ParticipantFlow? OutcomesTotal = null)
+{
+    /// <summary>The förbund's share to work or studies, on the enrolments of insatser whose outcome measures apply.</summary>
+    public Share TotalWorkOrStudiesShare => (OutcomesTotal ?? Total).WorkOrStudiesShare;
 
-public sealed record InsatsStatistics(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantStatistics Statistics);
+    /// <summary>Whether some insats's outcome measures do not apply (the tables then carry the "e.t." footnote).</summary>
+    public bool AnyOutcomesNotApplicable => Insatser.Any(i => !i.OutcomesApply);
+}
+
+public sealed record InsatsStatistics(int InsatsId, string Code, string Name, bool CountsInTotals, ParticipantStatistics Statistics)
+{
+    /// <summary>Utfallsmått tillämpliga this year: when false every outcome figure of the insats is "ej tillämpligt".</summary>
+    public bool OutcomesApply { get; init; } = true;
+
+    /// <summary>The statistics its outcome measures are taken from, or null when they do not apply.</summary>
+    public ParticipantStatistics? OutcomeStatistics => OutcomesApply ? Statistics : null;
+}
 
 /// <summary>One year's participant statistics per insats and in total, with the members' names for the referrer table.</summary>
 public sealed record YearlyParticipantStatistics(
@@ -131,8 +175,28 @@ public sealed record YearlyParticipantStatistics(
     ParticipantStatistics Total,
     IReadOnlyDictionary<int, string> MemberNames)
 {
+    private readonly ParticipantStatistics? outcomes;
+
+    /// <summary>
+    /// The förbund's total over the insatser that count in it <b>and</b> whose outcome measures apply: every outcome share
+    /// of the förbund (till arbete/studier, arbetssökande, avslutsskäl, egen försörjning) is taken from it. Defaults to
+    /// <see cref="Total"/>.
+    /// </summary>
+    public ParticipantStatistics Outcomes
+    {
+        get => outcomes ?? Total;
+        init => outcomes = value;
+    }
+
     public YearlyParticipantFlows ToFlows() =>
-        new(Year, Insatser.Select(i => new InsatsFlow(i.InsatsId, i.Code, i.Name, i.CountsInTotals, i.Statistics.Flow)).ToList(), Total.Flow);
+        new(
+            Year,
+            Insatser.Select(i => new InsatsFlow(i.InsatsId, i.Code, i.Name, i.CountsInTotals, i.Statistics.Flow, i.OutcomesApply)).ToList(),
+            Total.Flow,
+            Outcomes.Flow);
+
+    /// <summary>Whether the insats's outcome measures apply in the year (true for an insats without a row).</summary>
+    public bool OutcomesApplyFor(int insatsId) => Insatser.FirstOrDefault(i => i.InsatsId == insatsId)?.OutcomesApply ?? true;
 
     /// <summary>The statistics of one insats; empty statistics for an insats without participants that year.</summary>
     public ParticipantStatistics For(int insatsId) =>

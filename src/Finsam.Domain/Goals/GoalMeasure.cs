@@ -89,10 +89,28 @@ public class GoalMeasure
         _ => false,
     };
 
+    /// <summary>Whether the metric is an outcome measure (a share of the ended or followed up): "ej tillämpligt" where outcomes do not apply.</summary>
+    public bool IsOutcome => IsOutcomeMetric(Metric);
+
+    public static bool IsOutcomeMetric(GoalMetric metric) =>
+        metric is GoalMetric.WorkOrStudiesShare or GoalMetric.JobSeekingShare or GoalMetric.EndReasonShare or GoalMetric.SelfSupportingAfter12Months;
+
     /// <summary>The result for the given statistics (those of the insats, or the förbund's total).</summary>
-    public GoalResult Evaluate(ParticipantStatistics statistics)
+    public GoalResult Evaluate(ParticipantStatistics statistics) => Evaluate(statistics, statistics);
+
+    /// <summary>
+    /// The result with counts taken from <paramref name="statistics"/> and outcome shares from <paramref name="outcomes"/>:
+    /// for the förbund, the total over the insatser whose outcome measures apply; for an insats, its own statistics, or
+    /// null when its outcome measures do not apply that year (the result is then <see cref="GoalResult.NotApplicable"/>).
+    /// </summary>
+    public GoalResult Evaluate(ParticipantStatistics statistics, ParticipantStatistics? outcomes)
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        if (IsOutcome && outcomes is null)
+        {
+            return GoalResult.NotApplicable;
+        }
+
         return Metric switch
         {
             GoalMetric.Manual => ManualResult is { } r ? Judge(GoalResult.OfValue(r, IsShare) with { IsPercentagePoints = IsPercentagePoints }) : GoalResult.None,
@@ -100,10 +118,10 @@ public class GoalMeasure
             GoalMetric.NewParticipants => Judge(GoalResult.OfCount(statistics.New.Total)),
             GoalMetric.EndedParticipants => Judge(GoalResult.OfCount(statistics.Ended.Total)),
             GoalMetric.UniqueIndividuals => Judge(GoalResult.OfCount(statistics.Flow.UniqueIndividuals)),
-            GoalMetric.WorkOrStudiesShare => Judge(GoalResult.OfShare(statistics.WorkOrStudiesShare())),
-            GoalMetric.JobSeekingShare => Judge(GoalResult.OfShare(statistics.JobSeekingShare())),
-            GoalMetric.EndReasonShare => EndReason is { } reason ? Judge(GoalResult.OfShare(statistics.EndedShare(null, reason))) : GoalResult.None,
-            GoalMetric.SelfSupportingAfter12Months => Judge(GoalResult.OfShare(statistics.FollowUp.SelfSupportingShare)),
+            GoalMetric.WorkOrStudiesShare => Judge(GoalResult.OfShare(outcomes!.WorkOrStudiesShare())),
+            GoalMetric.JobSeekingShare => Judge(GoalResult.OfShare(outcomes!.JobSeekingShare())),
+            GoalMetric.EndReasonShare => EndReason is { } reason ? Judge(GoalResult.OfShare(outcomes!.EndedShare(null, reason))) : GoalResult.None,
+            GoalMetric.SelfSupportingAfter12Months => Judge(GoalResult.OfShare(outcomes!.FollowUp.SelfSupportingShare)),
             _ => GoalResult.None,
         };
     }
@@ -130,6 +148,12 @@ public class GoalMeasure
 public sealed record GoalResult(decimal? Value, Share? Share, bool IsShare, bool? Met)
 {
     public static GoalResult None { get; } = new(null, null, false, null);
+
+    /// <summary>An outcome measure of an insats whose outcome measures do not apply that year: printed "ej tillämpligt", never 0.</summary>
+    public static GoalResult NotApplicable { get; } = new(null, null, true, null) { IsNotApplicable = true };
+
+    /// <summary>The measure does not apply (utfallsmått ej tillämpliga): not judged, printed "ej tillämpligt".</summary>
+    public bool IsNotApplicable { get; init; }
 
     public static GoalResult OfCount(int count) => new(count, null, false, null);
 

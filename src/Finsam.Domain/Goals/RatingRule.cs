@@ -12,7 +12,7 @@ public enum RatingBasis
     /// <summary>The main outcome is missed, but every process goal is met (default: Godtagbart).</summary>
     ProcessGoalsMet = 3,
 
-    /// <summary>The insats ended during the year (default: Ej tillämpbar).</summary>
+    /// <summary>The insats ended during the year before its planned end (default: Ej tillämpbar).</summary>
     InsatsEnded = 4,
 
     /// <summary>Neither the main outcome nor all process goals are met: no level by default, the kansli chooses.</summary>
@@ -28,14 +28,16 @@ public sealed record GoalCheck(bool IsMainOutcome, bool? Met);
 /// <summary>
 /// The documented rule that suggests an insats's rating for a year (docs/goals.md). The annual reports state no rule;
 /// this one reproduces the ratings of the seed bilaga: all quantified goals met = Mycket god; main outcome met = God;
-/// main outcome missed but process goals met = Godtagbart; insats ended during the year = Ej tillämpbar.
+/// main outcome missed but process goals met = Godtagbart; insats ended during the year before its planned end =
+/// Ej tillämpbar. An insats that ran its planned period (to 31 December, or to its planned end within the year) is
+/// judged on its goals.
 /// </summary>
 public static class RatingRule
 {
-    public static RatingBasis Suggest(IReadOnlyCollection<GoalCheck> goals, bool insatsEndedDuringYear)
+    public static RatingBasis Suggest(IReadOnlyCollection<GoalCheck> goals, bool insatsEndedEarly)
     {
         ArgumentNullException.ThrowIfNull(goals);
-        if (insatsEndedDuringYear)
+        if (insatsEndedEarly)
         {
             return RatingBasis.InsatsEnded;
         }
@@ -59,6 +61,25 @@ public static class RatingRule
         }
 
         return process.Count > 0 && process.All(g => g.Met == true) ? RatingBasis.ProcessGoalsMet : RatingBasis.NotMet;
+    }
+
+    /// <summary>
+    /// Whether an insats ended during the year before its planned end. Ending on 31 December, or on or after the planned
+    /// end, is running the planned period; an end within the year without a planned end is taken as ended early.
+    /// </summary>
+    public static bool EndedEarly(DateOnly? endDate, DateOnly? plannedEndDate, int year)
+    {
+        if (endDate is not { } end || end.Year != year)
+        {
+            return false;
+        }
+
+        if (end == new DateOnly(year, 12, 31))
+        {
+            return false;
+        }
+
+        return plannedEndDate is not { } planned || end < planned;
     }
 }
 

@@ -21,6 +21,15 @@ public class Insats : IVersioned
     /// <summary>Last day of the insats, or null while it has no decided end.</summary>
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>
+    /// The decided end when the insats started (planerat slut), or null. An insats that ends on or after it, or on
+    /// 31 December, ran its planned period and is judged on its goals (<see cref="Goals.RatingRule"/>).
+    /// </summary>
+    public DateOnly? PlannedEndDate { get; set; }
+
+    /// <summary>Whether the insats ended during the year before its planned end (the rating is then "Ej tillämpbar").</summary>
+    public bool EndedEarlyIn(int year) => Goals.RatingRule.EndedEarly(EndDate, PlannedEndDate, year);
+
     /// <summary>Target group in words, e.g. "Unga vuxna 16–29 år med aktivitetsersättning".</summary>
     public string? TargetGroup { get; set; }
 
@@ -30,7 +39,10 @@ public class Insats : IVersioned
 
     public string? Description { get; set; }
 
-    /// <summary>Whether the insats is counted in the förbund's participant totals (not every one is).</summary>
+    /// <summary>
+    /// Whether the insats is counted in the förbund's participant totals (not every one is): the default for a year
+    /// without its own <see cref="InsatsYearSettings"/>.
+    /// </summary>
     public bool CountsInParticipantTotals { get; set; } = true;
 
     /// <summary>Co-funding besides the förbund, e.g. "ESF".</summary>

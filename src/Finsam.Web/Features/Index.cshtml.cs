@@ -19,7 +19,8 @@ public class IndexModel(
     IAuthorizationService authorization,
     TimeProvider clock) : PageModel
 {
-    public sealed record YearSummary(int Year, int ActiveInsatser, ParticipantFlow Flow);
+    /// <param name="WorkOrStudiesShare">The förbund's share, on the insatser whose outcome measures apply.</param>
+    public sealed record YearSummary(int Year, int ActiveInsatser, ParticipantFlow Flow, Share WorkOrStudiesShare);
 
     public string DisplayName { get; private set; } = "";
 
@@ -45,7 +46,7 @@ public class IndexModel(
             var active = await db.Insatser.CountAsync(
                 i => i.Status == InsatsStatus.Active && i.StartDate <= today && (i.EndDate == null || i.EndDate >= today),
                 cancellationToken);
-            Summary = new YearSummary(year, active, flows.Total);
+            Summary = new YearSummary(year, active, flows.Total, flows.TotalWorkOrStudiesShare);
         }
 
         if ((await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded)

@@ -46,6 +46,7 @@ public static class FinsamServices
         services.AddSingleton<PersonKeyProvider>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<InsatsService>();
+        services.AddScoped<InsatsYearSettingsHandler>();
         services.AddScoped<EnrolmentImporter>();
         services.AddScoped<EnrolmentExporter>();
         services.AddScoped<RetentionService>();

@@ -13,7 +13,7 @@ public sealed class RatingRuleTests
     public void Start_meets_every_goal_and_is_very_good()
     {
         // 40 deltagare (61), 20 nya (21), 50 % arbete/studier (67 %).
-        var basis = RatingRule.Suggest([Process(true), Process(true), Outcome(true)], insatsEndedDuringYear: false);
+        var basis = RatingRule.Suggest([Process(true), Process(true), Outcome(true)], insatsEndedEarly: false);
         Assert.Equal(RatingBasis.AllGoalsMet, basis);
         Assert.Equal("Mycket god", RatingScale.Default.Suggest(basis)!.Name);
     }
@@ -35,10 +35,43 @@ public sealed class RatingRuleTests
     }
 
     [Fact]
-    public void An_insats_that_ended_is_not_applicable_whatever_its_goals()
+    public void An_insats_that_ended_early_is_not_applicable_whatever_its_goals()
     {
-        var basis = RatingRule.Suggest([Outcome(true)], insatsEndedDuringYear: true);
+        var basis = RatingRule.Suggest([Outcome(true)], insatsEndedEarly: true);
         Assert.Equal("Ej tillämpbar", RatingScale.Default.Suggest(basis)!.Name);
+    }
+
+    [Fact]
+    public void Adrian_ended_on_31_march_without_a_planned_end_and_ended_early()
+    {
+        // Adrian "avslutades 31 mars 2017" when its financing was wound down: Ej tillämpbar in the seed bilaga.
+        Assert.True(RatingRule.EndedEarly(new DateOnly(2017, 3, 31), null, 2017));
+        Assert.True(RatingRule.EndedEarly(new DateOnly(2017, 3, 31), new DateOnly(2017, 12, 31), 2017));
+    }
+
+    [Fact]
+    public void An_insats_that_ran_to_31_december_is_judged_on_its_goals()
+    {
+        // The insats's end date is the last day of the year: it ran its full planned period.
+        Assert.False(RatingRule.EndedEarly(new DateOnly(2025, 12, 31), null, 2025));
+        var basis = RatingRule.Suggest([Process(true), Outcome(true)], RatingRule.EndedEarly(new DateOnly(2025, 12, 31), null, 2025));
+        Assert.Equal("Mycket god", RatingScale.Default.Suggest(basis)!.Name);
+    }
+
+    [Fact]
+    public void An_insats_that_ended_within_the_year_as_planned_is_judged_on_its_goals()
+    {
+        Assert.False(RatingRule.EndedEarly(new DateOnly(2025, 6, 30), new DateOnly(2025, 6, 30), 2025));
+        Assert.False(RatingRule.EndedEarly(new DateOnly(2025, 7, 15), new DateOnly(2025, 6, 30), 2025));
+        Assert.Equal(RatingBasis.ProcessGoalsMet, RatingRule.Suggest([Process(true), Outcome(false)], RatingRule.EndedEarly(new DateOnly(2025, 6, 30), new DateOnly(2025, 6, 30), 2025)));
+    }
+
+    [Fact]
+    public void Only_an_end_in_the_year_itself_counts()
+    {
+        Assert.False(RatingRule.EndedEarly(null, null, 2025));
+        Assert.False(RatingRule.EndedEarly(new DateOnly(2026, 3, 31), null, 2025));
+        Assert.False(RatingRule.EndedEarly(new DateOnly(2024, 3, 31), null, 2025));
     }
 
     [Fact]

@@ -64,13 +64,15 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 
         var perInsats = StatisticsCharts.ParticipantsPerInsats(year, statistics.Insatser.Select(i => ($"{i.Name} – {i.Code}", i.Statistics)).ToList());
         blocks.Add(Chart(perInsats, ChartKind.StackedBars, "Deltagare per insats"));
-        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, total), ChartKind.Bars, "Utfall per kön"));
+        var outcomes = statistics.Outcomes;
+        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes), ChartKind.Bars, "Utfall per kön"));
 
         var reasons = new TableRows();
         var reasonRows = total.EndedByReason.Select(r => reasons.Add([SwedishNames.Of(r.Key), r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
         reasons.Sum("Summa avslutade", reasonRows);
         blocks.Add(new TableBlock(new ReportTable("Avslutsorsaker", $"Avslutsorsaker {year}", GenderColumns("Avslutsorsak"), reasons.Rows,
-            $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(total.WorkOrStudiesShare())}; kvinnor {SwedishFormat.ShareWithBasis(total.WorkOrStudiesShare(Gender.Woman))}, män {SwedishFormat.ShareWithBasis(total.WorkOrStudiesShare(Gender.Man))}.")));
+            $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(outcomes.WorkOrStudiesShare())}; kvinnor {SwedishFormat.ShareWithBasis(outcomes.WorkOrStudiesShare(Gender.Woman))}, män {SwedishFormat.ShareWithBasis(outcomes.WorkOrStudiesShare(Gender.Man))}."
+            + (ReferenceEquals(outcomes, total) ? "" : $" Andelarna räknas på insatser där utfallsmåtten är tillämpliga ({SwedishFormat.Number(outcomes.Ended.Total)} av {SwedishFormat.Number(total.Ended.Total)} avslutade)."))));
 
         var ages = new TableRows();
         var ageRows = total.CurrentByAge.Select(r => ages.Add([r.Key.Label, r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
@@ -112,7 +114,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
                     GoalText.Target(g.Goal.Measure),
                     GoalText.Result(g.Result),
-                    GoalText.Met(g.Result.Met),
+                    GoalText.Met(g.Result),
                 ])).ToList();
                 blocks.Add(new TableBlock(new ReportTable($"Mål {insats.Code}", $"Mål och resultat {year}: {insats.Name}",
                     [new("Mål", CellKind.Text, 50), new("Målvärde", CellKind.Text, 14), new("Resultat", CellKind.Text, 18), new("Uppfyllt", CellKind.Text, 14)], rows)));
@@ -133,7 +135,9 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             }
 
             blocks.Add(new TableBlock(new ReportTable($"Flöde {insats.Code}", $"Deltagarflöde {year}: {insats.Name}", GenderColumns("Deltagare"), flow.Rows,
-                $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(s.WorkOrStudiesShare())}.")));
+                insats.OutcomesApply
+                    ? $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(s.WorkOrStudiesShare())}."
+                    : $"Till arbete eller studier: {GoalText.NotApplicable} (insatsens utfallsmått är inte tillämpliga {year}).")));
         }
 
         return blocks;
@@ -142,21 +146,26 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     private static ReportTable Flows(int year, YearlyParticipantStatistics statistics)
     {
         var t = new TableRows();
-        ReportCell[] Cells(string text, ParticipantFlow f) =>
-            [text, f.Current, f.CurrentWomen, f.CurrentMen, f.CurrentOtherOrUnspecified, f.New, f.Ended, f.EndedToWorkOrStudies, ReportCell.Of(f.WorkOrStudiesShare.Fraction), f.EndedJobSeeking];
+        ReportCell[] Cells(string text, ParticipantFlow f, ParticipantFlow? outcomes) =>
+            outcomes is null
+                ? [text, f.Current, f.CurrentWomen, f.CurrentMen, f.CurrentOtherOrUnspecified, f.New, f.Ended, GoalText.NotApplicableShort, GoalText.NotApplicableShort, GoalText.NotApplicableShort]
+                : [text, f.Current, f.CurrentWomen, f.CurrentMen, f.CurrentOtherOrUnspecified, f.New, f.Ended, outcomes.EndedToWorkOrStudies, ReportCell.Of(outcomes.WorkOrStudiesShare.Fraction), outcomes.EndedJobSeeking];
         foreach (var insats in statistics.Insatser)
         {
-            t.Add(Cells($"{insats.Name} – {insats.Code}{(insats.CountsInTotals ? "" : " *")}", insats.Statistics.Flow));
+            t.Add(Cells($"{insats.Name} – {insats.Code}{(insats.CountsInTotals ? "" : " *")}", insats.Statistics.Flow, insats.OutcomesApply ? insats.Statistics.Flow : null));
         }
 
-        t.Add(Cells("Förbundet totalt", statistics.Total.Flow), RowStyle.Sum);
+        t.Add(Cells("Förbundet totalt", statistics.Total.Flow, statistics.Outcomes.Flow), RowStyle.Sum);
+        var notApplicable = statistics.Insatser.Any(i => !i.OutcomesApply)
+            ? $" {GoalText.NotApplicableFootnote} Förbundets arbete/studier och arbetssökande räknas på de {SwedishFormat.Number(statistics.Outcomes.Flow.Ended)} avslutade i insatser där utfallsmåtten är tillämpliga."
+            : "";
         return new ReportTable("Deltagarflöden", $"Deltagarflöden {year}",
         [
             new("Insats", CellKind.Text, 40), new("Aktuella", CellKind.Count, 10), new("Kvinnor", CellKind.Count, 10), new("Män", CellKind.Count, 10),
             new("Annat", CellKind.Count, 10), new("Nya", CellKind.Count, 10), new("Avslutade", CellKind.Count, 11), new("Arbete/studier", CellKind.Count, 14),
             new("Andel arbete/studier", CellKind.Share, 14), new("Arbetssökande", CellKind.Count, 14),
         ], t.Rows,
-            $"* räknas inte i förbundets totaler. Unika individer i totalen: {SwedishFormat.Number(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {SwedishFormat.Number(statistics.Total.AnonymousEnrolments)}.");
+            $"* räknas inte i förbundets totaler. Unika individer i totalen: {SwedishFormat.Number(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {SwedishFormat.Number(statistics.Total.AnonymousEnrolments)}.{notApplicable}");
     }
 
     private static ReportColumn[] GenderColumns(string first) =>

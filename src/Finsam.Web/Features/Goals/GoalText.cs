@@ -18,15 +18,34 @@ public static class GoalText
         return $"{direction} {Value(target, measure.IsShare, measure.IsPercentagePoints)}";
     }
 
+    /// <summary>What a measure that does not apply prints (utfallsmått ej tillämpliga), never 0.</summary>
+    public const string NotApplicable = "ej tillämpligt";
+
+    /// <summary>The short form for narrow tables, explained by <see cref="NotApplicableFootnote"/>.</summary>
+    public const string NotApplicableShort = "e.t.";
+
+    public const string NotApplicableFootnote = "e.t. = ej tillämpligt: insatsens utfallsmått är inte tillämpliga detta år och ingår inte i förbundets andelar.";
+
     public static string Result(GoalResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (result.IsNotApplicable)
+        {
+            return NotApplicable;
+        }
+
         if (result.Share is { } share)
         {
             return SwedishFormat.ShareWithBasis(share);
         }
 
         return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints) : "–";
+    }
+
+    public static string Met(GoalResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IsNotApplicable ? NotApplicable : Met(result.Met);
     }
 
     public static string Met(bool? met) => met switch

@@ -85,7 +85,7 @@ public class RatingModel(FinsamDbContext db, RatingScale scale, InsatsGoalHandle
         RatingBasis.AllGoalsMet => "alla mål som kan bedömas är nådda",
         RatingBasis.MainOutcomeMet => "huvudmålen är nådda men inte alla andra mål",
         RatingBasis.ProcessGoalsMet => "huvudmålet är inte nått men alla processmål är nådda",
-        RatingBasis.InsatsEnded => "insatsen avslutades under året",
+        RatingBasis.InsatsEnded => "insatsen avslutades under året före sitt planerade slut",
         RatingBasis.NotMet => "varken huvudmålet eller alla processmål är nådda",
         _ => "inget mål kan bedömas (mål utan målvärde eller utan utfall)",
     };

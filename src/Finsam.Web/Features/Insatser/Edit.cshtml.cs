@@ -33,6 +33,7 @@ public class EditModel(FinsamDbContext db, InsatsService insatser) : PageModel
             Status = insats.Status,
             StartDate = insats.StartDate,
             EndDate = insats.EndDate,
+            PlannedEndDate = insats.PlannedEndDate,
             TargetGroup = insats.TargetGroup,
             MinAge = insats.MinAge,
             MaxAge = insats.MaxAge,

@@ -20,6 +20,9 @@ public sealed class InsatsInput
 
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>Planerat slut: the end decided when the insats started (used by the rating rule).</summary>
+    public DateOnly? PlannedEndDate { get; set; }
+
     public string? TargetGroup { get; set; }
 
     public int? MinAge { get; set; }
@@ -49,6 +52,8 @@ public sealed class InsatsInputValidator : AbstractValidator<InsatsInput>
         RuleFor(x => x.StartDate).NotNull().WithMessage("Ange startdatum (ÅÅÅÅ-MM-DD).");
         RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate).When(x => x.StartDate is not null && x.EndDate is not null)
             .WithMessage("Slutdatumet ligger före startdatumet.");
+        RuleFor(x => x.PlannedEndDate).GreaterThanOrEqualTo(x => x.StartDate).When(x => x.StartDate is not null && x.PlannedEndDate is not null)
+            .WithMessage("Det planerade slutet ligger före startdatumet.");
         RuleFor(x => x.EndDate).NotNull().When(x => x.Status == InsatsStatus.Closed).WithMessage("En avslutad insats behöver ett slutdatum.");
         RuleFor(x => x.MinAge).InclusiveBetween(0, 120).When(x => x.MinAge is not null).WithMessage("Åldern ska vara mellan 0 och 120.");
         RuleFor(x => x.MaxAge).InclusiveBetween(0, 120).When(x => x.MaxAge is not null).WithMessage("Åldern ska vara mellan 0 och 120.")

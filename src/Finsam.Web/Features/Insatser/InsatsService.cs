@@ -165,6 +165,7 @@ public sealed class InsatsService(FinsamDbContext db, AuditLog audit)
         insats.Status = input.Status;
         insats.StartDate = input.StartDate!.Value;
         insats.EndDate = input.EndDate;
+        insats.PlannedEndDate = input.PlannedEndDate;
         insats.TargetGroup = Clean(input.TargetGroup);
         insats.MinAge = input.MinAge;
         insats.MaxAge = input.MaxAge;
@@ -188,6 +189,7 @@ public sealed class InsatsService(FinsamDbContext db, AuditLog audit)
         ("Status", SwedishNames.Of(i.Status)),
         ("Start", SwedishFormat.Date(i.StartDate)),
         ("Slut", SwedishFormat.Date(i.EndDate)),
+        ("Planerat slut", SwedishFormat.Date(i.PlannedEndDate)),
         ("Målgrupp", i.TargetGroup ?? ""),
         ("Ålder", i.MinAge is null && i.MaxAge is null ? "" : $"{i.MinAge}–{i.MaxAge}"),
         ("Beskrivning", i.Description ?? ""),

@@ -54,7 +54,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         Charts =
         [
             new(StatisticsCharts.ParticipantsPerInsats(year, Statistics.Insatser.Select(i => ($"{i.Code} {i.Name}", i.Statistics)).ToList()), ChartKind.StackedBars, "Insats"),
-            new(StatisticsCharts.OutcomesByGender(year, Statistics.Total), ChartKind.Bars, "Avslutsorsak"),
+            new(StatisticsCharts.OutcomesByGender(year, Statistics.Outcomes), ChartKind.Bars, "Avslutsorsak"),
         ];
 
         var trend = trendYears.Select(y => statistics[y].Total).ToList();
@@ -65,7 +65,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         TrendCharts =
         [
             new(StatisticsCharts.FlowTrend(trend), ChartKind.Line, "År"),
-            new(StatisticsCharts.WorkOrStudiesTrend(trend), ChartKind.Line, "År"),
+            new(StatisticsCharts.WorkOrStudiesTrend(trendYears.Select(y => statistics[y].Outcomes).ToList()), ChartKind.Line, "År"),
         ];
     }
 

@@ -24,6 +24,12 @@ public class StatisticsModel(FinsamDbContext db, TimeProvider clock) : PageModel
 
     public string Scope { get; private set; } = "";
 
+    /// <summary>
+    /// Where the outcome shares come from: for the förbund, its total over the insatser whose outcome measures apply;
+    /// for an insats, its own statistics, or null when its outcome measures do not apply ("ej tillämpligt").
+    /// </summary>
+    public ParticipantStatistics? Outcomes { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
@@ -32,12 +38,14 @@ public class StatisticsModel(FinsamDbContext db, TimeProvider clock) : PageModel
         if (InsatsId is { } id && All.Insatser.FirstOrDefault(i => i.InsatsId == id) is { } insats)
         {
             Statistics = insats.Statistics;
+            Outcomes = insats.OutcomeStatistics;
             Scope = $"{insats.Code} {insats.Name}";
         }
         else
         {
             InsatsId = null;
             Statistics = All.Total;
+            Outcomes = All.Outcomes;
             Scope = "förbundet totalt";
         }
     }
