@@ -94,6 +94,10 @@ public sealed class FindingTests(FindingTests.Fixture fixture) : IClassFixture<F
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/Deltagare/Detaljer/{participantId}", response.Headers.Location!.OriginalString);
 
+        // The participant's page shows the number searched for, so it can be found again.
+        var details = Html.Parse(await Kansli.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Contains(details.QuerySelectorAll("main table tbody tr"), tr => Html.Cells(tr).Contains(enrolmentId.ToString(CultureInfo.InvariantCulture)));
+
         var entry = (await SearchEntriesAsync()).Last();
         Assert.Equal(AuditAction.View, entry.Action);
         Assert.Equal(participantId.ToString(CultureInfo.InvariantCulture), entry.EntityId);
