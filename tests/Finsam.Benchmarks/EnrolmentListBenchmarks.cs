@@ -7,7 +7,7 @@ namespace Finsam.Benchmarks;
 
 /// <summary>
 /// The participant list (Features/Participants/Index, /Deltagare) over about 100 000 enrolments: the same query and paging as the page,
-/// unfiltered and filtered, on the first and on the last page.
+/// unfiltered and filtered, on the first and on the last page, sorted by other columns; and the "Att göra" lists.
 /// </summary>
 [Config(typeof(FinsamBenchmarkConfig))]
 public class EnrolmentListBenchmarks : IDisposable
@@ -33,6 +33,25 @@ public class EnrolmentListBenchmarks : IDisposable
     [Benchmark]
     public Task<PagedList<IndexModel.Row>> YearOngoingWomen() =>
         ListAsync(new EnrolmentQuery { Year = BenchmarkApp.LastYear, Status = EnrolmentStatus.Ongoing, Gender = Gender.Woman }, 1);
+
+    [Benchmark]
+    public Task<PagedList<IndexModel.Row>> ByInsatsLastPage() =>
+        App.WithDbAsync(db => IndexModel.ListAsync(db, new EnrolmentQuery(), _lastPage, new EnrolmentSort(EnrolmentSortColumn.Insats, Descending: false)));
+
+    [Benchmark]
+    public Task<PagedList<IndexModel.Row>> ByParticipantMiddlePage() =>
+        App.WithDbAsync(db => IndexModel.ListAsync(db, new EnrolmentQuery(), _lastPage / 2, new EnrolmentSort(EnrolmentSortColumn.Participant, Descending: true)));
+
+    /// <summary>The three lists of "Att göra" (Features/Worklist), as the page reads them.</summary>
+    [Benchmark]
+    public Task<int> Worklist() => App.WithDbAsync(async db =>
+    {
+        var today = new DateOnly(BenchmarkApp.LastYear, 12, 31);
+        var followUps = await Finsam.Web.Features.Worklist.IndexModel.FollowUpsDueAsync(db, today);
+        var late = await Finsam.Web.Features.Worklist.IndexModel.OngoingPastInsatsEndAsync(db, today);
+        var missing = await Finsam.Web.Features.Worklist.IndexModel.EndedWithoutReasonAsync(db);
+        return followUps.Count + late.Count + missing.Count;
+    });
 
     [GlobalCleanup]
     public void Dispose()

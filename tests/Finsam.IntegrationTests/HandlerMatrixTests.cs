@@ -102,6 +102,10 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         // Participants
         new("GET /Participants/Index", "/Deltagare", [Kansli, Chef]),
         new("POST /Participants/Index?handler=Search", "/Deltagare?handler=Search", [Kansli, Chef]),
+        new("GET /Participants/Search", "/Deltagare/Sok", [Kansli, Chef]),
+        new("POST /Participants/Search", "/Deltagare/Sok", [Kansli, Chef]),
+        new("GET /Participants/ImportFormat", "/Deltagare/Import/Format", [Kansli, Chef]),
+        new("GET /Worklist/Index", "/AttGora", [Kansli, Chef]),
         new("GET /Participants/Details", "/Deltagare/Detaljer/{participant}", [Kansli, Chef]),
         new("GET /Participants/Edit", "/Deltagare/Andra/{participant}", [Kansli, Chef]),
         new("POST /Participants/Edit", "/Deltagare/Andra/999999", [Kansli, Chef]),

@@ -192,14 +192,69 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         Assert.Contains("Kolumnen \"Startdatum\" saknas i rubrikraden.", html, StringComparison.Ordinal);
         Assert.Contains("Okänd kolumn \"Projekt\".", html, StringComparison.Ordinal);
 
-        html = await ImportAsync(Encoding.Latin1.GetBytes(Header + "\nÅ;1\n"));
-        Assert.Contains("Filen är inte sparad som UTF-8.", html, StringComparison.Ordinal);
+        // A file that says it is UTF-8 (its BOM) but is not: refused rather than read as Windows-1252.
+        html = await ImportAsync([.. Encoding.UTF8.Preamble, .. Encoding.Latin1.GetBytes(Header + "\nÅ;1\n")]);
+        Assert.Contains("Filen börjar som UTF-8 men innehåller tecken som inte är UTF-8.", html, StringComparison.Ordinal);
 
         html = await ImportAsync([1, 2, 3, 4], "deltaganden.xlsx");
         Assert.Contains("Filen kunde inte läsas som en Excel-arbetsbok (.xlsx).", html, StringComparison.Ordinal);
 
         html = await ImportAsync(File([]));
         Assert.Contains("Filen har rubriker men inga rader att importera.", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A file as Swedish Excel saves "CSV (semikolonavgränsad)": Windows-1252, no BOM, with å, ä and ö in its text.</summary>
+    [Fact]
+    public async Task A_windows_1252_file_imports_with_the_right_letters()
+    {
+        var municipality = "Hällefors Åmål Örnsköldsvik";
+        var start = new DateOnly(TestClock.Today.Year - 1, 3, 17).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var row = string.Join(';', "", "", "", "", "Kvinna", "1977", municipality, "Eftergymnasial", "P31", start,
+            "Försäkringskassan", "\"Försörjningsstöd, Sjukersättning\"", "Under 1 år", "", "", "", "", "");
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var bytes = windows1252.GetBytes(Header + "\r\n" + row + "\r\n");
+        Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(bytes));
+
+        var html = await ImportAsync(bytes, "excel-semikolon.csv");
+        Says(html, "Importen är klar: 1 rader, varav 1 nya");
+        Says(html, "Filen lästes som Windows-1252.");
+        var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().Include(e => e.ReferringMember)
+            .SingleAsync(e => e.HomeMunicipality == municipality));
+        Assert.Equal("Försäkringskassan", enrolment.ReferringMember!.Name);
+        Assert.Equal(IncomeSupport.MeansTestedAllowance | IncomeSupport.SicknessCompensation, enrolment.SupportAtStart);
+
+        // UTF-8 without a BOM is read as UTF-8 and says so.
+        html = await ImportAsync(Encoding.UTF8.GetBytes(Header + "\r\n" + row + "\r\n"), "utf8.csv");
+        Says(html, "varav 0 nya, 0 ändrade och 1 oförändrade");
+        Says(html, "Filen lästes som UTF-8.");
+    }
+
+    [Theory]
+    [InlineData("2-5 år", TimeInSupport.TwoToFiveYears)]
+    [InlineData("1 - 2 år", TimeInSupport.OneToTwoYears)]
+    [InlineData("2–5 år", TimeInSupport.TwoToFiveYears)]
+    public async Task A_range_with_a_hyphen_imports_as_with_an_en_dash(string text, TimeInSupport expected)
+    {
+        var municipality = "Bindestreck " + text;
+        var start = new DateOnly(TestClock.Today.Year - 1, 4, 2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var row = string.Join(';', "", "", "", "", "Man", "1981", municipality, "Gymnasial", "P33", start, "", "", text, "", "", "", "", "");
+        var html = await ImportAsync(File([row]));
+        Says(html, "Importen är klar");
+        Assert.Equal(expected, await fixture.Factory.WithDbAsync(db => db.Enrolments.Where(e => e.HomeMunicipality == municipality)
+            .Select(e => e.TimeInSupportBeforeStart).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_import_page_links_to_the_format_help_in_the_app()
+    {
+        var page = Html.Parse(await fixture.Kansli.GetStringAsync("/Deltagare/Import"));
+        var link = Assert.Single(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/Deltagare/Import/Format");
+        Assert.DoesNotContain("docs/", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var help = Html.Parse(await fixture.Kansli.GetStringAsync(link.GetAttribute("href")!));
+        var columns = help.QuerySelectorAll("table tbody tr th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Equal(EnrolmentFileFormat.Columns, columns);
+        Assert.Contains("2-5 år är detsamma som 2–5 år", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Windows-1252", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

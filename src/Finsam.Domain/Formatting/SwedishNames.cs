@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Goals;
 using Finsam.Domain.Insatser;
@@ -7,8 +8,11 @@ using Finsam.Domain.Participants;
 namespace Finsam.Domain.Formatting;
 
 /// <summary>The Swedish words shown for the domain's enumerations. One place, so pages, reports and exports agree.</summary>
-public static class SwedishNames
+public static partial class SwedishNames
 {
+    /// <summary>A dash between two digits, with any spaces around it: hyphen, non-breaking hyphen, figure dash, en or em dash, minus.</summary>
+    private static readonly Regex DigitRange = DigitRangePattern();
+
     public static string Of(Gender gender) => gender switch
     {
         Gender.Woman => "Kvinna",
@@ -172,6 +176,10 @@ public static class SwedishNames
             return false;
         }
 
+        // A range between digits is written with an en dash ("2–5 år"); a plain hyphen or another dash, with or without
+        // spaces ("2-5 år", "2 - 5 år"), is what people type and what Excel keeps.
+        wanted = DigitRange.Replace(wanted, "–");
+
         if (typeof(T) == typeof(Gender))
         {
             wanted = wanted.ToUpperInvariant() switch
@@ -247,4 +255,7 @@ public static class SwedishNames
         };
 
     private static ArgumentOutOfRangeException Unknown<T>(T value) => new(nameof(value), value, "Okänt värde.");
+
+    [GeneratedRegex(@"(?<=\d)\s*[-\u2010\u2011\u2012\u2013\u2014\u2212]\s*(?=\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DigitRangePattern();
 }

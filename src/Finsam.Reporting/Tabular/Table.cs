@@ -3,6 +3,9 @@ namespace Finsam.Reporting.Tabular;
 /// <summary>A file of rows read as text: the header row and the data rows, each with its line number in the file.</summary>
 public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows)
 {
+    /// <summary>How a CSV file's text was encoded, in Swedish words ("UTF-8", "UTF-8 med BOM", "Windows-1252"); null for Excel.</summary>
+    public string? Encoding { get; init; }
+
     /// <summary>The column index of a header, ignoring case and surrounding spaces, or -1.</summary>
     public int ColumnOf(string header)
     {

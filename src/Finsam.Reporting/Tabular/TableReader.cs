@@ -6,9 +6,9 @@ using ClosedXML.Excel;
 namespace Finsam.Reporting.Tabular;
 
 /// <summary>
-/// Reads uploaded CSV (UTF-8, semicolon or comma separated, RFC 4180 quoting) and Excel (.xlsx, first sheet)
+/// Reads uploaded CSV (UTF-8 with or without BOM, or Windows-1252; semicolon or comma separated, RFC 4180 quoting) and Excel (.xlsx, first sheet)
 /// files into a <see cref="Table"/> of text cells. Refuses what it cannot read with a Swedish message. The content
-/// must match the extension: a CSV file is UTF-8 text (not UTF-16, not a zip or other binary file); an Excel file
+/// must match the extension: a CSV file is UTF-8 or Windows-1252 text (not UTF-16, not a zip or other binary file); an Excel file
 /// is a zip package whose unpacked size is bounded before ClosedXML reads it (no zip bombs).
 /// </summary>
 public static class TableReader
@@ -31,6 +31,12 @@ public static class TableReader
     public const int MaxExcelCells = 1_000_000;
 
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Windows-1252 (the code-page provider is part of .NET; no global registration needed).</summary>
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("Windows-1252 is not available.");
 
     public static Table Read(Stream stream, string fileName)
     {
@@ -65,17 +71,7 @@ public static class TableReader
             throw new TableFormatException("Filen är inte en textfil. Spara den som \"CSV UTF-8\" och försök igen.");
         }
 
-        string text;
-        try
-        {
-            var hasBom = bytes.StartsWith(Encoding.UTF8.Preamble);
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(hasBom ? bytes[3..] : bytes);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new TableFormatException("Filen är inte sparad som UTF-8. Spara den som \"CSV UTF-8\" och försök igen.", ex);
-        }
-
+        var (text, encoding) = Decode(bytes);
         var records = ParseCsv(text);
         if (records.Count == 0)
         {
@@ -89,7 +85,36 @@ public static class TableReader
         }
 
         var rows = records.Skip(1).Select(r => new TableRow(r.Line, r.Cells)).Where(r => !r.IsEmpty).ToList();
-        return new Table(headers, rows);
+        return new Table(headers, rows) { Encoding = encoding };
+    }
+
+    /// <summary>
+    /// The text of a CSV file and the name of its encoding: UTF-8 (with or without BOM) when the bytes decode strictly
+    /// as UTF-8, else Windows-1252, Swedish Excel's default for "CSV (semikolonavgränsad)". Every byte sequence decodes
+    /// as Windows-1252, so binary files are refused before (NUL bytes, UTF-16 BOM, zip).
+    /// </summary>
+    private static (string Text, string Encoding) Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            try
+            {
+                return (StrictUtf8.GetString(bytes[3..]), "UTF-8 med BOM");
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new TableFormatException("Filen börjar som UTF-8 men innehåller tecken som inte är UTF-8. Spara den som \"CSV UTF-8\" och försök igen.", ex);
+            }
+        }
+
+        try
+        {
+            return (StrictUtf8.GetString(bytes), "UTF-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            return (Windows1252.GetString(bytes), "Windows-1252");
+        }
     }
 
     private static List<(int Line, List<string> Cells)> ParseCsv(string text)

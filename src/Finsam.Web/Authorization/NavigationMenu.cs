@@ -11,6 +11,7 @@ public static class NavigationMenu
         new("Kom igång", "/Setup/Index"),
         new("Organisation", "/Organisation/Index"),
         new("Insatser", "/Insatser/Index"),
+        new("Att göra", "/Worklist/Index"),
         new("Deltagare", "/Participants/Index"),
         new("Översikt", "/Overview/Index"),
         new("Mål", "/Goals/Index"),

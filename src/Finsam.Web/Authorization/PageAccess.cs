@@ -31,6 +31,8 @@ public static class PageAccess
         ("/Insatser", Policies.Registration),
         ("/Participants", Policies.ParticipantData),
         ("/Participants/Correct", Policies.ParticipantData), // "Rätta uppgifter": Kansli, Förbundschef (stated for the record; the folder already says it)
+        ("/Participants/Search", Policies.ParticipantData), // the header's search: Kansli, Förbundschef; never Styrelse, Revisor, Administratör
+        ("/Worklist", Policies.ParticipantData), // "Att göra": lists of enrolments, so person-level data
         ("/Overview", Policies.Overview),
         ("/Economy", Policies.Economy),
         ("/Economy/Import", Policies.EconomyImport),

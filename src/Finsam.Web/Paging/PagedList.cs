@@ -104,8 +104,15 @@ public sealed class PagedList<T>
             return QueryStrings.With(query, parameter, page.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new PagerLinks(Number, PageCount, Link(Number - 1), Link(Number + 1));
+        var kept = query.Where(q => q.Key != parameter)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")))
+            .ToList();
+        return new PagerLinks(Number, PageCount, Link(Number - 1), Link(Number + 1), parameter, kept);
     }
 }
 
-public sealed record PagerLinks(int Number, int PageCount, string? Previous, string? Next);
+/// <summary>
+/// The pager: previous and next page, and the page jump (a GET form that sends <paramref name="Parameter"/> together
+/// with the rest of the query string, <paramref name="Kept"/>, so filters and sort stay).
+/// </summary>
+public sealed record PagerLinks(int Number, int PageCount, string? Previous, string? Next, string Parameter = "sida", IReadOnlyList<KeyValuePair<string, string>>? Kept = null);

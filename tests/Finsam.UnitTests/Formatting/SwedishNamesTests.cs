@@ -33,6 +33,26 @@ public sealed class SwedishNamesTests
     public void An_undefined_value_is_an_error_not_a_blank() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SwedishNames.Of((EndReason)99));
 
+    [Theory]
+    [InlineData("2–5 år", TimeInSupport.TwoToFiveYears)]
+    [InlineData("2-5 år", TimeInSupport.TwoToFiveYears)]
+    [InlineData("2 - 5 år", TimeInSupport.TwoToFiveYears)]
+    [InlineData("1\u20112 ÅR", TimeInSupport.OneToTwoYears)]
+    [InlineData("1—2 år", TimeInSupport.OneToTwoYears)]
+    public void A_range_reads_with_a_hyphen_or_any_dash(string text, TimeInSupport expected)
+    {
+        Assert.True(SwedishNames.TryParse<TimeInSupport>(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Hyphens_outside_ranges_are_left_alone()
+    {
+        Assert.True(SwedishNames.TryParse<IncomeSupport>("A-kassa", out var support));
+        Assert.Equal(IncomeSupport.UnemploymentInsurance, support);
+        Assert.False(SwedishNames.TryParse<TimeInSupport>("2-5-år", out _));
+    }
+
     private static void AssertDistinct(IEnumerable<string> names)
     {
         var list = names.ToList();

@@ -37,10 +37,30 @@ public sealed class TableReaderWriterTests
     }
 
     [Fact]
-    public void Refuses_text_that_is_not_utf8()
+    public void Reads_windows_1252_when_the_text_is_not_utf8()
     {
-        var latin1 = Encoding.Latin1.GetBytes("Kön;Hemkommun\nKvinna;Åkerby\n");
-        var error = Assert.Throws<TableFormatException>(() => TableReader.ReadCsv(new MemoryStream(latin1)));
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var table = TableReader.ReadCsv(new MemoryStream(windows1252.GetBytes("Kön;Hemkommun;Tid\nKvinna;Åkerby Älvdalen Öckerö;2–5 år €\n")));
+        Assert.Equal("Windows-1252", table.Encoding);
+        Assert.Equal(["Kön", "Hemkommun", "Tid"], table.Headers);
+        Assert.Equal(["Kvinna", "Åkerby Älvdalen Öckerö", "2–5 år €"], table.Rows[0].Cells);
+    }
+
+    [Fact]
+    public void Reads_utf8_with_and_without_bom_as_utf8()
+    {
+        var text = "Kön;Hemkommun\nKvinna;Åkerby\n";
+        Assert.Equal("UTF-8", TableReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text))).Encoding);
+        var withBom = TableReader.ReadCsv(new MemoryStream([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]));
+        Assert.Equal("UTF-8 med BOM", withBom.Encoding);
+        Assert.Equal("Åkerby", withBom.Rows[0].Cells[1]);
+    }
+
+    [Fact]
+    public void Refuses_a_utf8_bom_before_text_that_is_not_utf8()
+    {
+        var broken = (byte[])[.. Encoding.UTF8.Preamble, .. Encoding.Latin1.GetBytes("Kön;Hemkommun\nKvinna;Åkerby\n")];
+        var error = Assert.Throws<TableFormatException>(() => TableReader.ReadCsv(new MemoryStream(broken)));
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
     }
 

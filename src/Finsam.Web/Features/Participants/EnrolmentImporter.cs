@@ -28,6 +28,9 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         public bool Succeeded => Errors.Count == 0;
 
         public int Rows => Created + Updated + Unchanged;
+
+        /// <summary>The CSV file's encoding as read ("UTF-8", "UTF-8 med BOM", "Windows-1252"); null for Excel or an unread file.</summary>
+        public string? Encoding { get; init; }
     }
 
     public async Task<Outcome> ImportAsync(Stream file, string fileName, CancellationToken cancellationToken)
@@ -76,7 +79,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         }
 
         var present = EnrolmentFileFormat.Columns.Where(c => columns[c] >= 0).ToHashSet(StringComparer.Ordinal);
-        return await ApplyAsync(rows, present, fileName, cancellationToken);
+        return await ApplyAsync(rows, present, fileName, cancellationToken) with { Encoding = table.Encoding };
     }
 
     private static List<RowError> CheckColumns(Table table)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Finsam.Data;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Participants;
@@ -29,8 +30,17 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
     [BindProperty(SupportsGet = true, Name = "kon")]
     public Gender? Gender { get; set; }
 
+    /// <summary>The page number as typed (the page jump takes free text): anything but a whole number gets a Swedish message.</summary>
     [BindProperty(SupportsGet = true, Name = "sida")]
-    public int PageNumber { get; set; } = 1;
+    public string? PageText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = EnrolmentSort.ColumnParameter)]
+    public string? SortColumn { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = EnrolmentSort.OrderParameter)]
+    public string? SortOrder { get; set; }
+
+    public EnrolmentSort Sort { get; private set; } = EnrolmentSort.Default;
 
     public EnrolmentQuery Query { get; private set; } = new();
 
@@ -47,22 +57,42 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
             return;
         }
 
-        Results = await ListAsync(db, Query, PageNumber, cancellationToken);
-        await audit.WriteAsync(AuditAction.View, "EnrolmentList", null, $"{Query.Describe()}, sida {Results.Number}", cancellationToken);
+        if (EnrolmentSort.Parse(SortColumn, SortOrder) is { } sort)
+        {
+            Sort = sort;
+        }
+        else
+        {
+            ModelState.AddModelError(EnrolmentSort.ColumnParameter, EnrolmentSort.UnknownMessage);
+            return;
+        }
+
+        var pageNumber = 1;
+        if (!string.IsNullOrWhiteSpace(PageText) && !int.TryParse(PageText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber))
+        {
+            // The list is still shown, from its first page, with the message at the page jump.
+            ModelState.AddModelError("sidhopp", "Skriv sidans nummer med siffror, t.ex. 3.");
+            pageNumber = 1;
+        }
+
+        Results = await ListAsync(db, Query, pageNumber, Sort, cancellationToken);
+        await audit.WriteAsync(AuditAction.View, "EnrolmentList", null, $"{Query.Describe()}, {Sort.Describe()}, sida {Results.Number}", cancellationToken);
     }
 
     /// <summary>
-    /// One page of the list, newest enrolment first (start date, then id). Counted and paged over the enrolments' ids only,
-    /// which one index answers; only the page's rows are read in full (also measured by the benchmarks).
+    /// One page of the list in the given order (by default newest enrolment first: start date, then id). Counted and paged
+    /// over the enrolments' ids only, which one index answers; only the page's rows are read in full (also measured by the
+    /// benchmarks).
     /// </summary>
-    public static Task<PagedList<Row>> ListAsync(FinsamDbContext db, EnrolmentQuery query, int pageNumber, CancellationToken cancellationToken = default)
+    public static Task<PagedList<Row>> ListAsync(FinsamDbContext db, EnrolmentQuery query, int pageNumber, EnrolmentSort? sort = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         var enrolments = query.Apply(db.Enrolments.AsNoTracking());
+        sort ??= EnrolmentSort.Default;
         return PagedList.CreateByKeysAsync(
-            enrolments.OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id).Select(e => e.Id),
-            enrolments.OrderBy(e => e.StartDate).ThenBy(e => e.Id).Select(e => e.Id),
+            sort.Apply(enrolments, reversed: false).Select(e => e.Id),
+            sort.Apply(enrolments, reversed: true).Select(e => e.Id),
             (ids, ct) => db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.Id))
                 .Select(e => new Row(e.Id, e.ParticipantId, e.Insats!.Code, e.StartDate, e.EndDate, e.EndReason, e.Participant!.Gender, e.Participant.BirthYear, e.Participant.PersonKeyHash != null))
                 .ToListAsync(ct),
@@ -85,6 +115,17 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
         await OnGetAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>A column header's link: the column in its default order, or the other order when it is the current one; filters kept, back to page 1.</summary>
+    public string SortLink(EnrolmentSortColumn column)
+    {
+        var next = Sort.Column == column ? Sort with { Descending = !Sort.Descending } : EnrolmentSort.For(column);
+        var query = QueryStrings.With(Request.Query, EnrolmentSort.ColumnParameter, next.ColumnValue, "sida", EnrolmentSort.OrderParameter);
+        return Url.Page("Index") + query + $"&{EnrolmentSort.OrderParameter}={next.OrderValue}";
+    }
+
+    /// <summary>The aria-sort of a column header: only the sorted column has one.</summary>
+    public string? AriaSort(EnrolmentSortColumn column) => Sort.Column == column ? (Sort.Descending ? "descending" : "ascending") : null;
 
     public string ExportLink(string format)
     {
