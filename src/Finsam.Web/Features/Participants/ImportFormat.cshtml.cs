@@ -34,6 +34,7 @@ public class ImportFormatModel : PageModel
         new(EnrolmentFileFormat.EndReasonSubCode, "nej", "En aktiv underkod till avslutsorsaken (Deltagare → Underkoder)."),
         new(EnrolmentFileFormat.SupportAtEnd, "nej", $"Som {EnrolmentFileFormat.SupportAtStart}."),
         new(EnrolmentFileFormat.FollowUp, "nej", $"{SwedishNames.Choices<FollowUpResult>()}."),
+        new(EnrolmentFileFormat.Version, "nej", "Skrivs av exporten; låt den stå som den är. En rad från en gammal export som skulle ändra ett deltagande som har ändrats i Finsam sedan dess tas inte emot: exportera på nytt och gör ändringen i den nya filen. Kräver Deltagande-nr."),
     ];
 
     public void OnGet()
