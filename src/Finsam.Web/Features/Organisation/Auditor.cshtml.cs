@@ -73,20 +73,7 @@ public class AuditorModel(FinsamDbContext db, BoardHandler board) : PageModel
 
         ModelState.Clear();   // the edit form's fields are not part of this post
         await FillAsync(auditor, cancellationToken);
-        if (RemoveForm.NotConfirmed(confirm, ModelState, $"revisorn {auditor.Name}"))
-        {
-            return Page();
-        }
-
-        var result = await board.DeleteAuditorAsync(id, version, cancellationToken);
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, prefix: "");
-            return Page();
-        }
-
-        TempData["Meddelande"] = "Revisorn är borttagen.";
-        return RedirectToPage("Board");
+        return await RemoveForm.DeleteAsync(this, confirm, $"revisorn {auditor.Name}", () => board.DeleteAuditorAsync(id, version, cancellationToken), "Revisorn är borttagen.", "Board");
     }
 
     private async Task FillAsync(Domain.Organisation.Auditor auditor, CancellationToken cancellationToken)

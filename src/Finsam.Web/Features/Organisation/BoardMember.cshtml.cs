@@ -73,20 +73,7 @@ public class BoardMemberModel(FinsamDbContext db, BoardHandler board) : PageMode
 
         ModelState.Clear();   // the edit form's fields are not part of this post
         await FillAsync(assignment, cancellationToken);
-        if (RemoveForm.NotConfirmed(confirm, ModelState, $"styrelseuppdraget för {assignment.Name}"))
-        {
-            return Page();
-        }
-
-        var result = await board.DeleteBoardMemberAsync(id, version, cancellationToken);
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, prefix: "");
-            return Page();
-        }
-
-        TempData["Meddelande"] = "Styrelseuppdraget är borttaget.";
-        return RedirectToPage("Board");
+        return await RemoveForm.DeleteAsync(this, confirm, $"styrelseuppdraget för {assignment.Name}", () => board.DeleteBoardMemberAsync(id, version, cancellationToken), "Styrelseuppdraget är borttaget.", "Board");
     }
 
     private async Task FillAsync(Domain.Organisation.BoardAssignment assignment, CancellationToken cancellationToken)

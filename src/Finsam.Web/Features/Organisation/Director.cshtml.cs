@@ -64,20 +64,7 @@ public class DirectorModel(FinsamDbContext db, BoardHandler board) : PageModel
 
         ModelState.Clear();   // the edit form's fields are not part of this post
         Fill(director);
-        if (RemoveForm.NotConfirmed(confirm, ModelState, $"uppdraget för {director.Name}"))
-        {
-            return Page();
-        }
-
-        var result = await board.DeleteDirectorAsync(id, version, cancellationToken);
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, prefix: "");
-            return Page();
-        }
-
-        TempData["Meddelande"] = "Förbundschefens uppdrag är borttaget.";
-        return RedirectToPage("Board");
+        return await RemoveForm.DeleteAsync(this, confirm, $"uppdraget för {director.Name}", () => board.DeleteDirectorAsync(id, version, cancellationToken), "Förbundschefens uppdrag är borttaget.", "Board");
     }
 
     private void Fill(Domain.Organisation.FederationDirector director)

@@ -42,15 +42,30 @@ public sealed record RemoveForm(Guid Version, string Hint, string Confirm, strin
     /// <summary>The confirmation checkbox's id and model key.</summary>
     public const string ConfirmField = "bekrafta";
 
-    /// <summary>Adds the message for a post without the tick; true when it was missing.</summary>
-    public static bool NotConfirmed(bool confirm, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string what)
+    /// <summary>
+    /// The Delete post of an edit page whose form is filled: without the tick, or when the handler refuses (a closed
+    /// year, someone else's change), the page again with the reason; otherwise <paramref name="done"/> and the list.
+    /// </summary>
+    /// <param name="what">What is removed, for the message, e.g. "revisorn Eva Revisor".</param>
+    public static async Task<Microsoft.AspNetCore.Mvc.IActionResult> DeleteAsync(
+        Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, bool confirm, string what, Func<Task<Validation.ChangeResult>> remove, string done, string listPage)
     {
-        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(remove);
         if (!confirm)
         {
-            modelState.AddModelError(ConfirmField, $"Kryssa i rutan för att bekräfta att {what} ska tas bort.");
+            page.ModelState.AddModelError(ConfirmField, $"Kryssa i rutan för att bekräfta att {what} ska tas bort.");
+            return page.Page();
         }
 
-        return !confirm;
+        var result = await remove();
+        if (!result.Succeeded)
+        {
+            Validation.FieldErrorExtensions.AddTo(result.Errors, page.ModelState, prefix: "");
+            return page.Page();
+        }
+
+        page.TempData["Meddelande"] = done;
+        return page.RedirectToPage(listPage);
     }
 }

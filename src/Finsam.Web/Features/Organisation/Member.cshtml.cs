@@ -70,20 +70,7 @@ public class MemberModel(FinsamDbContext db, MemberHandler members) : PageModel
 
         ModelState.Clear();   // the edit form's fields are not part of this post
         Fill(member);
-        if (RemoveForm.NotConfirmed(confirm, ModelState, member.Name))
-        {
-            return Page();
-        }
-
-        var result = await members.DeleteAsync(id, version, cancellationToken);
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, prefix: "");
-            return Page();
-        }
-
-        TempData["Meddelande"] = $"{member.Name} är borttagen.";
-        return RedirectToPage("Members");
+        return await RemoveForm.DeleteAsync(this, confirm, member.Name, () => members.DeleteAsync(id, version, cancellationToken), $"{member.Name} är borttagen.", "Members");
     }
 
     private void Fill(Domain.Organisation.Member member)
