@@ -184,6 +184,26 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
     }
 
     [Fact]
+    public async Task A_goal_area_is_removed_with_its_objectives_only_after_the_confirmation_tick()
+    {
+        // A year no other test of the class uses.
+        var year = TestClock.Today.Year + 1;
+        var created = await fixture.Kansli.PostFormAsync($"/Mal/Omrade?ar={year}", new Dictionary<string, string> { ["Input.Number"] = "1", ["Input.Name"] = "Att ta bort", ["ar"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var areaId = await fixture.Factory.WithDbAsync(db => db.GoalAreas.Where(a => a.Year == year).Select(a => a.Id).SingleAsync());
+        var page = $"/Mal/Omrade/{areaId}";
+
+        var unconfirmed = Html.Parse(await (await fixture.Kansli.PostFormAsync(page + "?handler=Delete", [], getUrl: page)).Content.ReadAsStringAsync());
+        Assert.Equal("Kryssa i rutan för att bekräfta att målområdet ska tas bort.", Html.TextOf(unconfirmed.QuerySelector("#bekrafta-fel")!));
+        Assert.Equal("Att ta bort", unconfirmed.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        Assert.True(await fixture.Factory.WithDbAsync(db => db.GoalAreas.AnyAsync(a => a.Id == areaId)));
+
+        var removed = await fixture.Kansli.PostFormAsync(page + "?handler=Delete", [new("confirm", "true")], getUrl: page);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.GoalAreas.AnyAsync(a => a.Id == areaId)));
+    }
+
+    [Fact]
     public async Task The_kansli_builds_a_goal_tree_and_the_indicator_is_computed()
     {
         var response = await fixture.Kansli.PostFormAsync("/Mal/Omrade?ar=2026", new Dictionary<string, string> { ["Input.Number"] = "1", ["Input.Name"] = "", ["ar"] = "2026" });

@@ -72,12 +72,19 @@ public class AreaModel(FinsamDbContext db, GoalHandler goals) : PageModel
         return RedirectToPage("Index", new { ar = Year });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Removes it once the user has ticked the confirmation; without the tick, the page again with the reason.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var area = await db.GoalAreas.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (area is null)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            RemoveForm.NotConfirmed(ModelState, "målområdet");
+            return await OnGetAsync(id, cancellationToken);
         }
 
         var result = await goals.DeleteAreaAsync(id, cancellationToken);

@@ -88,12 +88,19 @@ public class IndicatorModel(FinsamDbContext db, GoalHandler goals) : PageModel
         return RedirectToPage("Index", new { ar = Objective.GoalArea!.Year });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Removes it once the user has ticked the confirmation; without the tick, the page again with the reason.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Objective!.GoalArea).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (indicator is null)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            RemoveForm.NotConfirmed(ModelState, "indikatorn");
+            return await OnGetAsync(id, cancellationToken);
         }
 
         var result = await goals.DeleteIndicatorAsync(id, cancellationToken);

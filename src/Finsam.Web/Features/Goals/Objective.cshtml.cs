@@ -80,12 +80,19 @@ public class ObjectiveModel(FinsamDbContext db, GoalHandler goals) : PageModel
         return RedirectToPage("Index", new { ar = Area.Year });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Removes it once the user has ticked the confirmation; without the tick, the page again with the reason.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var objective = await db.Objectives.AsNoTracking().Include(o => o.GoalArea).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (objective is null)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            RemoveForm.NotConfirmed(ModelState, "målsättningen");
+            return await OnGetAsync(id, cancellationToken);
         }
 
         var result = await goals.DeleteObjectiveAsync(id, cancellationToken);

@@ -150,12 +150,19 @@ public class SurveyModel(FinsamDbContext db, SurveyImporter importer, SurveyRoun
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Removes it once the user has ticked the confirmation; without the tick, the page again with the reason.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var round = await db.SurveyRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            RemoveForm.NotConfirmed(ModelState, "enkätomgången");
+            return await OnGetAsync(id, cancellationToken);
         }
 
         var result = await rounds.DeleteAsync(id, cancellationToken);

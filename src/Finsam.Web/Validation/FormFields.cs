@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Finsam.Web.Features.Organisation;
+namespace Finsam.Web.Validation;
 
 /// <summary>
 /// The errors of one form field, for showing the message at the field as well as in the error summary: the field's
@@ -42,26 +42,34 @@ public sealed record RemoveForm(Guid Version, string Hint, string Confirm, strin
     /// <summary>The confirmation checkbox's id and model key.</summary>
     public const string ConfirmField = "bekrafta";
 
+    /// <summary>The message for a Delete post without the tick, at the confirmation box (the edit form's own messages cleared).</summary>
+    public static void NotConfirmed(ModelStateDictionary modelState, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        modelState.Clear();
+        modelState.AddModelError(ConfirmField, $"Kryssa i rutan för att bekräfta att {what} ska tas bort.");
+    }
+
     /// <summary>
     /// The Delete post of an edit page whose form is filled: without the tick, or when the handler refuses (a closed
     /// year, someone else's change), the page again with the reason; otherwise <paramref name="done"/> and the list.
     /// </summary>
     /// <param name="what">What is removed, for the message, e.g. "revisorn Eva Revisor".</param>
     public static async Task<Microsoft.AspNetCore.Mvc.IActionResult> DeleteAsync(
-        Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, bool confirm, string what, Func<Task<Validation.ChangeResult>> remove, string done, string listPage)
+        Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, bool confirm, string what, Func<Task<ChangeResult>> remove, string done, string listPage)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(remove);
         if (!confirm)
         {
-            page.ModelState.AddModelError(ConfirmField, $"Kryssa i rutan för att bekräfta att {what} ska tas bort.");
+            NotConfirmed(page.ModelState, what);
             return page.Page();
         }
 
         var result = await remove();
         if (!result.Succeeded)
         {
-            Validation.FieldErrorExtensions.AddTo(result.Errors, page.ModelState, prefix: "");
+            FieldErrorExtensions.AddTo(result.Errors, page.ModelState, prefix: "");
             return page.Page();
         }
 
