@@ -12,8 +12,16 @@ public class IdentityFields
     public DateOnly? ConsentDate { get; set; }
 }
 
+/// <summary>A form's gender and birth year of a person (<see cref="PersonIdentityValidator"/>).</summary>
+public interface IPersonIdentity
+{
+    Gender? Gender { get; }
+
+    int? BirthYear { get; }
+}
+
 /// <summary>The person part of a registration form (deltagare): identity, gender and birth year of a new person.</summary>
-public class ParticipantFields : IdentityFields
+public class ParticipantFields : IdentityFields, IPersonIdentity
 {
     public Gender? Gender { get; set; }
 
@@ -96,7 +104,7 @@ public sealed class ParticipantInput : IdentityFields
 }
 
 /// <summary>"Rätta uppgifter": correcting a person's gender or birth year, with the reason (audit-logged).</summary>
-public sealed class IdentityCorrectionInput
+public sealed class IdentityCorrectionInput : IPersonIdentity
 {
     public Guid Version { get; set; }
 
@@ -116,10 +124,10 @@ public static class SupportList
         Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None && support.HasFlag(s)).ToList();
 }
 
-public class ParticipantFieldsValidator<T> : AbstractValidator<T>
-    where T : ParticipantFields
+/// <summary>Gender and birth year of a person, the same in registration and correction: 14–100 years old this year.</summary>
+public sealed class PersonIdentityValidator : AbstractValidator<IPersonIdentity>
 {
-    public ParticipantFieldsValidator(TimeProvider clock)
+    public PersonIdentityValidator(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         RuleLevelCascadeMode = CascadeMode.Stop;
@@ -127,6 +135,16 @@ public class ParticipantFieldsValidator<T> : AbstractValidator<T>
         RuleFor(x => x.Gender).NotNull().WithMessage("Välj kön.").IsInEnum().WithMessage("Okänt kön.");
         RuleFor(x => x.BirthYear).NotNull().WithMessage("Ange födelseår.")
             .InclusiveBetween(year - 100, year - 14).WithMessage($"Födelseåret ska vara mellan {year - 100} och {year - 14}.");
+    }
+}
+
+public class ParticipantFieldsValidator<T> : AbstractValidator<T>
+    where T : ParticipantFields
+{
+    public ParticipantFieldsValidator(TimeProvider clock)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        Include(new PersonIdentityValidator(clock));
         RuleFor(x => x.ConsentDate).NotNull().When(x => !string.IsNullOrWhiteSpace(x.PersonalIdentityNumber))
             .WithMessage(RegistrationRules.ConsentRequired);
     }
@@ -172,12 +190,8 @@ public sealed class IdentityCorrectionInputValidator : AbstractValidator<Identit
 {
     public IdentityCorrectionInputValidator(TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(clock);
         RuleLevelCascadeMode = CascadeMode.Stop;
-        var year = clock.GetLocalNow().Year;
-        RuleFor(x => x.Gender).NotNull().WithMessage("Välj kön.").IsInEnum().WithMessage("Okänt kön.");
-        RuleFor(x => x.BirthYear).NotNull().WithMessage("Ange födelseår.")
-            .InclusiveBetween(year - 100, year - 14).WithMessage($"Födelseåret ska vara mellan {year - 100} och {year - 14}.");
+        Include(new PersonIdentityValidator(clock));
         RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Skriv varför uppgifterna rättas.")
             .MaximumLength(500).WithMessage("Skälet får vara högst 500 tecken.");
     }
