@@ -157,6 +157,66 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         return await users.UpdateSecurityStampAsync(user);
     }
 
+    /// <summary>
+    /// A signed-in user's own change of password: on success the one-time password is spent and failed attempts are
+    /// forgotten (the new security stamp ends every other session). A wrong current password is the caller's to count
+    /// (<see cref="FailedProofLocksAsync"/>).
+    /// </summary>
+    public async Task<IdentityResult> ChangeOwnPasswordAsync(AppUser user, string currentPassword, string newPassword)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        user.MustChangePassword = false;
+        user.AccessFailedCount = 0;
+        return await users.UpdateAsync(user);
+    }
+
+    /// <summary>Whether <paramref name="proof"/> is the user's password or a current code from their authenticator app.</summary>
+    public async Task<bool> ProvesIdentityAsync(AppUser user, string proof)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(proof);
+        var code = Security.TwoFactor.CleanCode(proof);
+        return code.Length is 6 && code.All(char.IsAsciiDigit)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            : proof.Length > 0 && await users.CheckPasswordAsync(user, proof);
+    }
+
+    /// <summary>
+    /// A wrong proof (current password, code) from a signed-in user counts towards the lockout as at sign-in, so a
+    /// stolen session cannot guess it: true when the account is now locked, with every session ended (new security stamp).
+    /// </summary>
+    public async Task<bool> FailedProofLocksAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await users.AccessFailedAsync(user);
+        if (!await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    /// <summary>The user's own turning off of two-factor sign-in (after <see cref="ProvesIdentityAsync"/>): the key is forgotten.</summary>
+    public async Task<IdentityResult> TurnOffTwoFactorAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await users.ResetAccessFailedCountAsync(user);
+        if (result.Succeeded)
+        {
+            result = await users.SetTwoFactorEnabledAsync(user, enabled: false);
+        }
+
+        return result.Succeeded ? await users.RemoveAuthenticationTokenAsync(user, IdentityStoreProvider, AuthenticatorKeyToken) : result;
+    }
+
     // Where UserManager keeps the authenticator key and the recovery codes (AspNetUserTokens).
     private const string IdentityStoreProvider = "[AspNetUserStore]";
     private const string AuthenticatorKeyToken = "AuthenticatorKey";

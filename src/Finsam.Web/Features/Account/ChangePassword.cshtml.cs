@@ -1,4 +1,5 @@
 using Finsam.Data.Identity;
+using Finsam.Web.Identity;
 using Finsam.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Finsam.Web.Features.Account;
 
 /// <summary>Changing one's password; required after signing in with a one-time password (<see cref="Security.RequiredPasswordChange"/>).</summary>
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserAccounts accounts) : PageModel
 {
     /// <summary>The user signed in with a one-time password and must choose a new one before anything else.</summary>
     public bool Required => Security.RequiredPasswordChange.IsRequired(User);
@@ -35,19 +36,13 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await accounts.ChangeOwnPasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) && await accounts.FailedProofLocksAsync(user))
             {
-                // A wrong current password counts towards the lockout as at sign-in: a stolen session cannot guess it.
-                await users.AccessFailedAsync(user);
-                if (await users.IsLockedOutAsync(user))
-                {
-                    await users.UpdateSecurityStampAsync(user);
-                    await signIn.SignOutAsync();
-                    return RedirectToPage("/Account/SignIn");
-                }
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/SignIn");
             }
 
             foreach (var error in result.Errors)
@@ -59,11 +54,6 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             return Page();
         }
 
-        // A password of the user's own: the one-time password is spent, failed attempts are forgotten. The new
-        // security stamp (ChangePasswordAsync) ends every other session; this one is renewed.
-        user.MustChangePassword = false;
-        user.AccessFailedCount = 0;
-        await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         Input = new ChangePasswordInput();
         Changed = true;

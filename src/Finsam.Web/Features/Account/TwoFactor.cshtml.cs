@@ -1,4 +1,5 @@
 using Finsam.Data.Identity;
+using Finsam.Web.Identity;
 using Finsam.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Finsam.Web.Features.Account;
 /// Two-factor sign-in for the signed-in user: connect an authenticator app (QR code or key, then a code to prove it),
 /// get recovery codes, make new ones, or turn it off (not for roles that require it).
 /// </summary>
-public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserAccounts accounts) : PageModel
 {
     public const string Issuer = "Finsam";
 
@@ -126,18 +127,12 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
 
         // Whoever holds the session must also know the password or hold the app: a stolen session alone cannot
         // replace the second factor.
-        var given = Password ?? "";   // an empty field binds as null
-        var code = TwoFactor.CleanCode(given);
-        var proven = code.Length is 6 && code.All(char.IsAsciiDigit)
-            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
-            : given.Length > 0 && await users.CheckPasswordAsync(user, given);
+        var proven = await accounts.ProvesIdentityAsync(user, Password ?? "");   // an empty field binds as null
         Password = "";
         if (!proven)
         {
-            await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user))
+            if (await accounts.FailedProofLocksAsync(user))
             {
-                await users.UpdateSecurityStampAsync(user);
                 await signIn.SignOutAsync();
                 return RedirectToPage("/Account/SignIn");
             }
@@ -146,9 +141,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
             return await ShowAsync(user);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, enabled: false);
-        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
+        await accounts.TurnOffTwoFactorAsync(user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
