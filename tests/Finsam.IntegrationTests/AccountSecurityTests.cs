@@ -69,7 +69,7 @@ public sealed class AccountSecurityTests
         Assert.NotNull(Html.Parse(html).QuerySelector("code.secret"));
         var id = await UserIdAsync(factory, "karin@test.finsam.test");
         var edit = $"/Admin/Anvandare/Redigera/{id}";
-        await client.PostFormAsync(edit + "?handler=Roles", [new("Input.DisplayName", "Karin Kansli"), new("Input.Roles", Roles.Kansli)], getUrl: edit);
+        await client.PostFormAsync(edit + "?handler=Roles", [new("Input.DisplayName", "Karin Kanslisson"), new("Input.Roles", Roles.Kansli)], getUrl: edit);
         var reset = Html.Parse(await (await client.PostFormAsync(edit + "?handler=ResetPassword", [], getUrl: edit)).Content.ReadAsStringAsync());
         var password = Html.TextOf(reset.QuerySelector("code.secret")!);
         await client.PostFormAsync(edit + "?handler=SetActive&active=false", [], getUrl: edit);
@@ -79,6 +79,7 @@ public sealed class AccountSecurityTests
         Assert.Equal(
         [
             (AuditAction.Create, "konto karin@test.finsam.test skapat med rollen Styrelse; engångslösenord"),
+            (AuditAction.Update, "karin@test.finsam.test: visningsnamn ändrat"),
             (AuditAction.Update, "karin@test.finsam.test: roller rollen Styrelse → rollen Kansli"),
             (AuditAction.Update, "karin@test.finsam.test: lösenordet återställt till ett engångslösenord, spärr hävd"),
             (AuditAction.Update, "karin@test.finsam.test: inaktiverat och utloggat"),

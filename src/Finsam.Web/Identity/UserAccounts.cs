@@ -65,6 +65,37 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
     private static string RoleText(IReadOnlyCollection<string> roleNames) =>
         roleNames.Count == 0 ? "ingen roll" : (roleNames.Count == 1 ? "rollen " : "rollerna ") + string.Join(", ", roleNames.Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// The administrator's edit of an account: its display name and exactly the given roles (audited, and the user is
+    /// signed out everywhere when the roles change). The name is saved even when the roles are refused.
+    /// </summary>
+    public async Task<IdentityResult> UpdateAccountAsync(AppUser user, string displayName, IEnumerable<string> roleNames)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var name = displayName.Trim();
+        if (user.DisplayName != name)
+        {
+            audit.Add(AuditAction.Update, AuditEntity, user.Id, $"{user.Email}: visningsnamn ändrat");
+            user.DisplayName = name;
+            var updated = await users.UpdateAsync(user);
+            if (!updated.Succeeded)
+            {
+                return updated;
+            }
+        }
+
+        return await SetRolesAsync(user, roleNames);
+    }
+
+    /// <summary>Ends every session of the signed-in user (a new security stamp), as signing out does.</summary>
+    public async Task EndSessionsAsync(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+    }
+
     /// <summary>Sets exactly the given roles.</summary>
     public async Task<IdentityResult> SetRolesAsync(AppUser user, IEnumerable<string> roleNames)
     {

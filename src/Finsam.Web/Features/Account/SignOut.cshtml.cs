@@ -1,4 +1,5 @@
 using Finsam.Data.Identity;
+using Finsam.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Finsam.Web.Features.Account;
 
 /// <summary>Signs out, and ends every other session of the user too: a copied cookie stops working (new security stamp).</summary>
-public class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public class SignOutModel(SignInManager<AppUser> signIn, UserAccounts accounts) : PageModel
 {
     public void OnGet()
     {
@@ -14,11 +15,7 @@ public class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> us
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await users.GetUserAsync(User) is { } user)
-        {
-            await users.UpdateSecurityStampAsync(user);
-        }
-
+        await accounts.EndSessionsAsync(User);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignIn");
     }

@@ -56,12 +56,7 @@ public class EditModel(UserManager<AppUser> users, UserAccounts accounts) : Page
             return Page();
         }
 
-        user.DisplayName = Input.DisplayName.Trim();
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded)
-        {
-            result = await accounts.SetRolesAsync(user, Input.Roles);
-        }
+        var result = await accounts.UpdateAccountAsync(user, Input.DisplayName, Input.Roles);
 
         AddErrors(result);
         await LoadAsync(user);
