@@ -48,7 +48,8 @@ public sealed class MemberContributionTests
         // The next year, without a split of its own, is proposed 2028's shares and key; nothing is stored until it is saved.
         var proposed = Html.Parse(await chef.GetStringAsync("/Ekonomi/Medlemsbidrag?ar=2029"));
         Assert.Equal("25", proposed.QuerySelector("#Input_RegionPercent")!.GetAttribute("value"));
-        Assert.Equal("6", proposed.QuerySelector($"#andel-{Id("Bergsjö kommun")}")!.GetAttribute("value"));
+        var bergsjo = proposed.QuerySelectorAll("#Input_Shares label").Single(l => l.TextContent.Trim() == "Bergsjö kommun").GetAttribute("for")!;
+        Assert.Equal("6", proposed.GetElementById(bergsjo)!.GetAttribute("value"));
         Assert.Equal(Guid.Empty.ToString(), proposed.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
         Assert.False(await factory.WithDbAsync(db => db.FiscalYears.AnyAsync(y => y.Year == 2029)));
 

@@ -215,11 +215,11 @@ public sealed class OrganisationPagesTests
         var svg = await PostWithLogoAsync(chef, factory, "logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray());
         Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
         Assert.Equal("Logotypen ska vara en PNG- eller JPEG-bild (SVG och andra format tas inte emot).",
-            Html.TextOf(Html.Parse(await svg.Content.ReadAsStringAsync()).QuerySelector("#Logotyp-fel")!));
+            Html.TextOf(Html.Parse(await svg.Content.ReadAsStringAsync()).QuerySelector("#logotyp-fel")!));
         Assert.Null(await factory.WithDbAsync(db => db.Federations.Select(f => f.Logo).SingleAsync()));
 
         var tooLarge = await PostWithLogoAsync(chef, factory, "stor.png", [.. Png, .. new byte[FederationLogo.MaxBytes]]);
-        Assert.StartsWith("Logotypen får vara högst 512 kB", Html.TextOf(Html.Parse(await tooLarge.Content.ReadAsStringAsync()).QuerySelector("#Logotyp-fel")!), StringComparison.Ordinal);
+        Assert.StartsWith("Logotypen får vara högst 512 kB", Html.TextOf(Html.Parse(await tooLarge.Content.ReadAsStringAsync()).QuerySelector("#logotyp-fel")!), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostWithLogoAsync(chef, factory, "logo.png", Png)).StatusCode);
         var logo = await chef.GetAsync("/Organisation?handler=Logo");

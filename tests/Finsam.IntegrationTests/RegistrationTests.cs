@@ -108,6 +108,39 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
         Assert.Null(participant.ConsentDate);
     }
 
+    [Fact]
+    public async Task A_form_sent_twice_registers_once_and_both_answers_lead_to_the_same_participant()
+    {
+        // The form as the browser has it: antiforgery and once-only token from the page.
+        var form = Html.Parse(await fixture.Kansli.GetStringAsync("/Deltagare/Ny"));
+        var hidden = form.QuerySelectorAll("form").Single(f => f.QuerySelector("[name='Input.StartDate']") is not null).QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        Assert.Contains(hidden, f => f.Key == Finsam.Web.Validation.OnceOnlyForms.Field && f.Value.Length > 0);
+        var fields = hidden.Where(f => f.Key != "Input.ParticipantId").Concat(Start("", "1977", fixture.P31, D(4, 7))).ToList();
+        var before = await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync());
+
+        // A double click: both posts at once; then the same post again later (a reload that re-posts).
+        var both = await Task.WhenAll(
+            fixture.Kansli.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(fields)),
+            fixture.Kansli.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(fields)));
+        var again = await fixture.Kansli.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(before + 1, await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync()));
+        Assert.All(both.Append(again), r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(both.Append(again).Select(r => r.Headers.Location!.ToString()).Distinct());
+
+        // A refused post leaves its token free: corrected, the same form registers.
+        var refused = fields.Where(f => f.Key != "Input.StartDate").Append(new("Input.StartDate", "2026-13-45")).ToList();
+        var form2 = Html.Parse(await fixture.Kansli.GetStringAsync("/Deltagare/Ny"));
+        var token = form2.QuerySelectorAll("form").Single(f => f.QuerySelector("[name='Input.StartDate']") is not null)
+            .QuerySelector($"input[name={Finsam.Web.Validation.OnceOnlyForms.Field}]")!.GetAttribute("value")!;
+        List<KeyValuePair<string, string>> WithToken(List<KeyValuePair<string, string>> f) =>
+            [.. f.Where(x => x.Key != Finsam.Web.Validation.OnceOnlyForms.Field), new(Finsam.Web.Validation.OnceOnlyForms.Field, token)];
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Kansli.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(WithToken(refused)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Kansli.PostAsync("/Deltagare/Ny", new FormUrlEncodedContent(WithToken(fields)))).StatusCode);
+        Assert.Equal(before + 2, await fixture.Factory.WithDbAsync(db => db.Participants.CountAsync()));
+    }
+
     [Theory]
     [InlineData("19850704-5569", "1985", "Kontrollsiffran i personnumret stämmer inte.")]
     [InlineData("19850231-5568", "1985", "Datumet i personnumret finns inte.")]
@@ -135,13 +168,14 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
 
         var fields = Start("", "1990", fixture.P31, "2025-13-45");
         (_, html) = await PostAsync("/Deltagare/Ny", fields);
-        Assert.Contains("\"2025-13-45\" är inte ett giltigt värde", html, StringComparison.Ordinal);
+        Assert.Contains("Skriv datumet som åååå-mm-dd, t.ex. 2026-03-31.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-13-45", Html.TextOf(Html.Parse(html).QuerySelector(".error-summary")!), StringComparison.Ordinal);
 
         fields = Start("", "abc", fixture.P31, D(1, 10));
         fields.RemoveAll(f => f.Key == "Input.Gender");
         (_, html) = await PostAsync("/Deltagare/Ny", fields);
         Assert.Contains("Välj kön.", html, StringComparison.Ordinal);
-        Assert.Contains("\"abc\" är inte ett giltigt värde", html, StringComparison.Ordinal);
+        Assert.Contains("Skriv ett heltal med siffror.", html, StringComparison.Ordinal);
     }
 
     [Fact]

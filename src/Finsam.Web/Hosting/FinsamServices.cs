@@ -149,6 +149,7 @@ public static class FinsamServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<OnceOnlyForms>();
         services.AddScoped<FederationName>();
         services.AddScoped<Finsam.Web.Features.Setup.SetupChecklist>();
         services.AddSingleton<ChromiumPdfRenderer>();

@@ -4,7 +4,7 @@ namespace Finsam.Web.Validation;
 
 /// <summary>
 /// The errors of one form field, for showing the message at the field as well as in the error summary: the field's
-/// element id (the model key with dots as underscores, as <c>_FormErrors</c> links to it) and the id of its message.
+/// element id (the model key as the input tag helper makes ids, as <c>_FormErrors</c> links to it) and the id of its message.
 /// </summary>
 public static class FieldErrors
 {
@@ -22,10 +22,11 @@ public static class FieldErrors
     /// <summary>"true" when the field has an error, for aria-invalid; null otherwise.</summary>
     public static string? Invalid(ModelStateDictionary modelState, string key) => Of(modelState, key).Count == 0 ? null : "true";
 
+    /// <summary>The field's element id, as the input tag helper makes it: "Input.Lines[2].Cost" → "Input_Lines_2__Cost".</summary>
     public static string ElementId(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return key.Replace('.', '_');
+        return Microsoft.AspNetCore.Mvc.Rendering.TagBuilder.CreateSanitizedId(key, "_");
     }
 }
 

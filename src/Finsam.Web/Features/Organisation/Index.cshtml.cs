@@ -17,7 +17,7 @@ namespace Finsam.Web.Features.Organisation;
 public class IndexModel(FinsamDbContext db, FederationHandler federations, TimeProvider clock) : PageModel
 {
     /// <summary>The form field of the logo file.</summary>
-    public const string LogoField = "Logotyp";
+    public const string LogoField = "logotyp";
 
     [BindProperty]
     public FederationInput Input { get; set; } = new();

@@ -24,6 +24,6 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange ett namn.")
             .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
         RuleFor(x => x.Roles).NotEmpty().WithMessage("Välj minst en roll.");
-        RuleForEach(x => x.Roles).Must(r => Data.Identity.Roles.All.Contains(r)).WithMessage("Okänd roll: {PropertyValue}.");
+        RuleFor(x => x.Roles).Must(roles => roles.All(Data.Identity.Roles.All.Contains)).WithMessage("Välj bland rollerna i listan.");
     }
 }
