@@ -44,7 +44,7 @@ public sealed class DemoEconomyTests
         foreach (var year in new[] { 2024, 2025 })
         {
             var texts = await factory.WithDbAsync(db => db.ReportTexts.Where(t => t.Year == year).Select(t => t.Kind).ToListAsync());
-            Assert.Equal([ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport], texts.Order());
+            Assert.Equal([ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport, ReportSectionKind.SignificantEvents, ReportSectionKind.ExpectedDevelopment], texts.Order());
             Assert.Equal(6, await factory.WithDbAsync(db => db.ReportSignatories.CountAsync(s => s.Year == year)));
             var administration = await factory.WithDbAsync(db => db.ReportTexts.SingleAsync(t => t.Year == year && t.Kind == ReportSectionKind.AdministrationReport));
             var perMember = (await factory.WithDbAsync(db => db.StatementsForYearAsync(year)))!.Notes

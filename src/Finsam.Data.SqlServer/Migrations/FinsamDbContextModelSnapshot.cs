@@ -1479,6 +1479,9 @@ namespace Finsam.Data.SqlServer.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<string>("Model")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
@@ -1578,6 +1581,14 @@ namespace Finsam.Data.SqlServer.Migrations
                         },
                         new
                         {
+                            Id = 15,
+                            Enabled = true,
+                            Kind = 15,
+                            Order = 33,
+                            Title = "Väsentliga händelser"
+                        },
+                        new
+                        {
                             Id = 4,
                             Enabled = true,
                             Kind = 4,
@@ -1591,6 +1602,14 @@ namespace Finsam.Data.SqlServer.Migrations
                             Kind = 5,
                             Order = 50,
                             Title = "Deltagare"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Enabled = true,
+                            Kind = 16,
+                            Order = 55,
+                            Title = "Förväntad utveckling"
                         },
                         new
                         {

@@ -1412,6 +1412,9 @@ namespace Finsam.Data.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Pdf")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -1509,6 +1512,14 @@ namespace Finsam.Data.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = 15,
+                            Enabled = true,
+                            Kind = 15,
+                            Order = 33,
+                            Title = "Väsentliga händelser"
+                        },
+                        new
+                        {
                             Id = 4,
                             Enabled = true,
                             Kind = 4,
@@ -1522,6 +1533,14 @@ namespace Finsam.Data.Sqlite.Migrations
                             Kind = 5,
                             Order = 50,
                             Title = "Deltagare"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Enabled = true,
+                            Kind = 16,
+                            Order = 55,
+                            Title = "Förväntad utveckling"
                         },
                         new
                         {

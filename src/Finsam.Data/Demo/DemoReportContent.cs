@@ -7,7 +7,7 @@ namespace Finsam.Data.Demo;
 
 /// <summary>
 /// The written parts of the demo förbund's annual reports for its finished years: the chair's foreword, the
-/// förvaltningsberättelse and the board members who sign. Figures in the text are taken from the generated data
+/// förvaltningsberättelse, väsentliga händelser, förväntad utveckling and the board members who sign. Figures in the text are taken from the generated data
 /// (contributions, the insatser that ran), never typed in, so they agree with the report's tables.
 /// </summary>
 internal static class DemoReportContent
@@ -70,10 +70,21 @@ internal static class DemoReportContent
             Styrelsen består av sex ledamöter, en utsedd av varje medlem. Styrelsen har under året haft sex
             sammanträden. Insatserna följs upp genom registreringar av deltagare och avslut, och genom
             insatsernas rapporter till kansliet.
+            """);
 
-            ## Väsentliga händelser efter räkenskapsårets slut
+        yield return Text(year, ReportSectionKind.SignificantEvents, savedAtUtc, $"""
+            Under {year} har förbundet finansierat {individual} individinriktade och {structural} strukturinriktade
+            insatser. Några insatser kom i gång senare än planerat, vilket förklarar en del av avvikelsen mot budget i
+            driftsredovisningen.
 
             Inga väsentliga händelser har inträffat efter räkenskapsårets slut.
+            """);
+
+        yield return Text(year, ReportSectionKind.ExpectedDevelopment, savedAtUtc, $"""
+            Behovet av samordnade insatser väntas öka de närmaste åren, särskilt för unga vuxna och för personer som
+            länge har stått utanför arbetsmarknaden. Styrelsen har i verksamhetsplanen för {year + 1} prioriterat
+            insatser som når fler deltagare, och att det egna kapitalet ska användas i verksamheten så att det ligger
+            under den rekommenderade nivån.
             """);
     }
 

@@ -95,6 +95,33 @@ public static class StatementQuery
             fiscalYear.ContingentLiabilities, memberChecks, previousNotes);
     }
 
+    /// <summary>
+    /// The resultaträkning and balansräkning of each of the given years, for the flerårsöversikt: from the year's own
+    /// ledger, or else from the previous-year figures of the next year's file; a year with neither is left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, FinancialStatements>> StatementsOfYearsAsync(this FinsamDbContext db, IEnumerable<int> years, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(years);
+        var rules = await db.AccountMappingRules.AsNoTracking().ToListAsync(cancellationToken);
+        var result = new Dictionary<int, FinancialStatements>();
+        foreach (var year in years)
+        {
+            var figures = await FiguresAsync(db, year, year, cancellationToken);
+            if (figures is null && await FiguresAsync(db, year + 1, year, cancellationToken) is { Closing.Count: > 0 } fromNext)
+            {
+                figures = fromNext;
+            }
+
+            if (figures is not null)
+            {
+                result[year] = FinancialStatements.Build(figures, rules);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The year's budget lines with their insats codes.</summary>
     public static async Task<IReadOnlyList<BudgetAmount>> BudgetAmountsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
     {

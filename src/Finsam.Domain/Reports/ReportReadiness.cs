@@ -2,16 +2,20 @@ namespace Finsam.Domain.Reports;
 
 /// <summary>
 /// What a year's report still lacks before the board can adopt it, apart from the reconciliation checks: the sections
-/// that consist only of the förbund's own words (the chair's foreword, the förvaltningsberättelse) without a text,
+/// that consist only of the förbund's own words (the chair's foreword, the förvaltningsberättelse, väsentliga händelser, förväntad utveckling) without a text,
 /// the signatories, and indicators whose assessment is still the rule's suggestion. They do not stop a draft, but they
 /// stop the adoption (a förbund may leave out a foreword by switching the section off): the förbundschef sees them
 /// listed, and the adoption is refused with them as the reasons.
 /// </summary>
 public static class ReportReadiness
 {
-    /// <summary>Sections with no content of their own: without the förbund's text they print as a bare heading.</summary>
+    /// <summary>
+    /// Sections with no content of their own: without the förbund's text they print as a bare heading. Väsentliga
+    /// händelser and förväntad utveckling are parts of a förvaltningsberättelse that LKBR (11 kap.) requires.
+    /// </summary>
     public static bool IsWrittenOnly(ReportSectionKind kind) =>
-        kind is ReportSectionKind.ChairmanForeword or ReportSectionKind.AdministrationReport;
+        kind is ReportSectionKind.ChairmanForeword or ReportSectionKind.AdministrationReport
+            or ReportSectionKind.SignificantEvents or ReportSectionKind.ExpectedDevelopment;
 
     /// <param name="sections">The förbund's sections (title, whether included).</param>
     /// <param name="written">The sections of the year that have a non-blank text.</param>

@@ -17,6 +17,12 @@ public enum ReportSectionKind
     Notes = 12,
     BoardDecision = 13,
     Appendices = 14,
+
+    /// <summary>Händelser av väsentlig betydelse (LKBR 11 kap.): the förbund's own text, printed after the förvaltningsberättelse.</summary>
+    SignificantEvents = 15,
+
+    /// <summary>Förväntad utveckling (LKBR 11 kap.): the förbund's own text, printed before the economic part.</summary>
+    ExpectedDevelopment = 16,
 }
 
 /// <summary>How the förbund wants a section: its title, its place and whether it is included. One row per kind.</summary>
@@ -40,8 +46,10 @@ public class ReportSectionSetting
         Default(ReportSectionKind.Cover, "Försättsblad"),
         Default(ReportSectionKind.ChairmanForeword, "Ordförande har ordet"),
         Default(ReportSectionKind.AdministrationReport, "Förvaltningsberättelse"),
+        Default(ReportSectionKind.SignificantEvents, "Väsentliga händelser", 33),
         Default(ReportSectionKind.GoalFulfilment, "Måluppfyllelse"),
         Default(ReportSectionKind.Participants, "Deltagare"),
+        Default(ReportSectionKind.ExpectedDevelopment, "Förväntad utveckling", 55),
         Default(ReportSectionKind.FinancialResult, "Ekonomiskt resultat"),
         Default(ReportSectionKind.OperatingStatement, "Driftsredovisning"),
         Default(ReportSectionKind.IncomeStatement, "Resultaträkning"),
@@ -53,8 +61,18 @@ public class ReportSectionSetting
         Default(ReportSectionKind.Appendices, "Bilaga: insatsernas måluppfyllelse och deltagarflöden"),
     ];
 
-    private static ReportSectionSetting Default(ReportSectionKind kind, string title) =>
-        new() { Id = (int)kind, Kind = kind, Title = title, Order = (int)kind * 10, Enabled = true };
+    private static ReportSectionSetting Default(ReportSectionKind kind, string title, int? order = null) =>
+        new() { Id = (int)kind, Kind = kind, Title = title, Order = order ?? (int)kind * 10, Enabled = true };
+
+    /// <summary>
+    /// Sections printed on from the page before instead of starting a page of their own: the parts of the
+    /// förvaltningsberättelse (väsentliga händelser, förväntad utveckling), and the statements after the
+    /// resultaträkning with the principles and the notes, which the seed reports set two or three to a page (a
+    /// balansräkning alone on a page is a page left mostly empty).
+    /// </summary>
+    public static bool ContinuesPage(ReportSectionKind kind) =>
+        kind is ReportSectionKind.SignificantEvents or ReportSectionKind.ExpectedDevelopment or ReportSectionKind.BalanceSheet
+            or ReportSectionKind.CashFlow or ReportSectionKind.AccountingPrinciples or ReportSectionKind.Notes;
 }
 
 /// <summary>
@@ -139,4 +157,10 @@ public class ReportArchive
     public required byte[] Workbook { get; set; }
 
     public required string WorkbookSha256 { get; set; }
+
+    /// <summary>
+    /// The adopted report's model as JSON (the figures, texts and tables the PDF printed): the adopted year's JSON and
+    /// preview are served from it. Null for a version archived before the model was kept.
+    /// </summary>
+    public string? Model { get; set; }
 }

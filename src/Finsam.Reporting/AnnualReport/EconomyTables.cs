@@ -330,6 +330,76 @@ public static class EconomyTables
         return sum;
     }
 
+    /// <summary>One year of the flerårsöversikt: its statements when the year has a ledger (own, or the previous-year figures of the next year's file), and its participants when any were registered.</summary>
+    public sealed record OverviewYear(int Year, IncomeStatement? Income, BalanceSheet? Closing, int? Participants);
+
+    /// <summary>
+    /// The flerårsöversikt (översikt över verksamhetens utveckling, LKBR 11 kap. 1 §): per year, newest first,
+    /// verksamhetens intäkter, kostnader (with avskrivningar, negative as in the resultaträkning), årets resultat, eget
+    /// kapital, soliditet (eget kapital in percent of summa tillgångar) and the number of deltagare. A year without
+    /// figures is left blank, never 0. The years that the resultaträkning and balansräkning of the same report print
+    /// follow their printed lines, so the same figure never prints differently.
+    /// </summary>
+    public static ReportTable MultiYearOverview(IReadOnlyList<OverviewYear> years, ReportTable? incomeStatement = null, ReportTable? balanceSheet = null)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var t = new TableRows();
+        var reportYear = years.Count == 0 ? 0 : years.Max(y => y.Year);
+        foreach (var y in years.OrderByDescending(y => y.Year))
+        {
+            var i = y.Income;
+            var b = y.Closing;
+            var row = t.Add([
+                Y(y.Year),
+                ReportCell.Of(i?.OperatingIncome),
+                ReportCell.Of(i is null ? null : i.OperatingCosts + i.Depreciation),
+                ReportCell.Of(i?.ResultForTheYear),
+                ReportCell.Of(b?.Equity),
+                ReportCell.Of(b is { TotalAssets: not 0m } ? Math.Round(b.Equity / b.TotalAssets, 4, MidpointRounding.AwayFromZero) : null),
+                ReportCell.Of(y.Participants),
+            ]);
+
+            // This year's and last year's figures are printed in the statements too (column 2 and 3 there).
+            var column = 2 + (reportYear - y.Year);
+            if (column > 3 || i is null)
+            {
+                continue;
+            }
+
+            List<CellSource> Sources(ReportTable? statement, params string[] lines) => statement is null || column >= statement.Columns.Count ? [] : [.. lines
+                .Select(line => statement.Rows.Select((r, n) => (r, n)).FirstOrDefault(x => x.r.Cells[0].Text == line))
+                .Where(x => x.r is not null)
+                .Select(x => new CellSource(statement.Key, x.n, column))];
+            var follows = new List<CellFollow>
+            {
+                new(1, Sources(incomeStatement, "Verksamhetens intäkter")),
+                new(2, Sources(incomeStatement, "Verksamhetens kostnader", "Avskrivningar")),
+                new(3, Sources(incomeStatement, "Årets resultat")),
+            };
+            if (b is not null)
+            {
+                follows.Add(new(4, Sources(balanceSheet, "Summa eget kapital")));
+            }
+
+            follows.RemoveAll(f => f.Sources.Count == 0);
+            if (follows.Count > 0)
+            {
+                t.FollowCells(row, follows);
+            }
+        }
+
+        var span = years.Count == 0 ? "" : $" {Y(years.Min(y => y.Year))}–{Y(reportYear)}";
+        return new ReportTable("Flerårsöversikt", $"Flerårsöversikt{span}",
+            [
+                new("År", CellKind.Text, 8), new("Verksamhetens intäkter", CellKind.Amount, 16), new("Verksamhetens kostnader", CellKind.Amount, 16),
+                new("Årets resultat", CellKind.Amount, 16), new("Eget kapital", CellKind.Amount, 16), new("Soliditet", CellKind.Share, 12),
+                new("Deltagare", CellKind.Count, 12),
+            ],
+            t.Rows,
+            "Kostnaderna med avskrivningar och minustecken, som i resultaträkningen. Soliditet: eget kapital i procent av summa tillgångar. "
+            + "Deltagare: aktuella deltagare under året. Ett år utan bokföring eller registreringar i Finsam lämnas tomt.");
+    }
+
     public static ReportTable BalanceRequirementTable(int year, BalanceRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(requirement);
@@ -337,7 +407,7 @@ public static class EconomyTables
         var rows = new List<int> { t.Add("Årets resultat enligt resultaträkningen", requirement.ResultForTheYear) };
         rows.AddRange(requirement.Adjustments.Select(a => t.Add(a.Text, a.Amount)));
         t.Sum("Balanskravsresultat", [.. rows]);
-        return new ReportTable("Balanskravsresultat", $"Balanskravsutredning {year}", YearColumns(year, false), t.Rows);
+        return new ReportTable("Balanskravsresultat", $"Balanskravsutredning {year}", YearColumns(year, false), t.WithoutZeroRows());
     }
 
     public static ReportTable Contributions(int year, IReadOnlyList<MemberContributions.Contribution> contributions)

@@ -72,6 +72,32 @@ public static class SvgChart
     /// <summary>Colours with at least 4.5:1 contrast against white, distinguishable in greyscale by the value labels.</summary>
     public static readonly IReadOnlyList<string> Palette = ["#0b5394", "#b45309", "#2e7d32", "#6a1b9a", "#4a5360", "#a4161a"];
 
+    /// <summary>
+    /// The colour of each series the charts share, by its name, so that one colour means one thing in every chart of
+    /// the report and the overview (green was "Annat/ej angivet" in one chart and "Alla" in the next). Each with at
+    /// least 4.5:1 contrast against white. A series not named here takes the palette's colour of its place.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SeriesColours = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Kvinnor"] = "#0b5394",
+        ["Män"] = "#b45309",
+        ["Annat/ej angivet"] = "#2e7d32",
+        ["Alla"] = "#4a5360",
+        ["Aktuella"] = "#6a1b9a",
+        ["Nya"] = "#00838f",
+        ["Avslutade"] = "#a4161a",
+        ["Unika individer"] = "#6d4c41",
+        ["Budget"] = "#827717",
+        ["Utfall"] = "#ad1457",
+    };
+
+    /// <summary>The colour of a chart's series: its name's (<see cref="SeriesColours"/>), otherwise the palette's for its place.</summary>
+    public static string ColourOf(ChartData data, int series)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return SeriesColours.TryGetValue(data.Series[series].Name, out var colour) ? colour : Palette[series % Palette.Count];
+    }
+
     private const int Width = 680;
     private const int LabelWidth = 230;
     private const int BarHeight = 16;
@@ -127,7 +153,7 @@ public static class SvgChart
 
                 var x = LabelWidth + (double)(offset / max) * plotWidth;
                 var w = (double)(Math.Max(0m, v) / max) * plotWidth;
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{s}\" x=\"{N(x)}\" y=\"{N(y + 1)}\" width=\"{N(w)}\" height=\"{BarHeight - 2}\" fill=\"{Palette[s % Palette.Count]}\"><title>{Escape($"{data.Categories[c]}, {data.Series[s].Name}: {data.Series[s].LabelAt(c, data)}")}</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{s}\" x=\"{N(x)}\" y=\"{N(y + 1)}\" width=\"{N(w)}\" height=\"{BarHeight - 2}\" fill=\"{ColourOf(data, s)}\"><title>{Escape($"{data.Categories[c]}, {data.Series[s].Name}: {data.Series[s].LabelAt(c, data)}")}</title></rect>");
                 if (!stacked)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{N(x + w + 4)}\" y=\"{N(y + BarHeight - 4)}\" {Font}>{Escape(data.FormatValue(v))}</text>");
@@ -180,7 +206,7 @@ public static class SvgChart
 
         for (var s = 0; s < data.Series.Count; s++)
         {
-            var colour = Palette[s % Palette.Count];
+            var colour = ColourOf(data, s);
             var points = Enumerable.Range(0, data.Categories.Count)
                 .Where(c => ValueAt(data.Series[s], c) is not null)
                 .Select(c => (X: X(c), Y: Y(ValueAt(data.Series[s], c)!.Value), Value: ValueAt(data.Series[s], c)!.Value, Category: data.Categories[c]))
@@ -220,7 +246,7 @@ public static class SvgChart
         var at = (double)x;
         for (var s = 0; s < data.Series.Count; s++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\"><rect x=\"{N(at)}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Count]}\"/><text x=\"{N(at + 16)}\" y=\"18\" {Font}>{Escape(data.Series[s].Name)}</text></g>");
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\"><rect x=\"{N(at)}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{ColourOf(data, s)}\"/><text x=\"{N(at + 16)}\" y=\"18\" {Font}>{Escape(data.Series[s].Name)}</text></g>");
             at += 28 + data.Series[s].Name.Length * 7;
         }
     }

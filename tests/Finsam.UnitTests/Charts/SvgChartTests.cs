@@ -42,6 +42,23 @@ public sealed class SvgChartTests
     }
 
     [Fact]
+    public void One_colour_means_one_thing_in_every_chart()
+    {
+        // The shared series have colours of their own, all different.
+        Assert.Equal(SvgChart.SeriesColours.Count, SvgChart.SeriesColours.Values.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // "Annat/ej angivet" in the stacked chart and "Alla" in the grouped one are different colours; "Kvinnor" is the same colour in both.
+        static Dictionary<string, string> Legend(string svg) => XDocument.Parse(svg).Root!.Descendants(Svg + "g")
+            .Where(g => (string?)g.Attribute("class") == "legend")
+            .ToDictionary(g => g.Value, g => (string)g.Element(Svg + "rect")!.Attribute("fill")!);
+        var stacked = Legend(SvgChart.Bars(new ChartData("Deltagare", "", ["P30"], [new("Kvinnor", [1m]), new("Män", [2m]), new("Annat/ej angivet", [1m])]), stacked: true));
+        var grouped = Legend(SvgChart.Bars(new ChartData("Avslutsorsak", "", ["Arbete"], [new("Kvinnor", [1m]), new("Män", [2m]), new("Alla", [3m])])));
+        Assert.Equal(stacked["Kvinnor"], grouped["Kvinnor"]);
+        Assert.Equal(stacked["Män"], grouped["Män"]);
+        Assert.NotEqual(stacked["Annat/ej angivet"], grouped["Alla"]);
+    }
+
+    [Fact]
     public void Stacked_bars_put_the_series_end_to_end_and_label_the_total()
     {
         var root = XDocument.Parse(SvgChart.Bars(Participants, stacked: true)).Root!;

@@ -7,9 +7,14 @@ public sealed class ReportReadinessTests
     private static List<ReportSectionSetting> Sections() =>
         ReportSectionSetting.Defaults.Select(d => new ReportSectionSetting { Id = d.Id, Kind = d.Kind, Title = d.Title, Order = d.Order, Enabled = d.Enabled }).ToList();
 
+    private static HashSet<ReportSectionKind> AllWritten() =>
+    [
+        ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport, ReportSectionKind.SignificantEvents, ReportSectionKind.ExpectedDevelopment,
+    ];
+
     [Fact]
     public void A_report_with_its_texts_and_signatories_lacks_nothing() =>
-        Assert.Empty(ReportReadiness.Missing(Sections(), new HashSet<ReportSectionKind> { ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport }, 6));
+        Assert.Empty(ReportReadiness.Missing(Sections(), AllWritten(), 6));
 
     [Fact]
     public void Missing_texts_are_named_by_the_sections_titles_in_report_order_and_missing_signatories_last()
@@ -19,7 +24,8 @@ public sealed class ReportReadinessTests
         sections.Single(s => s.Kind == ReportSectionKind.AdministrationReport).Order = 1;
 
         Assert.Equal(
-            ["Avsnittet Verksamhetsberättelse har ingen text.", "Avsnittet Ordförande har ordet har ingen text.", "Inga undertecknare är angivna för styrelsens beslut."],
+            ["Avsnittet Verksamhetsberättelse har ingen text.", "Avsnittet Ordförande har ordet har ingen text.", "Avsnittet Väsentliga händelser har ingen text.",
+                "Avsnittet Förväntad utveckling har ingen text.", "Inga undertecknare är angivna för styrelsens beslut."],
             ReportReadiness.Missing(sections, new HashSet<ReportSectionKind> { ReportSectionKind.Notes }, 0));
     }
 
@@ -30,12 +36,17 @@ public sealed class ReportReadinessTests
         sections.Single(s => s.Kind == ReportSectionKind.ChairmanForeword).Enabled = false;
         sections.Single(s => s.Kind == ReportSectionKind.BoardDecision).Enabled = false;
 
-        Assert.Equal(["Avsnittet Förvaltningsberättelse har ingen text."], ReportReadiness.Missing(sections, new HashSet<ReportSectionKind>(), 0));
+        sections.Single(s => s.Kind == ReportSectionKind.ExpectedDevelopment).Enabled = false;
+
+        Assert.Equal(["Avsnittet Förvaltningsberättelse har ingen text.", "Avsnittet Väsentliga händelser har ingen text."],
+            ReportReadiness.Missing(sections, new HashSet<ReportSectionKind>(), 0));
     }
 
     [Theory]
     [InlineData(ReportSectionKind.ChairmanForeword, true)]
     [InlineData(ReportSectionKind.AdministrationReport, true)]
+    [InlineData(ReportSectionKind.SignificantEvents, true)]
+    [InlineData(ReportSectionKind.ExpectedDevelopment, true)]
     [InlineData(ReportSectionKind.IncomeStatement, false)]
     [InlineData(ReportSectionKind.AccountingPrinciples, false)]
     public void Only_the_sections_made_of_the_förbunds_words_need_a_text(ReportSectionKind kind, bool writtenOnly) =>
@@ -44,7 +55,7 @@ public sealed class ReportReadinessTests
     [Fact]
     public void Assessments_that_are_still_the_rules_suggestion_are_listed()
     {
-        var written = new HashSet<ReportSectionKind> { ReportSectionKind.ChairmanForeword, ReportSectionKind.AdministrationReport };
+        var written = AllWritten();
         Assert.Equal(["3 indikatorer har bara regelns förslag till bedömning: bedöm dem under Mål."], ReportReadiness.Missing(Sections(), written, 6, 3));
         Assert.Equal(["1 indikator har bara regelns förslag till bedömning: bedöm den under Mål."], ReportReadiness.Missing(Sections(), written, 6, 1));
     }

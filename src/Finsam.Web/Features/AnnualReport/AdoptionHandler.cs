@@ -152,6 +152,7 @@ public sealed class AdoptionHandler(FinsamDbContext db, AnnualReportService repo
             PdfSha256 = pdfSha256,
             Workbook = workbook,
             WorkbookSha256 = workbookSha256,
+            Model = ReportJson.Serialize(model),
         });
         fiscalYear.Status = FiscalYearStatus.Closed;
         fiscalYear.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;

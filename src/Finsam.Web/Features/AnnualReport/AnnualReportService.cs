@@ -38,9 +38,17 @@ public sealed class AnnualReportService(FinsamDbContext db, DraftPdfCache draftP
     public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
         db.FiscalYears.AsNoTracking().Where(y => db.LedgerImports.Any(i => i.FiscalYearId == y.Id)).OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(cancellationToken);
 
-    /// <summary>The report of a year, or null when the year has no ledger. Drafts are watermarked until the year is adopted.</summary>
+    /// <summary>
+    /// The report of a year, or null when the year has no ledger: for an adopted year the model archived with the
+    /// adoption (the figures the PDF printed, whatever has changed since), otherwise computed now, a draft.
+    /// </summary>
     public async Task<AnnualReportModel?> BuildAsync(int year, CancellationToken cancellationToken) =>
-        await db.StatementsForYearAsync(year, cancellationToken) is { } statements ? await BuildAsync(year, statements, null, cancellationToken) : null;
+        await ArchivedModelJsonAsync(year, cancellationToken) is { } archived ? ReportJson.Deserialize(archived)
+        : await db.StatementsForYearAsync(year, cancellationToken) is { } statements ? await BuildAsync(year, statements, null, cancellationToken) : null;
+
+    /// <summary>The adopted year's report model as archived (JSON), or null when the year is not adopted (or was adopted before models were archived).</summary>
+    public Task<string?> ArchivedModelJsonAsync(int year, CancellationToken cancellationToken) =>
+        db.ReportArchives.AsNoTracking().Where(a => a.Year == year && a.ReopenedAtUtc == null).Select(a => a.Model).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The report of a year. <paramref name="adoption"/> makes it the final report of that decision (the one being

@@ -19,7 +19,7 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         var notes = EconomyTables.NumberNotes(statements.Notes, statements.PreviousNotes);
         return kind switch
         {
-            ReportSectionKind.AdministrationReport => OrganisationBlocks(await db.OrganisationOfYearAsync(year, cancellationToken)),
+            ReportSectionKind.AdministrationReport => [.. await OverviewAsync(year, statements, notes, cancellationToken), .. OrganisationBlocks(await db.OrganisationOfYearAsync(year, cancellationToken))],
             ReportSectionKind.FinancialResult => await FinancialResultAsync(year, statements, notes, cancellationToken),
             ReportSectionKind.OperatingStatement => [new TableBlock(EconomyTables.Operating(statements.Operating, EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes)))],
             ReportSectionKind.IncomeStatement => [new TableBlock(EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes))],
@@ -33,6 +33,32 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
             ReportSectionKind.Appendices => await goals.AppendixAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             _ => [],
         };
+    }
+
+    /// <summary>How many years the flerårsöversikt shows (the report's year and the four before it).</summary>
+    public const int OverviewYears = 5;
+
+    /// <summary>
+    /// The förvaltningsberättelse's flerårsöversikt: five years of the economy (from each year's ledger) and of the
+    /// participants (from the registrations). The report's own two years are those its statements print.
+    /// </summary>
+    private async Task<IReadOnlyList<ReportBlock>> OverviewAsync(int year, StatementQuery.YearStatements statements, IReadOnlyList<EconomyTables.NumberedNote> notes, CancellationToken cancellationToken)
+    {
+        var years = Enumerable.Range(year - OverviewYears + 1, OverviewYears).Reverse().ToList();
+        var earlier = await db.StatementsOfYearsAsync(years.Where(y => y < year - 1), cancellationToken);
+        var participants = await db.StatisticsForYearsAsync(years, cancellationToken);
+        var rows = years.Select(y =>
+        {
+            var figures = y == year ? statements.Current : y == year - 1 ? statements.Previous : earlier.GetValueOrDefault(y);
+            var current = participants.TryGetValue(y, out var s) ? s.Total.Current.Total : 0;
+            return new EconomyTables.OverviewYear(y, figures?.Income, figures?.Closing, current > 0 || y == year ? current : null);
+        }).ToList();
+        var c = statements.Current;
+        var p = statements.Previous;
+        var table = EconomyTables.MultiYearOverview(rows,
+            EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes),
+            EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes));
+        return [new HeadingBlock("Översikt över verksamhetens utveckling"), new TableBlock(table)];
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Finsam.Reporting.AnnualReport;
 using Finsam.Web.Authorization;
 using Finsam.Web.Features.AnnualReport;
@@ -11,12 +10,8 @@ public static class ReportEndpoints
 {
     public const string JsonPath = "/api/arsredovisning/{year:int}";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-    };
+    /// <summary>The report's JSON options (<see cref="ReportJson.Options"/>).</summary>
+    public static JsonSerializerOptions Json => ReportJson.Options;
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -24,11 +19,14 @@ public static class ReportEndpoints
         app.MapGet(PreviewModel.StylesheetPath, () => Results.Text(ReportStyles.Css, "text/css; charset=utf-8"))
             .RequireAuthorization(Policies.Report);
 
-        // The same tables as the report, sections and checks included; authorised like the report pages.
+        // The same tables as the report, sections and checks included; authorised like the report pages. An adopted
+        // year returns the model archived with its adoption as it was stored, not a recomputation.
         app.MapGet(JsonPath, async (int year, AnnualReportService reports, CancellationToken cancellationToken) =>
-                await reports.BuildAsync(year, cancellationToken) is { } model
-                    ? Results.Json(model, Json)
-                    : Results.NotFound())
+                await reports.ArchivedModelJsonAsync(year, cancellationToken) is { } archived
+                    ? Results.Text(archived, "application/json; charset=utf-8")
+                    : await reports.BuildAsync(year, cancellationToken) is { } model
+                        ? Results.Json(model, Json)
+                        : Results.NotFound())
             .RequireAuthorization(Policies.Report);
     }
 }

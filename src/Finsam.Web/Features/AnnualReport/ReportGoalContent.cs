@@ -38,7 +38,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                 var rows = objective.Indicators.Select(i => new ReportRow(
                 [
                     i.Indicator.Text,
-                    GoalText.Metric(i.Indicator.Measure) + (i.Indicator.Measure.SourceNote is { } source ? $" (källa: {source})" : ""),
+                    ReportMeasure(i.Indicator.Measure),
                     GoalText.Target(i.Indicator.Measure),
                     GoalText.Result(i.Result),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
@@ -120,7 +120,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     [new("Mål", CellKind.Text, 50), new("Målvärde", CellKind.Text, 14), new("Resultat", CellKind.Text, 18), new("Uppfyllt", CellKind.Text, 14)], rows)));
                 var rating = status.Effective is { } effective
                     ? $"Bedömning: {effective.Name}." + (status.IsOverridden && status.Rating?.OverrideReason is { } reason ? $" Motivering: {reason}" : "")
-                    : "Bedömning: ej gjord.";
+                    : $"Insatsen har inte fått någon samlad bedömning för {year}.";
                 blocks.Add(new ParagraphBlock(rating + (status.Rating?.Comment is { } comment ? " " + comment : "")));
             }
 
@@ -143,6 +143,14 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         return blocks;
     }
 
+    /// <summary>
+    /// An indicator's measure as the report prints it: a computed measure by its name, a figure entered by the förbund
+    /// by its source ("Uppgift från Medarbetarenkät 2025"), never the internal name of the kind ("Manuellt mått").
+    /// </summary>
+    internal static string ReportMeasure(GoalMeasure measure) => measure.Metric == GoalMetric.Manual
+        ? measure.SourceNote is { } source ? $"Uppgift från {source}" : "Förbundets uppgift"
+        : GoalText.Metric(measure) + (measure.SourceNote is { } note ? $" (källa: {note})" : "");
+
     private static ReportTable Flows(int year, YearlyParticipantStatistics statistics)
     {
         var t = new TableRows();
@@ -159,13 +167,15 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         var notApplicable = statistics.Insatser.Any(i => !i.OutcomesApply)
             ? $" {GoalText.NotApplicableFootnote} Förbundets arbete/studier och arbetssökande räknas på de {SwedishFormat.Number(statistics.Outcomes.Flow.Ended)} avslutade i insatser där utfallsmåtten är tillämpliga."
             : "";
+        // The asterisk's footnote only when a row carries the asterisk (a footnote explains a marker in its own table).
+        var marked = statistics.Insatser.Any(i => !i.CountsInTotals) ? "* räknas inte i förbundets totaler. " : "";
         return new ReportTable("Deltagarflöden", $"Deltagarflöden {year}",
         [
             new("Insats", CellKind.Text, 40), new("Aktuella", CellKind.Count, 10), new("Kvinnor", CellKind.Count, 10), new("Män", CellKind.Count, 10),
             new("Annat", CellKind.Count, 10), new("Nya", CellKind.Count, 10), new("Avslutade", CellKind.Count, 11), new("Arbete/studier", CellKind.Count, 14),
             new("Andel arbete/studier", CellKind.Share, 14), new("Arbetssökande", CellKind.Count, 14),
         ], t.Rows,
-            $"* räknas inte i förbundets totaler. Unika individer i totalen: {SwedishFormat.Number(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {SwedishFormat.Number(statistics.Total.AnonymousEnrolments)}.{notApplicable}");
+            $"{marked}Unika individer i totalen: {SwedishFormat.Number(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {SwedishFormat.Number(statistics.Total.AnonymousEnrolments)}.{notApplicable}");
     }
 
     private static ReportColumn[] GenderColumns(string first) =>
