@@ -106,6 +106,7 @@ public sealed class ObjectiveInput
 {
     public Guid Version { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Ordning")]
     public int SortOrder { get; set; } = 1;
 
     public string Text { get; set; } = "";
@@ -124,6 +125,7 @@ public sealed class IndicatorInput
 {
     public Guid Version { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Ordning")]
     public int SortOrder { get; set; } = 1;
 
     public string Text { get; set; } = "";
@@ -152,6 +154,7 @@ public sealed class InsatsGoalInput
 {
     public Guid Version { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Ordning")]
     public int SortOrder { get; set; } = 1;
 
     public string Text { get; set; } = "";

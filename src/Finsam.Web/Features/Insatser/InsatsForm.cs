@@ -16,17 +16,22 @@ public sealed class InsatsInput
 
     public InsatsStatus Status { get; set; } = InsatsStatus.Active;
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Startdatum")]
     public DateOnly? StartDate { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Slutdatum")]
     public DateOnly? EndDate { get; set; }
 
     /// <summary>Planerat slut: the end decided when the insats started (used by the rating rule).</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = "Planerat slutdatum")]
     public DateOnly? PlannedEndDate { get; set; }
 
     public string? TargetGroup { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Lägsta ålder")]
     public int? MinAge { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Högsta ålder")]
     public int? MaxAge { get; set; }
 
     public string? Description { get; set; }

@@ -18,6 +18,7 @@ public sealed class FederationInput
 
     public string? PostalAddress { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Första räkenskapsår")]
     public int? FirstFiscalYear { get; set; }
 
     /// <summary>A new logo's bytes (PNG or JPEG), or null to keep the current one.</summary>
@@ -69,9 +70,11 @@ public sealed class MemberInput
     public string? OrganisationNumber { get; set; }
 
     /// <summary>First day of membership; empty: since before the förbund's first year in Finsam.</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = "Medlem från")]
     public DateOnly? MemberFrom { get; set; }
 
     /// <summary>Last day of membership; empty: still a member.</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = "Medlem till")]
     public DateOnly? MemberTo { get; set; }
 
     public Guid Version { get; set; }
@@ -182,8 +185,10 @@ public sealed class BoardAssignmentInput
 
     public BoardOffice Office { get; set; } = BoardOffice.None;
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Uppdrag från")]
     public DateOnly? TermFrom { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Uppdrag till")]
     public DateOnly? TermTo { get; set; }
 
     public Guid Version { get; set; }
@@ -212,8 +217,10 @@ public sealed class AuditorInput
 
     public int? AppointedByMemberId { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Uppdrag från")]
     public DateOnly? TermFrom { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Uppdrag till")]
     public DateOnly? TermTo { get; set; }
 
     public Guid Version { get; set; }

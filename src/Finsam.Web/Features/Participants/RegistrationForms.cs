@@ -9,6 +9,7 @@ public class IdentityFields
     /// <summary>Personnummer or samordningsnummer; only with consent. Never stored: hashed and forgotten.</summary>
     public string? PersonalIdentityNumber { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Samtyckesdatum")]
     public DateOnly? ConsentDate { get; set; }
 }
 
@@ -25,6 +26,7 @@ public class ParticipantFields : IdentityFields, IPersonIdentity
 {
     public Gender? Gender { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Födelseår")]
     public int? BirthYear { get; set; }
 }
 
@@ -48,6 +50,7 @@ public sealed class StartInput : ParticipantFields, IEnrolmentPersonFields
 
     public int? InsatsId { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Startdatum")]
     public DateOnly? StartDate { get; set; }
 
     public int? ReferringMemberId { get; set; }
@@ -62,6 +65,7 @@ public class EndInput
 {
     public Guid Version { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Slutdatum")]
     public DateOnly? EndDate { get; set; }
 
     public EndReason? EndReason { get; set; }
@@ -80,6 +84,7 @@ public sealed class EnrolmentInput : EndInput, IEnrolmentPersonFields
 
     public int? InsatsId { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Startdatum")]
     public DateOnly? StartDate { get; set; }
 
     public int? ReferringMemberId { get; set; }
@@ -110,6 +115,7 @@ public sealed class IdentityCorrectionInput : IPersonIdentity
 
     public Gender? Gender { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Födelseår")]
     public int? BirthYear { get; set; }
 
     public string? Reason { get; set; }
