@@ -219,14 +219,14 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var objectiveId = await fixture.Factory.WithDbAsync(db => db.Objectives.Where(o => o.GoalAreaId == areaId).Select(o => o.Id).SingleAsync());
 
-        // A manual result without a source is refused; a share target above 100 % too.
+        // A manual result without a source is refused; a negative share target too (above 100 % is allowed: 200 % doubles).
         var indicator = new Dictionary<string, string>
         {
             ["Input.Text"] = "Många nöjda", ["Input.SortOrder"] = "1", ["Input.Measure.Metric"] = "Manual", ["Input.Measure.Direction"] = "AtLeast",
-            ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "120", ["Input.Measure.ManualResult"] = "84", ["malsattning"] = objectiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "-5", ["Input.Measure.ManualResult"] = "84", ["malsattning"] = objectiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         html = await (await fixture.Kansli.PostFormAsync($"/Mal/Indikator?malsattning={objectiveId}", indicator)).Content.ReadAsStringAsync();
-        Assert.Contains("Ett mål i procent ska vara mellan 0 och 100.", html, StringComparison.Ordinal);
+        Assert.Contains("Ett mål i procent ska vara mellan 0 och 10 000 (200 betyder en fördubbling).", html, StringComparison.Ordinal);
         Assert.Contains("Ange källan till ett utfall", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_Measure_Target\"", html, StringComparison.Ordinal);
 

@@ -2077,6 +2077,12 @@ namespace Finsam.Data.SqlServer.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("int");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
@@ -2086,6 +2092,13 @@ namespace Finsam.Data.SqlServer.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("int");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)
@@ -2128,6 +2141,12 @@ namespace Finsam.Data.SqlServer.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("int");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
@@ -2137,6 +2156,13 @@ namespace Finsam.Data.SqlServer.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("int");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)

@@ -1997,6 +1997,12 @@ namespace Finsam.Data.Sqlite.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
@@ -2006,6 +2012,13 @@ namespace Finsam.Data.Sqlite.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)
@@ -2048,6 +2061,12 @@ namespace Finsam.Data.Sqlite.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
@@ -2057,6 +2076,13 @@ namespace Finsam.Data.Sqlite.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)
