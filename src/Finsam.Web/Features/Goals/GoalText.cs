@@ -47,8 +47,9 @@ public static class GoalText
         return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints, result.IsKronor) : "–";
     }
 
-    /// <summary>Last year's result beside this year's: blank when there is none (never 0).</summary>
-    public static string Previous(GoalResult? result) => result is null ? "" : Result(result);
+    /// <summary>Last year's result beside this year's: blank when there is none or nothing to divide by (never 0).</summary>
+    public static string Previous(GoalResult? result) =>
+        result is null || (!result.HasValue && result.Text is null && !result.IsNotApplicable) ? "" : Result(result);
 
     public static string Met(GoalResult result)
     {
