@@ -246,6 +246,53 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
     }
 
     [Fact]
+    public async Task Goals_as_forbund_write_them_are_saved_and_a_structural_insats_refuses_computed_measures()
+    {
+        var insatsId = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P20").Select(i => i.Id).SingleAsync());
+        var url = $"/Mal/Insatsmal?ar=2025&insats={insatsId}";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Dubbla antalet utbildade handläggare", ["Input.SortOrder"] = "1", ["Input.Measure.Metric"] = "WorkOrStudiesShare",
+            ["Input.Measure.Direction"] = "AtLeast", ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "200", ["ar"] = "2025",
+            ["insats"] = insatsId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        // A strukturinriktad insats has no participants: a computed measure is refused at the field.
+        var page = Html.Parse(await (await fixture.Kansli.PostFormAsync(url, form)).Content.ReadAsStringAsync());
+        Assert.Equal("Insatsen har inga deltagare: välj ett manuellt eller kvalitativt mått.", page.QuerySelector("#Input_Measure_Metric-fel")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#Input_Measure_Metric")!.GetAttribute("aria-invalid"));
+
+        // n without N is refused at the N field; with both, the target of 200 % is kept and the share computed.
+        form["Input.Measure.Metric"] = "Manual";
+        form["Input.Measure.ManualNumerator"] = "84";
+        form["Input.Measure.SourceNote"] = "Kursregister";
+        page = Html.Parse(await (await fixture.Kansli.PostFormAsync(url, form)).Content.ReadAsStringAsync());
+        Assert.Equal("Ange underlaget (N) till antalet, t.ex. 96 i \"89 av 96\".", page.QuerySelector("#Input_Measure_ManualDenominator-fel")!.TextContent);
+        form["Input.Measure.ManualDenominator"] = "66";
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Kansli.PostFormAsync(url, form)).StatusCode);
+
+        // A qualitative goal: a written result and an assessment, judged by hand.
+        var qualitative = new Dictionary<string, string>(form)
+        {
+            ["Input.Text"] = "Metoden är känd hos parterna", ["Input.Measure.Metric"] = "Qualitative", ["Input.Measure.Target"] = "",
+            ["Input.Measure.ManualNumerator"] = "", ["Input.Measure.ManualDenominator"] = "", ["Input.Measure.SourceNote"] = "",
+            ["Input.Measure.ResultText"] = "Informationsträffar hos alla tre kommunerna.", ["Input.Measure.QualitativeAssessment"] = "PartlyMet",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Kansli.PostFormAsync(url, qualitative)).StatusCode);
+
+        var saved = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AsNoTracking().Where(g => g.InsatsId == insatsId && g.Year == 2025).OrderBy(g => g.Id).ToListAsync());
+        Assert.Equal((200m, 84, 66), (saved[^2].Measure.Target, saved[^2].Measure.ManualNumerator, saved[^2].Measure.ManualDenominator));
+        Assert.Equal(GoalAssessment.PartlyMet, saved[^1].Measure.QualitativeAssessment);
+
+        var goals = Html.Parse(await fixture.Kansli.GetStringAsync("/Mal?ar=2025"));
+        var table = goals.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith("P20 ", StringComparison.Ordinal));
+        var doubled = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Dubbla antalet", StringComparison.Ordinal));
+        Assert.Equal(["minst 200\u00a0%", "127\u00a0%, 84 av 66"], doubled.QuerySelectorAll("td").Skip(1).Take(2).Select(c => c.TextContent));
+        var written = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Metoden är känd", StringComparison.Ordinal));
+        Assert.Equal(["Informationsträffar hos alla tre kommunerna.", "Delvis uppfyllt"], written.QuerySelectorAll("td").Select(c => c.TextContent).Where((_, i) => i is 2 or 4));
+    }
+
+    [Fact]
     public async Task Overriding_the_suggested_rating_needs_a_reason()
     {
         var insatsId = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P30").Select(i => i.Id).SingleAsync());
