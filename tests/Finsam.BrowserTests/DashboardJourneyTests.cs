@@ -50,7 +50,7 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByLabel("Insats", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "P31 Samverkansteam Åkerby" });
         await page.GetByLabel("Mål", new() { Exact = true }).FillAsync("Minst 20 % arbetssökande vid avslut");
         await page.GetByLabel("Mått", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Andel avslutade till arbetssökande" });
-        await page.GetByLabel("Målvärde (antal eller procent)").FillAsync("20");
+        await page.GetByLabel("Målvärde (antal, procent eller kronor)").FillAsync("20");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Insatsmålet är sparat.");

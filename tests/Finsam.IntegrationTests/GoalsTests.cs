@@ -155,14 +155,14 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         var cells = RowCells(html, "Målsättning: Individer i behov av samordnade rehabiliteringsinsatser uppnår eller förbättrar sin förmåga att utföra förvärvsarbete.", "35 % av deltagarna arbetar eller studerar vid avslut.");
         Assert.Equal("minst 35 %", cells[1]);
         Assert.Equal(Normalise(SwedishFormat.ShareWithBasis(share)), cells[2]);
-        Assert.Equal(share.Fraction >= 0.35m ? "Uppfyllt (förslag)" : "Ej uppfyllt (förslag)", cells[3]);
+        Assert.Equal(share.Fraction >= 0.35m ? "Uppfyllt (förslag)" : "Ej uppfyllt (förslag)", cells[4]);
 
         var p31 = rows.Where(r => r.Insats.StartsWith("P31 ", StringComparison.Ordinal) && Current(r, 2024)).ToList();
         var goal = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AsNoTracking().SingleAsync(g => g.Year == 2024 && g.Insats!.Code == "P31" && g.Measure.Metric == GoalMetric.Participants));
         var insatsTable = Html.Parse(html).QuerySelectorAll("caption").Select(Html.TextOf).Single(c => c.StartsWith("P31 ", StringComparison.Ordinal));
         var participants = RowCells(html, insatsTable, goal.Text);
         Assert.Equal(p31.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), participants[2]);
-        Assert.Equal(p31.Count >= goal.Measure.Target ? "Ja" : "Nej", participants[3]);
+        Assert.Equal(p31.Count >= goal.Measure.Target ? "Ja" : "Nej", participants[4]);
         Assert.Contains("(ändrad från förslaget", insatsTable, StringComparison.Ordinal);
         Assert.Contains("Skäl till bedömningen: Två av tre tjänster", html, StringComparison.Ordinal);
         Assert.Contains("Indikatormätning 2024", html, StringComparison.Ordinal);
@@ -219,14 +219,14 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var objectiveId = await fixture.Factory.WithDbAsync(db => db.Objectives.Where(o => o.GoalAreaId == areaId).Select(o => o.Id).SingleAsync());
 
-        // A manual result without a source is refused; a share target above 100 % too.
+        // A manual result without a source is refused; a negative share target too (above 100 % is allowed: 200 % doubles).
         var indicator = new Dictionary<string, string>
         {
             ["Input.Text"] = "Många nöjda", ["Input.SortOrder"] = "1", ["Input.Measure.Metric"] = "Manual", ["Input.Measure.Direction"] = "AtLeast",
-            ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "120", ["Input.Measure.ManualResult"] = "84", ["malsattning"] = objectiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "-5", ["Input.Measure.ManualResult"] = "84", ["malsattning"] = objectiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         html = await (await fixture.Kansli.PostFormAsync($"/Mal/Indikator?malsattning={objectiveId}", indicator)).Content.ReadAsStringAsync();
-        Assert.Contains("Ett mål i procent ska vara mellan 0 och 100.", html, StringComparison.Ordinal);
+        Assert.Contains("Ett mål i procent ska vara mellan 0 och 10 000 (200 betyder en fördubbling).", html, StringComparison.Ordinal);
         Assert.Contains("Ange källan till ett utfall", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_Measure_Target\"", html, StringComparison.Ordinal);
 
@@ -243,6 +243,53 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         html = Normalise(await fixture.Kansli.GetStringAsync("/Mal?ar=2025"));
         Assert.Contains("Målområde 1: Stödja metod- och kunskapsutveckling", html, StringComparison.Ordinal);
         Assert.Contains("Nytt målområde", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Goals_as_forbund_write_them_are_saved_and_a_structural_insats_refuses_computed_measures()
+    {
+        var insatsId = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P20").Select(i => i.Id).SingleAsync());
+        var url = $"/Mal/Insatsmal?ar=2025&insats={insatsId}";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Dubbla antalet utbildade handläggare", ["Input.SortOrder"] = "1", ["Input.Measure.Metric"] = "WorkOrStudiesShare",
+            ["Input.Measure.Direction"] = "AtLeast", ["Input.Measure.ManualUnit"] = "Percent", ["Input.Measure.Target"] = "200", ["ar"] = "2025",
+            ["insats"] = insatsId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        // A strukturinriktad insats has no participants: a computed measure is refused at the field.
+        var page = Html.Parse(await (await fixture.Kansli.PostFormAsync(url, form)).Content.ReadAsStringAsync());
+        Assert.Equal("Insatsen har inga deltagare: välj ett manuellt eller kvalitativt mått.", page.QuerySelector("#Input_Measure_Metric-fel")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#Input_Measure_Metric")!.GetAttribute("aria-invalid"));
+
+        // n without N is refused at the N field; with both, the target of 200 % is kept and the share computed.
+        form["Input.Measure.Metric"] = "Manual";
+        form["Input.Measure.ManualNumerator"] = "84";
+        form["Input.Measure.SourceNote"] = "Kursregister";
+        page = Html.Parse(await (await fixture.Kansli.PostFormAsync(url, form)).Content.ReadAsStringAsync());
+        Assert.Equal("Ange underlaget (N) till antalet, t.ex. 96 i \"89 av 96\".", page.QuerySelector("#Input_Measure_ManualDenominator-fel")!.TextContent);
+        form["Input.Measure.ManualDenominator"] = "66";
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Kansli.PostFormAsync(url, form)).StatusCode);
+
+        // A qualitative goal: a written result and an assessment, judged by hand.
+        var qualitative = new Dictionary<string, string>(form)
+        {
+            ["Input.Text"] = "Metoden är känd hos parterna", ["Input.Measure.Metric"] = "Qualitative", ["Input.Measure.Target"] = "",
+            ["Input.Measure.ManualNumerator"] = "", ["Input.Measure.ManualDenominator"] = "", ["Input.Measure.SourceNote"] = "",
+            ["Input.Measure.ResultText"] = "Informationsträffar hos alla tre kommunerna.", ["Input.Measure.QualitativeAssessment"] = "PartlyMet",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Kansli.PostFormAsync(url, qualitative)).StatusCode);
+
+        var saved = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AsNoTracking().Where(g => g.InsatsId == insatsId && g.Year == 2025).OrderBy(g => g.Id).ToListAsync());
+        Assert.Equal((200m, 84, 66), (saved[^2].Measure.Target, saved[^2].Measure.ManualNumerator, saved[^2].Measure.ManualDenominator));
+        Assert.Equal(GoalAssessment.PartlyMet, saved[^1].Measure.QualitativeAssessment);
+
+        var goals = Html.Parse(await fixture.Kansli.GetStringAsync("/Mal?ar=2025"));
+        var table = goals.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith("P20 ", StringComparison.Ordinal));
+        var doubled = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Dubbla antalet", StringComparison.Ordinal));
+        Assert.Equal(["minst 200\u00a0%", "127\u00a0%, 84 av 66"], doubled.QuerySelectorAll("td").Skip(1).Take(2).Select(c => c.TextContent));
+        var written = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Metoden är känd", StringComparison.Ordinal));
+        Assert.Equal(["Informationsträffar hos alla tre kommunerna.", "Delvis uppfyllt"], written.QuerySelectorAll("td").Select(c => c.TextContent).Where((_, i) => i is 2 or 4));
     }
 
     [Fact]

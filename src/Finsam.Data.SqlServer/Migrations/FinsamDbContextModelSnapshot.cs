@@ -2096,6 +2096,12 @@ namespace Finsam.Data.SqlServer.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("int");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
@@ -2105,6 +2111,13 @@ namespace Finsam.Data.SqlServer.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("int");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)
@@ -2147,6 +2160,12 @@ namespace Finsam.Data.SqlServer.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("int");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
@@ -2156,6 +2175,13 @@ namespace Finsam.Data.SqlServer.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("int");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)

@@ -2016,6 +2016,12 @@ namespace Finsam.Data.Sqlite.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
@@ -2025,6 +2031,13 @@ namespace Finsam.Data.Sqlite.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)
@@ -2067,6 +2080,12 @@ namespace Finsam.Data.Sqlite.Migrations
                             b1.Property<int?>("EndReason")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("ManualDenominator")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ManualNumerator")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal?>("ManualResult")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
@@ -2076,6 +2095,13 @@ namespace Finsam.Data.Sqlite.Migrations
 
                             b1.Property<int>("Metric")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("QualitativeAssessment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ResultText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceNote")
                                 .HasMaxLength(500)

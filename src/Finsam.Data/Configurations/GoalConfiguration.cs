@@ -16,8 +16,14 @@ internal static class GoalMeasureMapping
             m.Property(x => x.Target).HasPrecision(18, 2);
             m.Property(x => x.ManualResult).HasPrecision(18, 2);
             m.Property(x => x.SourceNote).HasMaxLength(500);
+            m.Property(x => x.ResultText).HasMaxLength(2000);
             m.Ignore(x => x.IsShare);
             m.Ignore(x => x.IsPercentagePoints);
+            m.Ignore(x => x.IsKronor);
+            m.Ignore(x => x.IsQualitative);
+            m.Ignore(x => x.IsComputed);
+            m.Ignore(x => x.HasManualBasis);
+            m.Ignore(x => x.IsOutcome);
         });
         builder.Navigation(measure!).IsRequired();
     }

@@ -12,11 +12,26 @@ namespace Finsam.Data.Queries;
 public static class GoalsQuery
 {
     /// <summary>Every målområde of the year with its målsättningar and indicators, results taken from the förbund's total.</summary>
+    public static Task<IReadOnlyList<GoalAreaStatus>> FederationGoalsForYearAsync(
+        this FinsamDbContext db, int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken = default) =>
+        db.FederationGoalsForYearAsync(year, statistics, null, cancellationToken);
+
+    /// <summary>
+    /// As above, with each indicator's result of the year before beside it (<see cref="IndicatorStatus.Previous"/>): a
+    /// computed measure evaluated on <paramref name="previous"/> (the previous year's statistics; null leaves it blank),
+    /// a manual or qualitative one taken from the previous year's indicator with the same text.
+    /// </summary>
     public static async Task<IReadOnlyList<GoalAreaStatus>> FederationGoalsForYearAsync(
-        this FinsamDbContext db, int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken = default)
+        this FinsamDbContext db, int year, YearlyParticipantStatistics statistics, YearlyParticipantStatistics? previous, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(statistics);
+        var lastYears = await db.GoalAreas.AsNoTracking()
+            .Where(a => a.Year == year - 1)
+            .SelectMany(a => a.Objectives.SelectMany(o => o.Indicators))
+            .ToListAsync(cancellationToken);
+        var lastYear = lastYears.GroupBy(i => Key(i.Text, i.Measure.Metric)).ToDictionary(g => g.Key, g => g.First());
+        var hasPrevious = previous is not null && previous.Total.Current.Total > 0;
         var areas = await db.GoalAreas.AsNoTracking()
             .Where(a => a.Year == year)
             .Include(a => a.Objectives).ThenInclude(o => o.Indicators)
@@ -30,7 +45,10 @@ public static class GoalsQuery
                     o.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i =>
                     {
                         var result = i.Measure.Evaluate(statistics.Total, statistics.Outcomes);
-                        return new IndicatorStatus(i, result, i.Assessment ?? Indicator.Suggest(result), i.Assessment is null);
+                        var before = i.Measure.IsComputed
+                            ? hasPrevious ? i.Measure.Evaluate(previous!.Total, previous.Outcomes) : null
+                            : Entered(lastYear.GetValueOrDefault(Key(i.Text, i.Measure.Metric))?.Measure, year - 1);
+                        return new IndicatorStatus(i, result, i.Assessment ?? Indicator.Suggest(result), i.Assessment is null) { Previous = before };
                     }).ToList())).ToList()))
             .ToList();
     }
@@ -39,13 +57,27 @@ public static class GoalsQuery
     /// Each insats with goals or a rating in the year: its goals with results from its own registrations, the rule's
     /// suggestion on the given scale and the rating in force (the override when there is one).
     /// </summary>
+    public static Task<IReadOnlyList<InsatsGoalStatus>> InsatsGoalsForYearAsync(
+        this FinsamDbContext db, int year, YearlyParticipantStatistics statistics, RatingScale scale, CancellationToken cancellationToken = default) =>
+        db.InsatsGoalsForYearAsync(year, statistics, scale, null, cancellationToken);
+
+    /// <summary>
+    /// As above, with each goal's result of the year before beside it (<see cref="InsatsGoalResult.Previous"/>): a computed
+    /// measure evaluated on the insats's statistics in <paramref name="previous"/> (blank when the insats did not run or
+    /// <paramref name="previous"/> is null), a manual or qualitative one taken from the insats's goal of the previous year
+    /// with the same text and measure.
+    /// </summary>
     public static async Task<IReadOnlyList<InsatsGoalStatus>> InsatsGoalsForYearAsync(
-        this FinsamDbContext db, int year, YearlyParticipantStatistics statistics, RatingScale scale, CancellationToken cancellationToken = default)
+        this FinsamDbContext db, int year, YearlyParticipantStatistics statistics, RatingScale scale, YearlyParticipantStatistics? previous,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(scale);
         var goals = await db.InsatsGoals.AsNoTracking().Where(g => g.Year == year).ToListAsync(cancellationToken);
+        var lastYear = (await db.InsatsGoals.AsNoTracking().Where(g => g.Year == year - 1).ToListAsync(cancellationToken))
+            .GroupBy(g => (g.InsatsId, Key(g.Text, g.Measure.Metric)))
+            .ToDictionary(g => g.Key, g => g.First());
         var ratings = await db.InsatsRatings.AsNoTracking().Where(r => r.Year == year).ToDictionaryAsync(r => r.InsatsId, cancellationToken);
         var ids = goals.Select(g => g.InsatsId).Concat(ratings.Keys).ToHashSet();
         var insatser = await db.Insatser.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Code).ToListAsync(cancellationToken);
@@ -54,7 +86,12 @@ public static class GoalsQuery
         {
             var stats = statistics.For(insats.Id);
             var rows = byInsats[insats.Id].OrderBy(g => g.SortOrder).ThenBy(g => g.Id)
-                .Select(g => new InsatsGoalResult(g, g.Measure.Evaluate(stats, statistics.OutcomesApplyFor(insats.Id) ? stats : null)))
+                .Select(g => new InsatsGoalResult(g, g.Measure.Evaluate(stats, statistics.OutcomesApplyFor(insats.Id) ? stats : null))
+                {
+                    Previous = g.Measure.IsComputed
+                        ? previous?.Insatser.FirstOrDefault(i => i.InsatsId == insats.Id) is { } before ? g.Measure.Evaluate(before.Statistics, before.OutcomeStatistics) : null
+                        : Entered(lastYear.GetValueOrDefault((insats.Id, Key(g.Text, g.Measure.Metric)))?.Measure, year - 1),
+                })
                 .ToList();
             var basis = RatingRule.Suggest(rows.Select(r => new GoalCheck(r.Goal.IsMainOutcome, r.Result.Met)).ToList(), insats.EndedEarlyIn(year));
             var suggested = scale.Suggest(basis);
@@ -63,9 +100,27 @@ public static class GoalsQuery
             return new InsatsGoalStatus(insats, stats, rows, basis, suggested, rating, chosen ?? suggested);
         }).ToList();
     }
+    /// <summary>Goals of two years are the same goal when their text (ignoring case and surrounding space) and metric agree.</summary>
+    private static (string, GoalMetric) Key(string text, GoalMetric metric) => (text.Trim().ToUpperInvariant(), metric);
+
+    /// <summary>The result entered for a manual or qualitative measure of the previous year, or null when none was.</summary>
+    private static GoalResult? Entered(GoalMeasure? measure, int year)
+    {
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var result = measure.Evaluate(ParticipantStatistics.Compute(year, []));
+        return result.HasValue || result.Text is not null ? result : null;
+    }
 }
 
-public sealed record IndicatorStatus(Indicator Indicator, GoalResult Result, GoalAssessment? Assessment, bool AssessmentIsSuggested);
+public sealed record IndicatorStatus(Indicator Indicator, GoalResult Result, GoalAssessment? Assessment, bool AssessmentIsSuggested)
+{
+    /// <summary>The result of the year before, or null when there is none (printed blank, never 0).</summary>
+    public GoalResult? Previous { get; init; }
+}
 
 public sealed record ObjectiveStatus(Objective Objective, IReadOnlyList<IndicatorStatus> Indicators);
 
@@ -74,7 +129,11 @@ public sealed record GoalAreaStatus(GoalArea Area, IReadOnlyList<ObjectiveStatus
     public IEnumerable<IndicatorStatus> AllIndicators => Objectives.SelectMany(o => o.Indicators);
 }
 
-public sealed record InsatsGoalResult(InsatsGoal Goal, GoalResult Result);
+public sealed record InsatsGoalResult(InsatsGoal Goal, GoalResult Result)
+{
+    /// <summary>The result of the year before, or null when there is none (printed blank, never 0).</summary>
+    public GoalResult? Previous { get; init; }
+}
 
 /// <param name="Effective">The rating in force: the kansli's override, otherwise the rule's suggestion; null when neither.</param>
 public sealed record InsatsGoalStatus(

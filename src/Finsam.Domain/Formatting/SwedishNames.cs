@@ -106,6 +106,8 @@ public static partial class SwedishNames
         GoalMetric.JobSeekingShare => "Andel avslutade till arbetssökande",
         GoalMetric.EndReasonShare => "Andel avslutade med visst avslutsskäl",
         GoalMetric.SelfSupportingAfter12Months => "Andel med egen försörjning efter 12 månader",
+        GoalMetric.EndedShareOfCurrent => "Andel av aktuella deltagare som avslutats",
+        GoalMetric.Qualitative => "Kvalitativt mål (skriftligt resultat)",
         _ => throw Unknown(metric),
     };
 
@@ -121,6 +123,7 @@ public static partial class SwedishNames
         GoalUnit.Count => "Antal",
         GoalUnit.Percent => "Procent",
         GoalUnit.PercentagePoints => "Procentenheter",
+        GoalUnit.Kronor => "Kronor",
         _ => throw Unknown(unit),
     };
 

@@ -32,6 +32,12 @@ public enum GoalMetric
 
     /// <summary>Andel med egen försörjning vid uppföljningen 12 månader efter avslut.</summary>
     SelfSupportingAfter12Months = 8,
+
+    /// <summary>Andel av aktuella deltagare som avslutats: the year's ended of its current participants ("Avsluta aktiva deltagare").</summary>
+    EndedShareOfCurrent = 9,
+
+    /// <summary>Kvalitativt mål: a written result and an assessment entered by hand, no number.</summary>
+    Qualitative = 10,
 }
 
 /// <summary>Whether the result must reach the target or stay below it.</summary>
@@ -52,6 +58,9 @@ public enum GoalUnit
 
     /// <summary>Procentenheter: the difference between two percentages (31 % and 26 % differ by 5 procentenheter, not 5 %).</summary>
     PercentagePoints = 3,
+
+    /// <summary>Kronor: an amount of money, printed "1 250 000 kr".</summary>
+    Kronor = 4,
 }
 
 /// <summary>
@@ -76,8 +85,31 @@ public class GoalMeasure
     /// <summary>The result of a manual metric, in its unit.</summary>
     public decimal? ManualResult { get; set; }
 
+    /// <summary>
+    /// The numerator of a manual share (n of "89 av 96"); with <see cref="ManualDenominator"/> the result is computed
+    /// from the two, as a computed share is, instead of <see cref="ManualResult"/>.
+    /// </summary>
+    public int? ManualNumerator { get; set; }
+
+    /// <summary>The denominator of a manual share (N of "89 av 96").</summary>
+    public int? ManualDenominator { get; set; }
+
     /// <summary>Where a manual result comes from, e.g. "Indikatormätning 2020, n = 29".</summary>
     public string? SourceNote { get; set; }
+
+    /// <summary>The written result of a qualitative goal, e.g. "Fyra samverkansmöten har genomförts".</summary>
+    public string? ResultText { get; set; }
+
+    /// <summary>The assessment of a qualitative goal, entered by hand with its written result.</summary>
+    public GoalAssessment? QualitativeAssessment { get; set; }
+
+    /// <summary>A manual result written as n of N.</summary>
+    public bool HasManualBasis => Metric == GoalMetric.Manual && ManualNumerator is not null && ManualDenominator is not null;
+
+    /// <summary>A manual amount in kronor.</summary>
+    public bool IsKronor => Metric == GoalMetric.Manual && ManualUnit == GoalUnit.Kronor;
+
+    public bool IsQualitative => Metric == GoalMetric.Qualitative;
 
     /// <summary>A manual result that is a difference between two percentages, written in procentenheter.</summary>
     public bool IsPercentagePoints => Metric == GoalMetric.Manual && ManualUnit == GoalUnit.PercentagePoints;
@@ -85,9 +117,13 @@ public class GoalMeasure
     public bool IsShare => Metric switch
     {
         GoalMetric.Manual => ManualUnit == GoalUnit.Percent,
-        GoalMetric.WorkOrStudiesShare or GoalMetric.JobSeekingShare or GoalMetric.EndReasonShare or GoalMetric.SelfSupportingAfter12Months => true,
+        GoalMetric.WorkOrStudiesShare or GoalMetric.JobSeekingShare or GoalMetric.EndReasonShare or GoalMetric.SelfSupportingAfter12Months
+            or GoalMetric.EndedShareOfCurrent => true,
         _ => false,
     };
+
+    /// <summary>Whether the result is computed from the registrations (not entered by hand).</summary>
+    public bool IsComputed => Metric is not (GoalMetric.Manual or GoalMetric.Qualitative);
 
     /// <summary>Whether the metric is an outcome measure (a share of the ended or followed up): "ej tillämpligt" where outcomes do not apply.</summary>
     public bool IsOutcome => IsOutcomeMetric(Metric);
@@ -113,7 +149,10 @@ public class GoalMeasure
 
         return Metric switch
         {
-            GoalMetric.Manual => ManualResult is { } r ? Judge(GoalResult.OfValue(r, IsShare) with { IsPercentagePoints = IsPercentagePoints }) : GoalResult.None,
+            GoalMetric.Manual when HasManualBasis => Judge(GoalResult.OfShare(new Share(ManualNumerator!.Value, ManualDenominator!.Value))),
+            GoalMetric.Manual => ManualResult is { } r ? Judge(GoalResult.OfValue(r, IsShare) with { IsPercentagePoints = IsPercentagePoints, IsKronor = IsKronor }) : GoalResult.None,
+            GoalMetric.Qualitative => GoalResult.OfText(ResultText, QualitativeAssessment),
+            GoalMetric.EndedShareOfCurrent => Judge(GoalResult.OfShare(new Share(statistics.Ended.Total, statistics.Current.Total))),
             GoalMetric.Participants => Judge(GoalResult.OfCount(statistics.Current.Total)),
             GoalMetric.NewParticipants => Judge(GoalResult.OfCount(statistics.New.Total)),
             GoalMetric.EndedParticipants => Judge(GoalResult.OfCount(statistics.Ended.Total)),
@@ -161,8 +200,24 @@ public sealed record GoalResult(decimal? Value, Share? Share, bool IsShare, bool
 
     public static GoalResult OfValue(decimal value, bool isShare) => new(value, null, isShare, null);
 
+    /// <summary>
+    /// A qualitative result: the written text and the assessment entered with it. Uppfyllt is met; delvis and ej
+    /// uppfyllt are not (the rating rule then treats the goal as missed); without an assessment it is not judged.
+    /// </summary>
+    public static GoalResult OfText(string? text, GoalAssessment? assessment) =>
+        new(null, null, false, assessment switch { GoalAssessment.Met => true, null => null, _ => false }) { Text = text, Assessment = assessment };
+
     public bool HasValue => Value is not null;
 
     /// <summary>The value is a difference between two percentages (procentenheter).</summary>
     public bool IsPercentagePoints { get; init; }
+
+    /// <summary>The value is an amount in kronor.</summary>
+    public bool IsKronor { get; init; }
+
+    /// <summary>The written result of a qualitative goal.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The assessment entered with a qualitative result (uppfyllt, delvis uppfyllt, ej uppfyllt).</summary>
+    public GoalAssessment? Assessment { get; init; }
 }

@@ -89,4 +89,51 @@ public sealed class GoalMeasureTests
         Assert.Equal(GoalAssessment.NotMet, Indicator.Suggest(GoalResult.OfCount(5) with { Met = false }));
         Assert.Null(Indicator.Suggest(GoalResult.None));
     }
+
+    [Fact]
+    public void The_share_of_current_participants_that_ended_is_ended_of_current()
+    {
+        // 4 ended of 6 current: "Avsluta aktiva deltagare" at 100 % is not met.
+        var result = new GoalMeasure { Metric = GoalMetric.EndedShareOfCurrent, Target = 100 }.Evaluate(Stats);
+        Assert.Equal(new Share(4, 6), result.Share);
+        Assert.False(result.Met);
+        Assert.False(new GoalMeasure { Metric = GoalMetric.EndedShareOfCurrent }.IsOutcome); // a count of registrations, applies everywhere
+    }
+
+    [Fact]
+    public void A_manual_share_is_computed_from_n_and_N_and_may_pass_100_percent()
+    {
+        var health = new GoalMeasure { Metric = GoalMetric.Manual, ManualUnit = GoalUnit.Percent, Target = 80, ManualNumerator = 89, ManualDenominator = 96 }.Evaluate(Stats);
+        Assert.Equal(new Share(89, 96), health.Share);
+        Assert.True(health.Met);
+        Assert.Equal("93\u00a0%, 89 av 96", Finsam.Web.Features.Goals.GoalText.Result(health));
+
+        // "Dubbla antalet deltagare": 200 %; 84 against 66 the year before is 127 %.
+        var doubled = new GoalMeasure { Metric = GoalMetric.Manual, ManualUnit = GoalUnit.Percent, Target = 200, ManualNumerator = 84, ManualDenominator = 66 };
+        Assert.False(doubled.Evaluate(Stats).Met);
+        Assert.Equal("minst 200\u00a0%", Finsam.Web.Features.Goals.GoalText.Target(doubled));
+    }
+
+    [Fact]
+    public void Kronor_are_printed_as_money()
+    {
+        var measure = new GoalMeasure { Metric = GoalMetric.Manual, ManualUnit = GoalUnit.Kronor, Direction = GoalDirection.AtMost, Target = 1_500_000m, ManualResult = 1_185_000m };
+        var result = measure.Evaluate(Stats);
+        Assert.True(result.Met);
+        Assert.Equal("högst 1\u00a0500\u00a0000\u00a0kr", Finsam.Web.Features.Goals.GoalText.Target(measure));
+        Assert.Equal("1\u00a0185\u00a0000\u00a0kr", Finsam.Web.Features.Goals.GoalText.Result(result));
+    }
+
+    [Theory]
+    [InlineData(GoalAssessment.Met, true, "Uppfyllt")]
+    [InlineData(GoalAssessment.PartlyMet, false, "Delvis uppfyllt")]
+    [InlineData(GoalAssessment.NotMet, false, "Ej uppfyllt")]
+    public void A_qualitative_goal_is_judged_by_its_assessment_not_as_unjudgeable(GoalAssessment assessment, bool met, string printed)
+    {
+        var result = new GoalMeasure { Metric = GoalMetric.Qualitative, ResultText = "Fyra samverkansmöten.", QualitativeAssessment = assessment }.Evaluate(Stats);
+        Assert.Equal(met, result.Met);
+        Assert.Equal("Fyra samverkansmöten.", Finsam.Web.Features.Goals.GoalText.Result(result));
+        Assert.Equal(printed, Finsam.Web.Features.Goals.GoalText.Met(result));
+        Assert.Null(new GoalMeasure { Metric = GoalMetric.Qualitative, ResultText = "Ännu inte mätt." }.Evaluate(Stats).Met);
+    }
 }

@@ -16,9 +16,15 @@ namespace Finsam.Web.Features.AnnualReport;
 /// </summary>
 public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 {
+    private YearlyParticipantStatistics? previousYear;
+
+    /// <summary>Last year's statistics, read once per report, for the previous year's results beside this year's.</summary>
+    private async Task<YearlyParticipantStatistics> PreviousAsync(int year, CancellationToken cancellationToken) =>
+        previousYear is { } cached && cached.Year == year - 1 ? cached : previousYear = await db.StatisticsForYearAsync(year - 1, cancellationToken);
+
     public async Task<IReadOnlyList<ReportBlock>> GoalFulfilmentAsync(int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken)
     {
-        var areas = await db.FederationGoalsForYearAsync(year, statistics, cancellationToken);
+        var areas = await db.FederationGoalsForYearAsync(year, statistics, await PreviousAsync(year, cancellationToken), cancellationToken);
         if (areas.Count == 0)
         {
             return [new ParagraphBlock($"Inga mål för förbundet är inlagda för {year}.")];
@@ -41,14 +47,15 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     ReportMeasure(i.Indicator.Measure),
                     GoalText.Target(i.Indicator.Measure),
                     GoalText.Result(i.Result),
+                    GoalText.Previous(i.Previous),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
                     i.Indicator.Comment,
                 ])).ToList();
                 blocks.Add(new TableBlock(new ReportTable(
                     $"Mål {area.Area.Number} {objective.Objective.Text}",
                     $"Målsättning: {objective.Objective.Text}",
-                    [new("Indikator", CellKind.Text, 40), new("Mått", CellKind.Text, 30), new("Mål", CellKind.Text, 14), new("Resultat", CellKind.Text, 18),
-                        new("Bedömning", CellKind.Text, 18), new("Kommentar", CellKind.Text, 40)],
+                    [new("Indikator", CellKind.Text, 40), new("Mått", CellKind.Text, 30), new("Mål", CellKind.Text, 14), new($"Resultat {year}", CellKind.Text, 18),
+                        new($"Resultat {year - 1}", CellKind.Text, 14), new("Bedömning", CellKind.Text, 18), new("Kommentar", CellKind.Text, 40)],
                     rows)));
             }
         }
@@ -99,29 +106,32 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         return blocks;
     }
 
+    /// <summary>
+    /// The bilaga, laid out as the 2017 bilaga 2: first the summary (Insats | Mål | Resultat | Måluppfyllelse, one row
+    /// per goal, the insats and its rating on its first row), then each individinriktad insats with its goals (this
+    /// year's and last year's result), rating and flow, then the strukturinriktade insatser with their goals and
+    /// ratings and no flow table (they have no participants).
+    /// </summary>
     public async Task<IReadOnlyList<ReportBlock>> AppendixAsync(int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken)
     {
-        var goals = await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken);
+        ArgumentNullException.ThrowIfNull(statistics);
+        var goals = await db.InsatsGoalsForYearAsync(year, statistics, scale, await PreviousAsync(year, cancellationToken), cancellationToken);
         var blocks = new List<ReportBlock>();
         var withGoals = goals.ToDictionary(g => g.Insats.Id);
+        var individual = statistics.Insatser.Select(i => i.InsatsId).ToHashSet();
+        var structural = goals.Where(g => !individual.Contains(g.Insats.Id) && !g.Insats.HasParticipants).ToList();
+        var summaryOrder = statistics.Insatser.Where(i => withGoals.ContainsKey(i.InsatsId)).Select(i => withGoals[i.InsatsId]).Concat(structural).ToList();
+        if (summaryOrder.Count > 0)
+        {
+            blocks.Add(new TableBlock(Summary(year, summaryOrder)));
+        }
+
         foreach (var insats in statistics.Insatser)
         {
             blocks.Add(new HeadingBlock($"{insats.Name} – {insats.Code}"));
             if (withGoals.TryGetValue(insats.InsatsId, out var status))
             {
-                var rows = status.Goals.Select(g => new ReportRow(
-                [
-                    g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
-                    GoalText.Target(g.Goal.Measure),
-                    GoalText.Result(g.Result),
-                    GoalText.Met(g.Result),
-                ])).ToList();
-                blocks.Add(new TableBlock(new ReportTable($"Mål {insats.Code}", $"Mål och resultat {year}: {insats.Name}",
-                    [new("Mål", CellKind.Text, 50), new("Målvärde", CellKind.Text, 14), new("Resultat", CellKind.Text, 18), new("Uppfyllt", CellKind.Text, 14)], rows)));
-                var rating = status.Effective is { } effective
-                    ? $"Bedömning: {effective.Name}." + (status.IsOverridden && status.Rating?.OverrideReason is { } reason ? $" Motivering: {reason}" : "")
-                    : $"Insatsen har inte fått någon samlad bedömning för {year}.";
-                blocks.Add(new ParagraphBlock(rating + (status.Rating?.Comment is { } comment ? " " + comment : "")));
+                blocks.AddRange(GoalBlocks(year, status));
             }
 
             var s = insats.Statistics;
@@ -140,6 +150,16 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     : $"Till arbete eller studier: {GoalText.NotApplicable} (insatsens utfallsmått är inte tillämpliga {year}).")));
         }
 
+        if (structural.Count > 0)
+        {
+            blocks.Add(new HeadingBlock("Strukturinriktade insatser"));
+            foreach (var status in structural)
+            {
+                blocks.Add(new HeadingBlock($"{status.Insats.Name} – {status.Insats.Code}"));
+                blocks.AddRange(GoalBlocks(year, status));
+            }
+        }
+
         return blocks;
     }
 
@@ -150,6 +170,52 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     internal static string ReportMeasure(GoalMeasure measure) => measure.Metric == GoalMetric.Manual
         ? measure.SourceNote is { } source ? $"Uppgift från {source}" : "Förbundets uppgift"
         : GoalText.Metric(measure) + (measure.SourceNote is { } note ? $" (källa: {note})" : "");
+
+    /// <summary>Sammanställning av måluppfyllelse: one row per goal; the insats and its rating on the insats's first row.</summary>
+    private static ReportTable Summary(int year, IReadOnlyList<InsatsGoalStatus> insatser)
+    {
+        var rows = new List<ReportRow>();
+        foreach (var status in insatser)
+        {
+            var rating = status.Effective?.Name ?? "Ej bedömd";
+            if (status.Goals.Count == 0)
+            {
+                rows.Add(new ReportRow([status.Insats.Name, "", "", rating]));
+                continue;
+            }
+
+            rows.AddRange(status.Goals.Select((g, i) => new ReportRow(
+            [
+                i == 0 ? status.Insats.Name : "",
+                g.Goal.Text,
+                GoalText.Result(g.Result),
+                i == 0 ? rating : "",
+            ])));
+        }
+
+        return new ReportTable("Sammanställning måluppfyllelse", $"Sammanställning av måluppfyllelse för finansierade insatser {year}",
+            [new("Insats", CellKind.Text, 24), new("Mål", CellKind.Text, 44), new("Resultat", CellKind.Text, 26), new("Måluppfyllelse", CellKind.Text, 16)], rows);
+    }
+
+    /// <summary>An insats's goal table (this year's result beside last year's) and its rating.</summary>
+    private static IEnumerable<ReportBlock> GoalBlocks(int year, InsatsGoalStatus status)
+    {
+        var rows = status.Goals.Select(g => new ReportRow(
+        [
+            g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
+            GoalText.Target(g.Goal.Measure),
+            GoalText.Result(g.Result),
+            GoalText.Previous(g.Previous),
+            GoalText.Met(g.Result),
+        ])).ToList();
+        yield return new TableBlock(new ReportTable($"Mål {status.Insats.Code}", $"Mål och resultat {year}: {status.Insats.Name}",
+            [new("Mål", CellKind.Text, 44), new("Målvärde", CellKind.Text, 14), new($"Resultat {year}", CellKind.Text, 18), new($"Resultat {year - 1}", CellKind.Text, 14),
+                new("Uppfyllt", CellKind.Text, 14)], rows));
+        var rating = status.Effective is { } effective
+            ? $"Bedömning: {effective.Name}." + (status.IsOverridden && status.Rating?.OverrideReason is { } reason ? $" Motivering: {reason}" : "")
+            : $"Insatsen har inte fått någon samlad bedömning för {year}.";
+        yield return new ParagraphBlock(rating + (status.Rating?.Comment is { } comment ? " " + comment : ""));
+    }
 
     private static ReportTable Flows(int year, YearlyParticipantStatistics statistics)
     {

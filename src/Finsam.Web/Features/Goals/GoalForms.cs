@@ -22,6 +22,18 @@ public sealed class MeasureInput
 
     public string? SourceNote { get; set; }
 
+    /// <summary>n of a manual share written "89 av 96".</summary>
+    public string? ManualNumerator { get; set; }
+
+    /// <summary>N of a manual share written "89 av 96".</summary>
+    public string? ManualDenominator { get; set; }
+
+    /// <summary>The written result of a qualitative goal.</summary>
+    public string? ResultText { get; set; }
+
+    /// <summary>The assessment of a qualitative goal.</summary>
+    public GoalAssessment? QualitativeAssessment { get; set; }
+
     public static MeasureInput From(GoalMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
@@ -34,6 +46,10 @@ public sealed class MeasureInput
             ManualUnit = measure.ManualUnit,
             ManualResult = measure.ManualResult is { } r ? SwedishFormat.Number(r, r % 1 == 0 ? 0 : 1) : null,
             SourceNote = measure.SourceNote,
+            ManualNumerator = measure.ManualNumerator?.ToString(SwedishFormat.Culture),
+            ManualDenominator = measure.ManualDenominator?.ToString(SwedishFormat.Culture),
+            ResultText = measure.ResultText,
+            QualitativeAssessment = measure.QualitativeAssessment,
         };
     }
 
@@ -44,11 +60,22 @@ public sealed class MeasureInput
         measure.Metric = Metric;
         measure.EndReason = Metric == GoalMetric.EndReasonShare ? EndReason : null;
         measure.Direction = Direction;
-        measure.Target = ParseOrNull(Target);
+        var qualitative = Metric == GoalMetric.Qualitative;
+        var manual = Metric == GoalMetric.Manual;
+        measure.Target = qualitative ? null : ParseOrNull(Target);
         measure.ManualUnit = ManualUnit;
-        measure.ManualResult = Metric == GoalMetric.Manual ? ParseOrNull(ManualResult) : null;
+        measure.ManualNumerator = manual ? WholeOrNull(ManualNumerator) : null;
+        measure.ManualDenominator = manual ? WholeOrNull(ManualDenominator) : null;
+        measure.ManualResult = manual && measure.ManualNumerator is null ? ParseOrNull(ManualResult) : null;
         measure.SourceNote = string.IsNullOrWhiteSpace(SourceNote) ? null : SourceNote.Trim();
+        measure.ResultText = qualitative && !string.IsNullOrWhiteSpace(ResultText) ? ResultText.Trim() : null;
+        measure.QualitativeAssessment = qualitative ? QualitativeAssessment : null;
     }
+
+    internal static int? WholeOrNull(string? text) =>
+        int.TryParse(text?.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal), System.Globalization.NumberStyles.None, SwedishFormat.Culture, out var value) ? value : null;
+
+    internal static bool IsWholeOrEmpty(string? text) => string.IsNullOrWhiteSpace(text) || WholeOrNull(text) is not null;
 
     internal static decimal? ParseOrNull(string? text) =>
         SwedishFormat.TryParseDecimal(text?.Replace("%", "", StringComparison.Ordinal), out var value) ? value : null;
@@ -63,19 +90,46 @@ public sealed class MeasureInputValidator : AbstractValidator<MeasureInput>
     {
         RuleFor(x => x.Metric).IsInEnum().WithMessage("Välj ett mått.");
         RuleFor(x => x.Direction).IsInEnum().WithMessage("Välj minst eller högst.");
-        RuleFor(x => x.ManualUnit).IsInEnum().WithMessage("Välj antal eller procent.");
+        RuleFor(x => x.ManualUnit).IsInEnum().WithMessage("Välj antal, procent, procentenheter eller kronor.");
         RuleFor(x => x.EndReason).NotNull().When(x => x.Metric == GoalMetric.EndReasonShare)
             .WithMessage("Välj vilket avslutsskäl andelen gäller.");
         RuleFor(x => x.Target).Must(MeasureInput.IsNumberOrEmpty).WithMessage("Målvärdet ska vara ett tal, t.ex. 35 eller 12,5.");
-        RuleFor(x => x.Target).Must(t => MeasureInput.ParseOrNull(t) is null or >= 0m and <= 100m)
-            .When(x => IsShare(x) && MeasureInput.IsNumberOrEmpty(x.Target)).WithMessage("Ett mål i procent ska vara mellan 0 och 100.");
+        // A percent target may pass 100 %: "dubbla antalet deltagare" is 200 %.
+        RuleFor(x => x.Target).Must(t => MeasureInput.ParseOrNull(t) is null or >= 0m and <= 10000m)
+            .When(x => IsShare(x) && MeasureInput.IsNumberOrEmpty(x.Target))
+            .WithMessage("Ett mål i procent ska vara mellan 0 och 10 000 (200 betyder en fördubbling).");
+        RuleFor(x => x.Target).Must(t => MeasureInput.ParseOrNull(t) is null or >= 0m)
+            .When(x => !IsShare(x) && MeasureInput.IsNumberOrEmpty(x.Target)).WithMessage("Målvärdet kan inte vara negativt.");
+        RuleFor(x => x.Target).Empty().When(x => x.Metric == GoalMetric.Qualitative)
+            .WithMessage("Ett kvalitativt mål har inget målvärde: skriv målet i ord och bedöm resultatet.");
         RuleFor(x => x.ManualResult).Must(MeasureInput.IsNumberOrEmpty).WithMessage("Utfallet ska vara ett tal, t.ex. 84.");
-        RuleFor(x => x.SourceNote).NotEmpty().When(x => x.Metric == GoalMetric.Manual && !string.IsNullOrWhiteSpace(x.ManualResult))
+        RuleFor(x => x.ManualResult).Empty().When(x => x.Metric == GoalMetric.Manual && HasBasis(x))
+            .WithMessage("Skriv antingen utfallet eller n av N, inte båda: andelen räknas fram ur n av N.");
+        RuleFor(x => x.ManualNumerator).Must(MeasureInput.IsWholeOrEmpty).WithMessage("Antalet (n) ska vara ett heltal, t.ex. 89.");
+        RuleFor(x => x.ManualDenominator).Must(MeasureInput.IsWholeOrEmpty).WithMessage("Underlaget (N) ska vara ett heltal, t.ex. 96.");
+        RuleFor(x => x.ManualDenominator).Must(d => MeasureInput.WholeOrNull(d) is null or >= 1)
+            .WithMessage("Underlaget (N) ska vara minst 1.");
+        RuleFor(x => x.ManualDenominator).NotEmpty()
+            .When(x => !string.IsNullOrWhiteSpace(x.ManualNumerator) && MeasureInput.IsWholeOrEmpty(x.ManualNumerator))
+            .WithMessage("Ange underlaget (N) till antalet, t.ex. 96 i \"89 av 96\".");
+        RuleFor(x => x.ManualNumerator).NotEmpty()
+            .When(x => !string.IsNullOrWhiteSpace(x.ManualDenominator) && MeasureInput.IsWholeOrEmpty(x.ManualDenominator))
+            .WithMessage("Ange antalet (n) av underlaget, t.ex. 89 i \"89 av 96\".");
+        RuleFor(x => x.ManualUnit).Equal(GoalUnit.Percent).When(x => x.Metric == GoalMetric.Manual && HasBasis(x))
+            .WithMessage("n av N ger en andel: välj enheten procent.");
+        RuleFor(x => x.SourceNote).NotEmpty()
+            .When(x => x.Metric == GoalMetric.Manual && (!string.IsNullOrWhiteSpace(x.ManualResult) || HasBasis(x)))
             .WithMessage("Ange källan till ett utfall som skrivs in för hand, t.ex. \"Indikatormätning 2025, n = 29\".");
+        RuleFor(x => x.ResultText).MaximumLength(2000).WithMessage("Resultatet får vara högst 2 000 tecken.");
+        RuleFor(x => x.QualitativeAssessment).IsInEnum().WithMessage("Okänd bedömning.");
+        RuleFor(x => x.ResultText).NotEmpty().When(x => x.Metric == GoalMetric.Qualitative && x.QualitativeAssessment is not null)
+            .WithMessage("Skriv resultatet i ord innan målet bedöms.");
         RuleFor(x => x.SourceNote).MaximumLength(500).WithMessage("Källan får vara högst 500 tecken.");
     }
 
     private static bool IsShare(MeasureInput x) => new GoalMeasure { Metric = x.Metric, ManualUnit = x.ManualUnit }.IsShare;
+
+    private static bool HasBasis(MeasureInput x) => !string.IsNullOrWhiteSpace(x.ManualNumerator) || !string.IsNullOrWhiteSpace(x.ManualDenominator);
 }
 
 public sealed class GoalAreaInput

@@ -15,7 +15,7 @@ public static class GoalText
         }
 
         var direction = SwedishNames.Of(measure.Direction).ToLowerInvariant();
-        return $"{direction} {Value(target, measure.IsShare, measure.IsPercentagePoints)}";
+        return $"{direction} {Value(target, measure.IsShare, measure.IsPercentagePoints, measure.IsKronor)}";
     }
 
     /// <summary>What a measure that does not apply prints (utfallsmått ej tillämpliga), never 0.</summary>
@@ -34,18 +34,33 @@ public static class GoalText
             return NotApplicable;
         }
 
+        if (result.Text is { } text)
+        {
+            return text;
+        }
+
         if (result.Share is { } share)
         {
             return SwedishFormat.ShareWithBasis(share);
         }
 
-        return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints) : "–";
+        return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints, result.IsKronor) : "–";
     }
+
+    /// <summary>Last year's result beside this year's: blank when there is none or nothing to divide by (never 0).</summary>
+    public static string Previous(GoalResult? result) =>
+        result is null || (!result.HasValue && result.Text is null && !result.IsNotApplicable) ? "" : Result(result);
 
     public static string Met(GoalResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.IsNotApplicable ? NotApplicable : Met(result.Met);
+        if (result.IsNotApplicable)
+        {
+            return NotApplicable;
+        }
+
+        // A qualitative goal is judged by hand: its assessment in words, "delvis uppfyllt" included.
+        return result.Assessment is { } assessment ? SwedishNames.Of(assessment) : Met(result.Met);
     }
 
     public static string Met(bool? met) => met switch
@@ -63,7 +78,9 @@ public static class GoalText
             : SwedishNames.Of(measure.Metric);
     }
 
-    /// <summary>A count, a percent ("35 %") or a difference of percentages ("5 procentenheter", never "5 %").</summary>
-    private static string Value(decimal value, bool percent, bool points = false) =>
-        SwedishFormat.Number(value, value % 1 == 0 ? 0 : 1) + (points ? (value == 1m ? " procentenhet" : " procentenheter") : percent ? "\u00a0%" : "");
+    /// <summary>A count, a percent ("35 %"), a difference of percentages ("5 procentenheter", never "5 %") or kronor ("1 250 000 kr").</summary>
+    private static string Value(decimal value, bool percent, bool points = false, bool kronor = false) =>
+        kronor
+            ? SwedishFormat.Kronor(value)
+            : SwedishFormat.Number(value, value % 1 == 0 ? 0 : 1) + (points ? (value == 1m ? " procentenhet" : " procentenheter") : percent ? "\u00a0%" : "");
 }

@@ -49,9 +49,11 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         var available = (await db.YearsWithEnrolmentsAsync(thisYear, cancellationToken)).Prepend(thisYear + 1).ToList();
         Years = YearFilter.Choose(RequestedYear ?? thisYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
-        var statistics = await db.StatisticsForYearAsync(year, cancellationToken);
-        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, cancellationToken), Editable: true);
-        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken), Editable: true);
+        // This year's and last year's statistics in one read: last year's results stand beside this year's.
+        var both = await db.StatisticsForYearsAsync([year - 1, year], cancellationToken);
+        var (statistics, previous) = (both[year], both[year - 1]);
+        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken), Editable: true);
+        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, previous, cancellationToken), Editable: true);
         Surveys = await db.SurveyRounds.AsNoTracking().Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
         var empty = FederationGoals.Areas.Count == 0 && InsatsGoals.Insatser.Count == 0;
         CanCopy = empty && (await db.GoalAreas.AnyAsync(a => a.Year == year - 1, cancellationToken) || await db.InsatsGoals.AnyAsync(g => g.Year == year - 1, cancellationToken));

@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Domain.Auditing;
 using Finsam.Domain.Goals;
+using Finsam.Domain.Insatser;
 using Finsam.Web.Auditing;
 using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +30,18 @@ public sealed class InsatsGoalHandler(FinsamDbContext db, AuditLog audit, Rating
         var errors = new List<FieldError>();
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        if (insatsId is null || !await db.Insatser.AnyAsync(i => i.Id == insatsId && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from), cancellationToken))
+        var kind = insatsId is null ? null : await db.Insatser
+            .Where(i => i.Id == insatsId && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
+            .Select(i => (InsatsKind?)i.Kind)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (kind is null)
         {
             errors.Add(new(InsatsField, $"Välj en insats som pågår under {year}."));
+        }
+        else if (kind != InsatsKind.Individual && input.Measure.Metric is not (GoalMetric.Manual or GoalMetric.Qualitative))
+        {
+            // A strukturinriktad insats has no participants: a computed measure would always read 0.
+            errors.Add(new("Measure.Metric", "Insatsen har inga deltagare: välj ett manuellt eller kvalitativt mått."));
         }
 
         if (await WritePath.ValidateAsync(new InsatsGoalInputValidator(), input, cancellationToken) is { } invalid)

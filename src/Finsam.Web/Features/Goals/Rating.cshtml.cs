@@ -72,8 +72,9 @@ public class RatingModel(FinsamDbContext db, RatingScale scale, InsatsGoalHandle
         }
 
         // An insats without goals still gets a rating row so that it can be rated by hand.
-        var statistics = await db.StatisticsForYearAsync(Year, cancellationToken);
-        var all = await db.InsatsGoalsForYearAsync(Year, statistics, scale, cancellationToken);
+        var both = await db.StatisticsForYearsAsync([Year - 1, Year], cancellationToken);
+        var statistics = both[Year];
+        var all = await db.InsatsGoalsForYearAsync(Year, statistics, scale, both[Year - 1], cancellationToken);
         var insats = await db.Insatser.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
         Status = all.FirstOrDefault(s => s.Insats.Id == id)
             ?? new InsatsGoalStatus(insats, statistics.For(id), [], RatingBasis.NothingToJudge, null, null, null);

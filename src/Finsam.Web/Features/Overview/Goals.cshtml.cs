@@ -28,9 +28,11 @@ public class GoalsModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
-        var statistics = await db.StatisticsForYearAsync(year, cancellationToken);
-        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, cancellationToken), Editable: false);
-        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken), Editable: false);
+        // This year's and last year's statistics in one read: last year's results stand beside this year's.
+        var both = await db.StatisticsForYearsAsync([year - 1, year], cancellationToken);
+        var (statistics, previous) = (both[year], both[year - 1]);
+        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken), Editable: false);
+        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, previous, cancellationToken), Editable: false);
         Surveys = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
     }
 }
