@@ -168,14 +168,14 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
 
         var fields = Start("", "1990", fixture.P31, "2025-13-45");
         (_, html) = await PostAsync("/Deltagare/Ny", fields);
-        Assert.Contains("Skriv datumet som åååå-mm-dd, t.ex. 2026-03-31.", html, StringComparison.Ordinal);
+        Assert.Contains("Startdatum: skriv datumet som åååå-mm-dd, t.ex. 2026-03-31.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("2025-13-45", Html.TextOf(Html.Parse(html).QuerySelector(".error-summary")!), StringComparison.Ordinal);
 
         fields = Start("", "abc", fixture.P31, D(1, 10));
         fields.RemoveAll(f => f.Key == "Input.Gender");
         (_, html) = await PostAsync("/Deltagare/Ny", fields);
         Assert.Contains("Välj kön.", html, StringComparison.Ordinal);
-        Assert.Contains("Skriv ett heltal med siffror.", html, StringComparison.Ordinal);
+        Assert.Contains("Födelseår: skriv ett heltal med siffror.", html, StringComparison.Ordinal);
     }
 
     [Fact]
