@@ -53,7 +53,9 @@ public class LedgerModel(FinsamDbContext db) : PageModel
         }
 
         var total = Chosen?.EntryCount ?? Accounts.Sum(a => a.EntryCount);
-        var (page, skip, take, _) = PagedList.Window(total, PageNumber(PageText), PageSize);
+        var page = Math.Clamp(PageNumber(PageText), 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var skip = (page - 1) * PageSize;
+        var take = PageSize;
         // One row either side of the page: whether its first account started before it, and its last one goes on after it.
         var before = skip > 0 ? 1 : 0;
         var slice = await db.LedgerAsync(year, Chosen?.Number, skip - before, take + before + 1, cancellationToken);
