@@ -173,6 +173,12 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         new("POST /Economy/Budget", "/Ekonomi/Budget/2099", [Kansli, Chef]),
         new("POST /Economy/Budget?handler=Import", "/Ekonomi/Budget/2099?handler=Import", [Kansli, Chef]),
         new("GET /Economy/Statements", "/Ekonomi/Rakenskaper/2025", [Kansli, Chef, Auditor]),
+        new("GET /Economy/StatementLine", "/Ekonomi/Rakenskaper/2024/Rad/2", [Kansli, Chef, Auditor]),
+        new("GET /Economy/Ledger", "/Ekonomi/Huvudbok/2024?konto=1930", [Kansli, Chef, Auditor]),
+        new("GET /Economy/Ledger?handler=Excel", "/Ekonomi/Huvudbok/2024?handler=Excel&konto=1930", [Kansli, Chef, Auditor]),
+        new("GET /Economy/Vouchers", "/Ekonomi/Verifikationer/2024", [Kansli, Chef, Auditor]),
+        new("GET /Economy/Vouchers?handler=Excel", "/Ekonomi/Verifikationer/2024?handler=Excel&konto=1930", [Kansli, Chef, Auditor]),
+        new("GET /Economy/Voucher", "/Ekonomi/Verifikationer/2024/{voucher}", [Kansli, Chef, Auditor]),
         new("POST /Economy/Statements?handler=Ceiling", "/Ekonomi/Rakenskaper/1999?handler=Ceiling", [Kansli, Chef]),
         new("POST /Economy/Statements?handler=Balanskrav", "/Ekonomi/Rakenskaper/1999?handler=Balanskrav", [Kansli, Chef]),
 
@@ -224,6 +230,7 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
                 Ids["{boardmember}"] = Key(await db.BoardAssignments.Select(b => b.Id).FirstAsync());
                 Ids["{auditor}"] = Key(await db.Auditors.Select(a => a.Id).FirstAsync());
                 Ids["{director}"] = Key(await db.FederationDirectors.Select(d => d.Id).FirstAsync());
+                Ids["{voucher}"] = (await db.Vouchers.Where(v => db.FiscalYears.Any(y => y.Id == v.FiscalYearId && y.Year == 2024)).Select(v => v.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return 0;
             });
             var other = await Factory.CreateUserAsync(Roles.Kansli);

@@ -10,6 +10,15 @@ namespace Finsam.Reporting.Tabular;
 /// </summary>
 public static class TableWriter
 {
+    /// <summary>The content type of the workbooks <see cref="WriteExcel"/> writes.</summary>
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// Amounts in kronor with öre: Excel's own format code, where "," is the digit grouping; Swedish Excel shows it as
+    /// 1 234,50. (A literal space in the code would only be printed as a space in a fixed place, not group digits.)
+    /// </summary>
+    public const string AmountFormat = "#,##0.00";
+
     /// <summary>A value: string, int, decimal, DateOnly or null.</summary>
     public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -72,7 +81,7 @@ public static class TableWriter
                 break;
             case decimal amount:
                 cell.Value = amount;
-                cell.Style.NumberFormat.Format = "# ##0.00";
+                cell.Style.NumberFormat.Format = AmountFormat;
                 break;
             default:
                 // Set as text explicitly: ClosedXML would otherwise guess the type (and a leading '=' is never a formula here).

@@ -36,6 +36,12 @@ public static class PageAccess
         ("/Overview", Policies.Overview),
         ("/Economy", Policies.Economy),
         ("/Economy/Import", Policies.EconomyImport),
+        // The auditor's ledger views (huvudbok, verifikationslista, a voucher, a statement line's accounts): ledger data,
+        // not participant data; read by the saldobalans's roles (stated for the record; the folder already says it).
+        ("/Economy/Ledger", Policies.Economy),
+        ("/Economy/Vouchers", Policies.Economy),
+        ("/Economy/Voucher", Policies.Economy),
+        ("/Economy/StatementLine", Policies.Economy),
         ("/Goals", Policies.GoalManagement),
         ("/AnnualReport", Policies.Report),
         ("/AnnualReport/Text", Policies.ReportAuthor),
@@ -57,6 +63,8 @@ public static class PageAccess
         ("/Economy/Budget", "POST", "Import", Policies.EconomyImport),
         ("/Economy/Statements", "POST", "Ceiling", Policies.EconomyImport),
         ("/Economy/Statements", "POST", "Balanskrav", Policies.EconomyImport),
+        ("/Economy/Ledger", "GET", "Excel", Policies.Economy),
+        ("/Economy/Vouchers", "GET", "Excel", Policies.Economy),
     ];
 
     /// <summary>The policies of a page's handler, page entries first; empty: the fallback policy.</summary>

@@ -1,3 +1,4 @@
+using Finsam.Reporting.Tabular;
 using Finsam.Domain.Economy.Budget;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Domain.Formatting;
@@ -66,7 +67,7 @@ public class BudgetModel(BudgetService budgets, IAuthorizationService authorizat
             return NotFound();
         }
 
-        return File(await budgets.ExportAsync(year, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"budget-{year}.xlsx");
+        return File(await budgets.ExportAsync(year, cancellationToken), TableWriter.ExcelContentType, $"budget-{year}.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(int year, CancellationToken cancellationToken)

@@ -76,6 +76,9 @@ public class StatementsModel(FinsamDbContext db, IAuthorizationService authoriza
 
     public int Year { get; private set; }
 
+    /// <summary>The statement lines that have accounts this year, each traceable to its accounts and their vouchers.</summary>
+    public IReadOnlyList<StatementLine> TracedLines { get; private set; } = [];
+
     /// <summary>Thousands of kronor with one decimal (as annual reports), or whole kronor.</summary>
     public bool InTkr { get; private set; } = true;
 
@@ -106,6 +109,9 @@ public class StatementsModel(FinsamDbContext db, IAuthorizationService authoriza
 
         Year = year;
         InTkr = enhet != "kr";
+        TracedLines = (await db.AccountsAsync(year, cancellationToken))
+            .Where(a => a.Line is { } l && l != StatementLine.ResultTransfer)
+            .Select(a => a.Line!.Value).Distinct().Order().ToList();
         var fiscalYear = await db.FiscalYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         EquityCeiling = fiscalYear.EquityCeiling;
         CanEdit = !fiscalYear.IsClosed && await authorization.AllowsAsync(User, "/Economy/Statements", HttpMethods.Post, "Ceiling");
