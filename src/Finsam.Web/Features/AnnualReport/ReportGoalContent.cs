@@ -39,8 +39,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                 [
                     i.Indicator.Text,
                     GoalText.Metric(i.Indicator.Measure) + (i.Indicator.Measure.SourceNote is { } source ? $" (källa: {source})" : ""),
-                    GoalText.Target(i.Indicator.Measure),
-                    GoalText.Result(i.Result),
+                    TargetCell(i.Indicator.Measure),
+                    ResultCell(i.Result),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
                     i.Indicator.Comment,
                 ])).ToList();
@@ -55,6 +55,24 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 
         return blocks;
     }
+
+    /// <summary>A goal's result as printed ("35 %, 43 av 124"), with its numbers for the workbook (value, n, N).</summary>
+    private static ReportCell ResultCell(GoalResult result) => new(GoalText.Result(result), null)
+    {
+        Measure = result.IsNotApplicable || result.Value is not { } value ? null
+            : result.Share is { } share && share.Fraction is { } fraction ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
+            : new MeasuredValue(Unit(result.IsShare, result.IsPercentagePoints) == MeasureUnit.Share ? value / 100m : value, Unit(result.IsShare, result.IsPercentagePoints)),
+    };
+
+    /// <summary>A goal's target as printed ("minst 35 %"), with its relation and value for the workbook.</summary>
+    private static ReportCell TargetCell(GoalMeasure measure) => new(GoalText.Target(measure), null)
+    {
+        Measure = measure.Target is not { } target ? null
+            : new MeasuredValue(Unit(measure.IsShare, measure.IsPercentagePoints) == MeasureUnit.Share ? target / 100m : target,
+                Unit(measure.IsShare, measure.IsPercentagePoints), Relation: SwedishNames.Of(measure.Direction).ToLowerInvariant()),
+    };
+
+    private static MeasureUnit Unit(bool share, bool points) => points ? MeasureUnit.PercentagePoints : share ? MeasureUnit.Share : MeasureUnit.Number;
 
     public static IReadOnlyList<ReportBlock> Participants(int year, YearlyParticipantStatistics statistics)
     {
@@ -112,8 +130,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                 var rows = status.Goals.Select(g => new ReportRow(
                 [
                     g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
-                    GoalText.Target(g.Goal.Measure),
-                    GoalText.Result(g.Result),
+                    TargetCell(g.Goal.Measure),
+                    ResultCell(g.Result),
                     GoalText.Met(g.Result),
                 ])).ToList();
                 blocks.Add(new TableBlock(new ReportTable($"Mål {insats.Code}", $"Mål och resultat {year}: {insats.Name}",
