@@ -301,8 +301,8 @@ public static class AnnualReportWorkbook
             plan.Add(new(c, Part.Value, column.Header, 12));
             if (measures.Any(m => m.Basis is not null))
             {
-                plan.Add(new(c, Part.Count, "Antal (n)", 11));
-                plan.Add(new(c, Part.Basis, "Underlag (N)", 13));
+                plan.Add(new(c, Part.Count, $"{column.Header}: antal (n)", 12));
+                plan.Add(new(c, Part.Basis, $"{column.Header}: av (N)", 12));
             }
         }
 

@@ -181,7 +181,7 @@ public sealed class AnnualReportWorkbookTests
             ]);
         using var workbook = new XLWorkbook(new MemoryStream(AnnualReportWorkbook.Build(Model(goals))));
         var sheet = workbook.Worksheet("Mål P1");
-        Assert.Equal(["Mål", "Målvärde (villkor)", "Målvärde", "Resultat", "Antal (n)", "Underlag (N)", "Uppfyllt"], sheet.Row(2).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(["Mål", "Målvärde (villkor)", "Målvärde", "Resultat", "Resultat: antal (n)", "Resultat: av (N)", "Uppfyllt"], sheet.Row(2).CellsUsed().Select(c => c.GetString()));
         Assert.Equal("minst", sheet.Cell(3, 2).GetString());
         Assert.Equal(0.35, sheet.Cell(3, 3).GetDouble(), 6);
         Assert.Equal(AnnualReportWorkbook.ShareFormat, sheet.Cell(3, 3).Style.NumberFormat.Format);

@@ -193,7 +193,13 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     private static ChartBlock Chart(ChartData data, ChartKind kind, string key)
     {
         var rows = data.Categories.Select((category, i) => new ReportRow(
-            [category, .. data.Series.Select(s => new ReportCell(s.Labels is not null && i < s.Labels.Count ? s.Labels[i] : null, s.Labels is null && i < s.Values.Count ? s.Values[i] : null))])).ToList();
+            [category, .. data.Series.Select(s => new ReportCell(s.Labels is not null && i < s.Labels.Count ? s.Labels[i] : null, s.Labels is null && i < s.Values.Count ? s.Values[i] : null)
+            {
+                // A share's numbers for the workbook: value, n and N in columns of their own.
+                Measure = s.Shares is not null && i < s.Shares.Count && s.Shares[i] is { Fraction: { } fraction } share
+                    ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
+                    : null,
+            })])).ToList();
         var kindOfValues = data.Format == ChartValueFormat.Percent ? CellKind.Count : data.Format == ChartValueFormat.Tkr ? CellKind.Amount : CellKind.Count;
         var table = new ReportTable(key, $"{data.Title} (tabell)",
             [new("Kategori", CellKind.Text, 40), .. data.Series.Select(s => new ReportColumn(s.Name, s.Labels is null ? kindOfValues : CellKind.Text, 16))], rows);
