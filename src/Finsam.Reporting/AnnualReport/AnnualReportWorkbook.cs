@@ -30,7 +30,8 @@ public static class AnnualReportWorkbook
     public const string CountFormat = "#,##0";
     public const string ShareFormat = "0.0%";
     public const string PreciseShareFormat = "0.00%";
-    public const string PointsFormat = "0.0";
+    /// <summary>A difference of percentages, in procentenheter.</summary>
+    public const string PointsFormat = "0.0\" procentenheter\"";
     public const string IndexSheet = "Innehåll";
     public const string TrialBalanceSheet = "Saldobalans";
     public const string ChecksSheet = "Kontroller";

@@ -178,6 +178,8 @@ public sealed class AnnualReportWorkbookTests
                 new ReportRow(["Deltagare", new ReportCell("minst 100", null) { Measure = new MeasuredValue(100m, MeasureUnit.Number, Relation: "minst") },
                     new ReportCell("96", null) { Measure = new MeasuredValue(96m, MeasureUnit.Number) }, "Nej"]),
                 new ReportRow(["Ej tillämpligt", "–", "ej tillämpligt", "ej tillämpligt"]),
+                new ReportRow(["Skillnad kvinnor och män", new ReportCell("högst 5 procentenheter", null) { Measure = new MeasuredValue(5m, MeasureUnit.PercentagePoints, Relation: "högst") },
+                    new ReportCell("4,2 procentenheter", null) { Measure = new MeasuredValue(4.2m, MeasureUnit.PercentagePoints) }, "Ja"]),
             ]);
         using var workbook = new XLWorkbook(new MemoryStream(AnnualReportWorkbook.Build(Model(goals))));
         var sheet = workbook.Worksheet("Mål P1");
@@ -193,5 +195,6 @@ public sealed class AnnualReportWorkbookTests
         Assert.Equal(XLDataType.Number, sheet.Cell(4, 4).DataType);
         Assert.True(sheet.Cell(4, 5).IsEmpty());
         Assert.Equal("ej tillämpligt", sheet.Cell(5, 4).GetString());
+        Assert.Equal(("högst", 4.2, AnnualReportWorkbook.PointsFormat), (sheet.Cell(6, 2).GetString(), sheet.Cell(6, 4).GetDouble(), sheet.Cell(6, 4).Style.NumberFormat.Format));
     }
 }
