@@ -569,6 +569,8 @@ public static class AnnualReportWorkbook
         }
     }
 
+    private static readonly string[] IncomeLines = ["Verksamhetens intäkter", "Finansiella intäkter"];
+
     /// <summary>
     /// The expected and actual amounts of a report check as references to the sheets that show them, where the check
     /// compares two figures of the report's tables and those cells hold exactly the check's amounts; null: the value.
@@ -594,6 +596,16 @@ public static class AnnualReportWorkbook
             case "Driftsredovisningens netto är lika med årets resultat":
                 return (Ref("Resultaträkning", "Årets resultat", RowStyle.Sum, 2, check.Expected),
                     layout.Tables.TryGetValue("Driftsredovisning", out var drift) ? Ref("Driftsredovisning", drift.Table.Rows[^1].Cells[0].Text ?? "", RowStyle.Sum, 3, check.Actual) : null);
+            case "Driftsredovisningens intäkter är lika med resultaträkningens intäkter":
+            {
+                // Verksamhetens and finansiella intäkter of the resultaträkning (a line zero in both years is left out of it).
+                var lines = IncomeLines.Select(l => layout.Row("Resultaträkning", l, RowStyle.Normal)).Where(r => r >= 0).ToList();
+                var expected = lines.Count > 0 && lines.Sum(r => layout.Number("Resultaträkning", r, 2) ?? 0m) == check.Expected
+                    ? string.Join("+", lines.Select(r => layout.Cell("Resultaträkning", r, 2)))
+                    : null;
+                return (expected,
+                    layout.Tables.TryGetValue("Driftsredovisning", out var operating) ? Ref("Driftsredovisning", operating.Table.Rows[^1].Cells[0].Text ?? "", RowStyle.Sum, 1, check.Actual) : null);
+            }
         }
 
         // A note's check: its sum (shown with the statement's sign, costs positive) against the statement line it specifies.
