@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Finsam.Data;
+using Finsam.Data.Queries;
 using Finsam.Reporting.AnnualReport;
 using Finsam.Reporting.Pdf;
 using Finsam.Web.Features.AnnualReport;
@@ -56,7 +58,8 @@ public class ReportBenchmarks : IDisposable
     });
 
     [Benchmark]
-    public Task<byte[]> Workbook() => App.InScopeAsync(async services => AnnualReportWorkbook.Build(await BuildAsync(services)));
+    public Task<byte[]> Workbook() => App.InScopeAsync(async services => AnnualReportWorkbook.Build(
+        await BuildAsync(services), await services.GetRequiredService<FinsamDbContext>().TrialBalanceForYearAsync(BenchmarkApp.ReportYear)));
 
     private const string OnePage =
         "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Baslinje</title></head><body><h1>Baslinje</h1><p>En sida.</p></body></html>";

@@ -100,7 +100,8 @@ public sealed class AdoptionTests : IAsyncLifetime, IDisposable
         var workbookBytes = await _chef.GetByteArrayAsync($"/Arsredovisning?handler=Excel&ar={Year}");
         Assert.Equal(archive.WorkbookSha256, ContentHash.Sha256(workbookBytes));
         using var workbook = new XLWorkbook(new MemoryStream(workbookBytes));
-        var identity = workbook.Worksheet(1);
+        Assert.Equal(AnnualReportWorkbook.IndexSheet, workbook.Worksheet(1).Name);
+        var identity = workbook.Worksheet(2);
         Assert.Equal(WorkbookIdentity.SheetName, identity.Name);
         var values = WorkbookIdentity.Labels.Select((label, i) => (label, identity.Cell(i + 3, 2).GetString())).ToDictionary(p => p.label, p => p.Item2);
         Assert.Equal("Samordningsförbundet Norrsund", values["Förbund"]);

@@ -37,6 +37,13 @@ public readonly record struct ReportCell(string? Text, decimal? Number)
 {
     public static ReportCell Empty => default;
 
+    /// <summary>
+    /// The numbers behind a cell printed as text ("35 %, 43 av 124", "minst 35 %"), which the workbook writes as numbers
+    /// in columns of their own (value, n, N); the report prints <see cref="Text"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MeasuredValue? Measure { get; init; }
+
     public static implicit operator ReportCell(string? text) => new(text, null);
 
     public static implicit operator ReportCell(decimal number) => new(null, number);
@@ -46,6 +53,23 @@ public readonly record struct ReportCell(string? Text, decimal? Number)
     public static ReportCell Of(decimal? number) => new(null, number);
 
     public bool IsEmpty => Text is null && Number is null;
+}
+
+/// <summary>
+/// A measured figure: a share as a fraction (0,3468) with its count and basis (43 of 124), a count, or a difference
+/// of percentages (procentenheter); a target carries its relation ("minst", "högst").
+/// </summary>
+public sealed record MeasuredValue(decimal Value, MeasureUnit Unit, int? Count = null, int? Basis = null, string? Relation = null);
+
+/// <summary>How a <see cref="MeasuredValue"/> is formatted: a share (percent), a number, or procentenheter.</summary>
+public enum MeasureUnit
+{
+    Number = 0,
+    Share = 1,
+    PercentagePoints = 2,
+
+    /// <summary>An amount in kronor (a goal measured in money).</summary>
+    Kronor = 3,
 }
 
 public enum RowStyle

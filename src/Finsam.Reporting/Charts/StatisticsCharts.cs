@@ -31,7 +31,7 @@ public static class StatisticsCharts
         ChartSeries Series(string name, Gender? gender)
         {
             var shares = reasons.Select(r => statistics.EndedShare(gender, r)).ToList();
-            return new ChartSeries(name, shares.Select(s => s.Fraction * 100m).ToList(), shares.Select(SwedishFormat.ShareWithBasis).ToList());
+            return new ChartSeries(name, shares.Select(s => s.Fraction * 100m).ToList(), shares.Select(SwedishFormat.ShareWithBasis).ToList()) { Shares = shares };
         }
 
         return new ChartData(
@@ -65,7 +65,7 @@ public static class StatisticsCharts
         ChartSeries Series(string name, Gender? gender)
         {
             var shares = years.Select(y => y.WorkOrStudiesShare(gender)).ToList();
-            return new ChartSeries(name, shares.Select(s => s.Fraction * 100m).ToList(), shares.Select(SwedishFormat.ShareWithBasis).ToList());
+            return new ChartSeries(name, shares.Select(s => s.Fraction * 100m).ToList(), shares.Select(SwedishFormat.ShareWithBasis).ToList()) { Shares = shares };
         }
 
         return new ChartData(

@@ -23,6 +23,9 @@ public enum ChartValueFormat
 /// </summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, IReadOnlyList<string>? Labels = null)
 {
+    /// <summary>When the values are shares: each one's count and basis (5 of 17), so the workbook can show them as numbers.</summary>
+    public IReadOnlyList<Domain.Statistics.Share>? Shares { get; init; }
+
     public string LabelAt(int index, ChartData chart)
     {
         ArgumentNullException.ThrowIfNull(chart);

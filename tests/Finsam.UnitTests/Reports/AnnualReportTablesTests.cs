@@ -105,7 +105,7 @@ public sealed class AnnualReportTablesTests
     }
 
     [Theory]
-    [InlineData("Not 1 Verksamhetens intäkter per medlem och projekt", "Not 1 Verksamhetens intäkter pe")]
+    [InlineData("Not 1 Verksamhetens intäkter per medlem och projekt", "Not 1 Verksamhetens intäkter…")]
     [InlineData("Kvot: a/b [x]", "Kvot- a-b -x-")]
     public void Sheet_names_are_short_unique_and_allowed(string key, string expected)
     {

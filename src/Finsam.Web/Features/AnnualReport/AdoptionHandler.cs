@@ -138,7 +138,7 @@ public sealed class AdoptionHandler(FinsamDbContext db, AnnualReportService repo
         var model = await reports.BuildAsync(year, statements, new ReportAdoption(decidedOn, minute, summary.NextVersion), cancellationToken);
         var pdf = await AnnualReportPdf.RenderAsync(model, pdfRenderer, cancellationToken);
         var pdfSha256 = ContentHash.Sha256(pdf);
-        var workbook = AnnualReportWorkbook.Build(model, pdfSha256);
+        var workbook = await reports.WorkbookAsync(model, pdfSha256, cancellationToken);
         var workbookSha256 = ContentHash.Sha256(workbook);
         db.ReportArchives.Add(new ReportArchive
         {

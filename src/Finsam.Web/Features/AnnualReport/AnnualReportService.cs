@@ -128,11 +128,15 @@ public sealed class AnnualReportService(FinsamDbContext db, DraftPdfCache draftP
         var model = await BuildAsync(year, statements, null, cancellationToken);
         var (file, details) = kind == ReportFile.Pdf
             ? (await draftPdfs.RenderAsync(model, cancellationToken), "utkast som PDF" + (model.AllChecksPass ? "" : " trots kontroller som inte stämmer"))
-            : (AnnualReportWorkbook.Build(model), "bilagor som Excel");
+            : (await WorkbookAsync(model, null, cancellationToken), "bilagor som Excel");
         audit.Add(AuditAction.Export, "AnnualReport", Key(year), details);
         await db.SaveChangesAsync(cancellationToken);
         return new Download(status, new Generated(file, FileName(year, Extension(kind), draft: true), ContentHash.Sha256(file)));
     }
+
+    /// <summary>The auditors' workbook of a report: its tables, the year's saldobalans (which the statements are formulas over) and the checks.</summary>
+    internal async Task<byte[]> WorkbookAsync(AnnualReportModel model, string? pdfSha256, CancellationToken cancellationToken) =>
+        AnnualReportWorkbook.Build(model, await db.TrialBalanceForYearAsync(model.Year, cancellationToken), pdfSha256);
 
     private static Generated Archived(ReportArchive archive, ReportFile kind)
     {

@@ -45,8 +45,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                 [
                     i.Indicator.Text,
                     ReportMeasure(i.Indicator.Measure),
-                    GoalText.Target(i.Indicator.Measure),
-                    GoalText.Result(i.Result),
+                    TargetCell(i.Indicator.Measure),
+                    ResultCell(i.Result),
                     GoalText.Previous(i.Previous),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
                     i.Indicator.Comment,
@@ -62,6 +62,25 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 
         return blocks;
     }
+
+    /// <summary>A goal's result as printed ("35 %, 43 av 124"), with its numbers for the workbook (value, n, N).</summary>
+    private static ReportCell ResultCell(GoalResult result) => new(GoalText.Result(result), null)
+    {
+        Measure = result.IsNotApplicable || result.Value is not { } value ? null
+            : result.Share is { } share && share.Fraction is { } fraction ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
+            : new MeasuredValue(Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor) == MeasureUnit.Share ? value / 100m : value, Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor)),
+    };
+
+    /// <summary>A goal's target as printed ("minst 35 %"), with its relation and value for the workbook.</summary>
+    private static ReportCell TargetCell(GoalMeasure measure) => new(GoalText.Target(measure), null)
+    {
+        Measure = measure.Target is not { } target ? null
+            : new MeasuredValue(Unit(measure.IsShare, measure.IsPercentagePoints, measure.IsKronor) == MeasureUnit.Share ? target / 100m : target,
+                Unit(measure.IsShare, measure.IsPercentagePoints, measure.IsKronor), Relation: SwedishNames.Of(measure.Direction).ToLowerInvariant()),
+    };
+
+    private static MeasureUnit Unit(bool share, bool points, bool kronor) =>
+        points ? MeasureUnit.PercentagePoints : share ? MeasureUnit.Share : kronor ? MeasureUnit.Kronor : MeasureUnit.Number;
 
     public static IReadOnlyList<ReportBlock> Participants(int year, YearlyParticipantStatistics statistics)
     {
@@ -203,8 +222,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         var rows = status.Goals.Select(g => new ReportRow(
         [
             g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
-            GoalText.Target(g.Goal.Measure),
-            GoalText.Result(g.Result),
+            TargetCell(g.Goal.Measure),
+            ResultCell(g.Result),
             GoalText.Previous(g.Previous),
             GoalText.Met(g.Result),
         ])).ToList();
@@ -251,7 +270,13 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     private static ChartBlock Chart(ChartData data, ChartKind kind, string key)
     {
         var rows = data.Categories.Select((category, i) => new ReportRow(
-            [category, .. data.Series.Select(s => new ReportCell(s.Labels is not null && i < s.Labels.Count ? s.Labels[i] : null, s.Labels is null && i < s.Values.Count ? s.Values[i] : null))])).ToList();
+            [category, .. data.Series.Select(s => new ReportCell(s.Labels is not null && i < s.Labels.Count ? s.Labels[i] : null, s.Labels is null && i < s.Values.Count ? s.Values[i] : null)
+            {
+                // A share's numbers for the workbook: value, n and N in columns of their own.
+                Measure = s.Shares is not null && i < s.Shares.Count && s.Shares[i] is { Fraction: { } fraction } share
+                    ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
+                    : null,
+            })])).ToList();
         var kindOfValues = data.Format == ChartValueFormat.Percent ? CellKind.Count : data.Format == ChartValueFormat.Tkr ? CellKind.Amount : CellKind.Count;
         var table = new ReportTable(key, $"{data.Title} (tabell)",
             [new("Kategori", CellKind.Text, 40), .. data.Series.Select(s => new ReportColumn(s.Name, s.Labels is null ? kindOfValues : CellKind.Text, 16))], rows);

@@ -1,8 +1,7 @@
 using Finsam.Data;
-using Finsam.Domain.Economy;
+using Finsam.Data.Queries;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.Economy;
 
@@ -16,26 +15,14 @@ public class TrialBalanceModel(FinsamDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {
-        var fiscalYear = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        if (fiscalYear is null)
+        // The same saldobalans as the auditors' workbook (TrialBalanceQuery).
+        if (await db.TrialBalanceForYearAsync(year, cancellationToken) is not { } trialBalance)
         {
             return NotFound();
         }
 
         Year = year;
-        var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => a.FiscalYearId == fiscalYear.Id).ToDictionaryAsync(a => a.Number, a => a.Name, cancellationToken);
-        var balances = await db.LedgerBalances.AsNoTracking()
-            .Where(b => b.FiscalYearId == fiscalYear.Id && b.BalanceYear == year && b.ObjectCode == null && b.Kind != LedgerBalanceKind.Period)
-            .Select(b => new { b.Account, b.Kind, b.Amount })
-            .ToListAsync(cancellationToken);
-        Rows = balances.GroupBy(b => b.Account).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            decimal? Sum(LedgerBalanceKind kind) => g.Any(b => b.Kind == kind) ? g.Where(b => b.Kind == kind).Sum(b => b.Amount) : null;
-            var opening = Sum(LedgerBalanceKind.Opening);
-            var closing = Sum(LedgerBalanceKind.Closing);
-            var change = Sum(LedgerBalanceKind.Result) ?? (closing - (opening ?? 0m));
-            return new Row(g.Key, accounts.GetValueOrDefault(g.Key, ""), opening, change, closing);
-        }).ToList();
+        Rows = trialBalance.Rows.Select(r => new Row(r.Account, r.Name, r.Opening, r.Period, r.Closing)).ToList();
         return Page();
     }
 }
