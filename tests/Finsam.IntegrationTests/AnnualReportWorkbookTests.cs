@@ -8,6 +8,7 @@ using Finsam.Domain.Economy.Statements;
 using Finsam.Reporting.AnnualReport;
 using Finsam.TestSupport;
 using Finsam.Web.Features.AnnualReport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Finsam.IntegrationTests;
@@ -133,6 +134,27 @@ public sealed class AnnualReportWorkbookTests : IAsyncLifetime, IDisposable
 
         Assert.Empty(differences);
         Assert.True(compared > 300, $"Only {compared} figures compared.");
+    }
+
+    [Fact]
+    public async Task The_voucher_sheet_holds_every_line_of_the_years_vouchers_and_balances()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(_bytes));
+        var sheet = workbook.Worksheet("Verifikationer");
+        Assert.Equal("Debet", sheet.Cell(2, 9).GetString());
+        var rows = sheet.RowsUsed().Where(r => r.RowNumber() > 2).ToList();
+        var expected = await _factory.WithDbAsync(async db =>
+        {
+            var fiscalYear = await db.FiscalYears.Where(y => y.Year == Year).Select(y => y.Id).SingleAsync();
+            return await db.Vouchers.Where(v => v.FiscalYearId == fiscalYear).SelectMany(v => v.Lines).Select(l => l.Amount).ToListAsync();
+        });
+        Assert.Equal(expected.Count, rows.Count);
+        var debit = rows.Sum(r => r.Cell(9).IsEmpty() ? 0m : r.Cell(9).GetValue<decimal>());
+        var credit = rows.Sum(r => r.Cell(10).IsEmpty() ? 0m : r.Cell(10).GetValue<decimal>());
+        Assert.Equal(expected.Where(a => a > 0).Sum(), debit);
+        Assert.Equal(-expected.Where(a => a < 0).Sum(), credit);
+        Assert.Equal(debit, credit);
+        Assert.Contains(workbook.Worksheet(AnnualReportWorkbook.IndexSheet).Column(2).CellsUsed(), c => c.GetString() == "Verifikationer");
     }
 
     [Fact]

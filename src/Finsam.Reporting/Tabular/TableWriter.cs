@@ -36,20 +36,29 @@ public static class TableWriter
 
     public static byte[] WriteExcel(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<double>? columnWidths = null)
     {
+        using var workbook = new XLWorkbook();
+        WriteSheet(workbook.Worksheets.Add(sheetName), headers, rows, columnWidths);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes a table into a sheet: bold headers in <paramref name="headerRow"/> (frozen with the rows above), then the rows, numbers and dates as such.</summary>
+    public static void WriteSheet(IXLWorksheet sheet, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<double>? columnWidths = null, int headerRow = 1)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(sheetName);
         for (var c = 0; c < headers.Count; c++)
         {
-            var cell = sheet.Cell(1, c + 1);
+            var cell = sheet.Cell(headerRow, c + 1);
             cell.Value = headers[c];
             cell.DataType = XLDataType.Text;
             cell.Style.Font.Bold = true;
             sheet.Column(c + 1).Width = columnWidths is not null && c < columnWidths.Count ? columnWidths[c] : 16;
         }
 
-        var r = 2;
+        var r = headerRow + 1;
         foreach (var row in rows)
         {
             for (var c = 0; c < row.Count; c++)
@@ -60,10 +69,7 @@ public static class TableWriter
             r++;
         }
 
-        sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        sheet.SheetView.FreezeRows(headerRow);
     }
 
     private static void SetCell(IXLCell cell, object? value)

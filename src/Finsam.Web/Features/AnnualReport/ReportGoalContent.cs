@@ -47,7 +47,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     ReportMeasure(i.Indicator.Measure),
                     TargetCell(i.Indicator.Measure),
                     ResultCell(i.Result),
-                    GoalText.Previous(i.Previous),
+                    PreviousCell(i.Previous),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
                     i.Indicator.Comment,
                 ])).ToList();
@@ -70,6 +70,10 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             : result.Share is { } share && share.Fraction is { } fraction ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
             : new MeasuredValue(Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor) == MeasureUnit.Share ? value / 100m : value, Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor)),
     };
+
+    /// <summary>Last year's result beside this year's: blank when there is none, otherwise as <see cref="ResultCell"/>.</summary>
+    private static ReportCell PreviousCell(GoalResult? result) =>
+        result is not null && GoalText.Previous(result).Length > 0 ? ResultCell(result) : "";
 
     /// <summary>A goal's target as printed ("minst 35 %"), with its relation and value for the workbook.</summary>
     private static ReportCell TargetCell(GoalMeasure measure) => new(GoalText.Target(measure), null)
@@ -207,7 +211,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             [
                 i == 0 ? status.Insats.Name : "",
                 g.Goal.Text,
-                GoalText.Result(g.Result),
+                ResultCell(g.Result),
                 i == 0 ? rating : "",
             ])));
         }
@@ -224,7 +228,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
             TargetCell(g.Goal.Measure),
             ResultCell(g.Result),
-            GoalText.Previous(g.Previous),
+            PreviousCell(g.Previous),
             GoalText.Met(g.Result),
         ])).ToList();
         yield return new TableBlock(new ReportTable($"Mål {status.Insats.Code}", $"Mål och resultat {year}: {status.Insats.Name}",

@@ -1,5 +1,6 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
+using Finsam.Reporting.AnnualReport;
 using Finsam.Reporting.Tabular;
 using static Finsam.Data.Queries.LedgerQuery;
 
@@ -60,10 +61,38 @@ public static class LedgerExport
             return null;
         }
 
-        var rows = lines.Select(l => (IReadOnlyList<object?>)
-            [l.Series, l.VoucherNumber, l.Date, l.VoucherText, l.Account, l.AccountName, l.ObjectCode, l.Text, l.Debit, l.Credit]);
-        return new ExportFile(TableWriter.WriteExcel($"Verifikationer {year}", VoucherHeaders, rows, [7, 12, 11, 36, 9, 28, 11, 30, 14, 14]), TableWriter.ExcelContentType, $"verifikationer-{year}.xlsx");
+        return new ExportFile(TableWriter.WriteExcel($"Verifikationer {year}", VoucherHeaders, VoucherRows(lines), VoucherWidths), TableWriter.ExcelContentType, $"verifikationer-{year}.xlsx");
     }
+
+    /// <summary>
+    /// The year's voucher list as a sheet of the annual report's workbook (every line of every voucher), so the auditor
+    /// can follow a saldobalans account to its vouchers in the same file. A ledger larger than <see cref="MaxRows"/>
+    /// lines gets a sheet that says so and points to the exports of the ledger views.
+    /// </summary>
+    public static async Task<AnnualReportWorkbook.Appendix> VoucherSheetAsync(FinsamDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var lines = await db.VoucherLinesMatchingAsync(year, new VoucherFilter(), MaxRows + 1, cancellationToken);
+        const string Description = "Årets verifikationer rad för rad (serie, nummer, datum, konto, projektkod, debet, kredit), som i bokföringens SIE-fil";
+        return new AnnualReportWorkbook.Appendix("Verifikationer", Description, sheet =>
+        {
+            sheet.Cell(1, 1).SetValue($"Verifikationer {year}");
+            sheet.Cell(1, 1).Style.Font.Bold = true;
+            if (lines.Count > MaxRows)
+            {
+                sheet.Cell(2, 1).SetValue(TooLarge + " Verifikationerna finns under Ekonomi → Verifikationer.");
+                return;
+            }
+
+            // Title in row 1 and headers in row 2, as every sheet of the workbook (its print setup repeats both).
+            TableWriter.WriteSheet(sheet, VoucherHeaders, VoucherRows(lines), VoucherWidths, headerRow: 2);
+            sheet.Range(2, 1, lines.Count + 2, VoucherHeaders.Count).SetAutoFilter();
+        });
+    }
+
+    private static readonly double[] VoucherWidths = [7, 12, 11, 36, 9, 28, 11, 30, 14, 14];
+
+    private static IEnumerable<IReadOnlyList<object?>> VoucherRows(IEnumerable<VoucherLineRow> lines) => lines.Select(l => (IReadOnlyList<object?>)
+        [l.Series, l.VoucherNumber, l.Date, l.VoucherText, l.Account, l.AccountName, l.ObjectCode, l.Text, l.Debit, l.Credit]);
 
     private static decimal Sum(IEnumerable<LedgerRow> rows, Func<LedgerRow, decimal?> amount) => rows.Sum(r => amount(r) ?? 0m);
 }
