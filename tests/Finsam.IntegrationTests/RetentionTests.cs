@@ -30,7 +30,12 @@ public sealed class RetentionTests
         var page = WebUtility.HtmlDecode(await chef.GetStringAsync("/Deltagare/Gallring"));
         Assert.Contains($"{expired.ToString("N0", Finsam.Domain.Formatting.SwedishFormat.Culture)} deltaganden är förfallna nu", page.Replace('\u00a0', ' ').Replace("<strong>", "", StringComparison.Ordinal).Replace("</strong>", "", StringComparison.Ordinal).Replace('\u00a0', ' '), StringComparison.Ordinal);
 
-        var response = await chef.PostFormAsync("/Deltagare/Gallring", []);
+        // Without the confirmation nothing happens; the page says why at the box.
+        var unconfirmed = Html.Parse(await (await chef.PostFormAsync("/Deltagare/Gallring", [])).Content.ReadAsStringAsync());
+        Assert.Equal("Kryssa i rutan för att bekräfta gallringen. Den kan inte ångras.", Html.TextOf(unconfirmed.QuerySelector("#bekrafta-fel")!));
+        Assert.Equal(identifiedBefore, await factory.WithDbAsync(db => db.Participants.CountAsync(p => p.PersonKeyHash != null)));
+
+        var response = await chef.PostFormAsync("/Deltagare/Gallring", [new("confirm", "true")]);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace('\u00a0', ' ');
         Assert.Contains($"Gallringen är klar: {expired.ToString("N0", Finsam.Domain.Formatting.SwedishFormat.Culture).Replace('\u00a0', ' ')} deltaganden avidentifierades", html, StringComparison.Ordinal);
 

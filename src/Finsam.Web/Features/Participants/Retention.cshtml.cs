@@ -16,8 +16,18 @@ public class RetentionModel(RetentionService retention) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Expired = await retention.CountExpiredAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    /// <summary>The box the user ticks to confirm; gallring cannot be undone.</summary>
+    public const string ConfirmField = "bekrafta";
+
+    public async Task<IActionResult> OnPostAsync(bool confirm, CancellationToken cancellationToken)
     {
+        if (!confirm)
+        {
+            Expired = await retention.CountExpiredAsync(cancellationToken);
+            ModelState.AddModelError(ConfirmField, "Kryssa i rutan för att bekräfta gallringen. Den kan inte ångras.");
+            return Page();
+        }
+
         Report = await retention.RunAsync(cancellationToken);
         Expired = await retention.CountExpiredAsync(cancellationToken);
         return Page();
