@@ -1,3 +1,4 @@
+using Finsam.Domain.Statistics;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Goals;
 
@@ -40,6 +41,30 @@ public static class GoalText
         }
 
         return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints) : "–";
+    }
+
+    /// <summary>
+    /// The result under the small-cell rule when <paramref name="smallCells"/> (a role without person access, the published
+    /// report): a share that would show a group of 1–4 (<see cref="SmallCells.Hides"/>), a difference taken from one, or a
+    /// count of persons of 1–4 (a computed measure; a figure entered by hand is not a count of registered persons) is not shown.
+    /// </summary>
+    public static string Result(GoalResult result, GoalMeasure measure, bool smallCells)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(measure);
+        if (!smallCells || result.IsNotApplicable || measure.Metric == GoalMetric.Manual)
+        {
+            return Result(result);
+        }
+
+        if (result.Share is { } share)
+        {
+            return SmallCells.Hides(share) ? SmallCells.HiddenMark : Result(result);
+        }
+
+        return result.Value is { } value && !result.IsShare && !result.IsPercentagePoints && value % 1 == 0 && value is > 0 and < SmallCells.Threshold
+            ? SmallCells.SmallMark
+            : Result(result);
     }
 
     public static string Met(GoalResult result)

@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Goals;
+using Finsam.Web.Authorization;
 using Finsam.Web.Features.Goals;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +30,10 @@ public class GoalsModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
         var statistics = await db.StatisticsForYearAsync(year, cancellationToken);
-        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, cancellationToken), Editable: false);
-        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken), Editable: false);
+        // Roles without person access see the results under the small-cell rule (docs/privacy.md).
+        var smallCells = !User.SeesExactCounts();
+        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, cancellationToken), Editable: false, smallCells);
+        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, cancellationToken), Editable: false, smallCells);
         Surveys = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
     }
 }
