@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Net;
+using System.Text.Json;
 using AngleSharp.Dom;
+using ClosedXML.Excel;
+using UglyToad.PdfPig;
 using Finsam.Data.Identity;
 using Finsam.Data.Queries;
 using Finsam.Domain.Formatting;
@@ -121,5 +125,96 @@ public sealed class SmallCellTests(SmallCellTests.Fixture fixture) : IClassFixtu
                 Assert.True(rows.Count(r => Hidden(r[c])) != 1, $"{caption}, column {c}");
             }
         }
+    }
+
+    /// <summary>The demo's cell of 1 in the year's age table (row, gender column 0–2), found as the report computes it.</summary>
+    private async Task<(int Row, int Column, string Label)> CellOfOneAsync()
+    {
+        var ages = (await fixture.Factory.WithDbAsync(db => db.StatisticsForYearAsync(Year, CancellationToken.None))).Total.CurrentByAge;
+        var (row, column) = Enumerable.Range(0, ages.Count).SelectMany(r => Enumerable.Range(0, 3).Select(c => (r, c)))
+            .First(x => new[] { ages[x.r].Counts.Women, ages[x.r].Counts.Men, ages[x.r].Counts.OtherOrUnspecified }[x.c] == 1);
+        return (row, column, ages[row].Key.Label);
+    }
+
+    [Fact]
+    public async Task The_reports_json_shows_no_count_of_one_to_four_in_its_participant_tables()
+    {
+        var (row, column, label) = await CellOfOneAsync();
+        using var json = JsonDocument.Parse(await (await ClientAsync(Roles.Board)).GetStringAsync($"/api/arsredovisning/{Year}"));
+        var tables = json.RootElement.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("blocks").EnumerateArray())
+            .SelectMany(b => b.GetProperty("type").GetString() switch
+            {
+                "table" => [b.GetProperty("table")],
+                "chart" => [b.GetProperty("data")],
+                _ => Array.Empty<JsonElement>(),
+            })
+            .ToList();
+
+        var ages = tables.Single(t => t.GetProperty("key").GetString() == "Åldersgrupper");
+        var cells = ages.GetProperty("rows")[row].GetProperty("cells");
+        Assert.Equal(label, cells[0].GetProperty("text").GetString());
+        Assert.Equal("<5", cells[column + 1].GetProperty("text").GetString());
+        Assert.False(cells[column + 1].TryGetProperty("number", out _));
+        Assert.Contains(SmallCells.Note, ages.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        // No count of 1–4 in any count column of a participant table or chart (the economy's tables hold amounts).
+        var small = new List<string>();
+        foreach (var table in tables)
+        {
+            var columns = table.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("kind").GetString()).ToList();
+            foreach (var r in table.GetProperty("rows").EnumerateArray())
+            {
+                var rowCells = r.GetProperty("cells").EnumerateArray().ToList();
+                for (var c = 1; c < rowCells.Count && c < columns.Count; c++)
+                {
+                    if (columns[c] == "Count" && rowCells[c].TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.GetDecimal() is var v && v % 1 == 0 && SmallCells.IsSmall((int)v))
+                    {
+                        small.Add($"{table.GetProperty("key").GetString()} / {rowCells[0]} / {c}: {v}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(small.Count == 0, string.Join("\n", small));
+    }
+
+    [Fact]
+    public async Task The_reports_workbook_hides_the_cell_and_writes_the_total_as_a_value()
+    {
+        var (row, column, label) = await CellOfOneAsync();
+        var response = await (await ClientAsync(Roles.Auditor)).GetAsync($"/Arsredovisning?handler=Excel&ar={Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("Åldersgrupper");
+        var line = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == label);
+        Assert.Equal("<5", line.Cell(column + 2).GetString());
+        var statistics = await fixture.Factory.WithDbAsync(db => db.StatisticsForYearAsync(Year, CancellationToken.None));
+        var sum = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "Summa aktuella");
+        Assert.Equal("", sum.Cell(5).FormulaA1);
+        Assert.Equal(statistics.Total.Current.Total, (int)sum.Cell(5).GetDouble());
+    }
+
+    [Fact]
+    public async Task The_reports_pdf_is_published_so_it_hides_the_cell_for_every_role()
+    {
+        var (row, column, label) = await CellOfOneAsync();
+        var statistics = await fixture.Factory.WithDbAsync(db => db.StatisticsForYearAsync(Year, CancellationToken.None));
+        var counts = statistics.Total.CurrentByAge[row].Counts;
+
+        // The Förbundschef has person access, yet the report (which is published) follows the rule.
+        var chef = await ClientAsync(Roles.Director);
+        var response = await chef.GetAsync($"/Arsredovisning?handler=Pdf&ar={Year}&utkast=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        var start = text.IndexOf($"Aktuella deltagare per åldersgrupp {Year}", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The age table is in the PDF.");
+        var table = text[start..Math.Min(text.Length, start + 1500)];
+        var words = label.Split(' ').Length;
+        var rowText = table[table.IndexOf(label, StringComparison.Ordinal)..].Split(' ').Skip(words).Take(4).ToList();
+        Assert.Equal("<5", rowText[column]);
+        Assert.Equal(SwedishFormat.Number(counts.Total).Replace("\u00a0", "", StringComparison.Ordinal), rowText[3].Replace("\u00a0", "", StringComparison.Ordinal));
+        Assert.Contains("<5 = 1–4 deltagare", text, StringComparison.Ordinal);
     }
 }
