@@ -55,6 +55,7 @@ public sealed class ReadersAndWritersTests : IAsyncLifetime, IDisposable
         // The entry could not be written while the lock is held: it waits in the queue (readers still read in WAL mode).
         Assert.Equal(1, writer.Unwritten);
         Assert.False(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == user.Email && a.EntityType == "Participant")));
+        Assert.Contains("\"EntityType\":\"Participant\"", await File.ReadAllTextAsync(writer.SpoolPath), StringComparison.Ordinal);   // kept on disk: a crash now loses nothing
 
         await transaction.CommitAsync();
         await writer.WhenWrittenAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -63,5 +64,25 @@ public sealed class ReadersAndWritersTests : IAsyncLifetime, IDisposable
         Assert.Equal(AuditAction.View, entry.Action);
         Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
         Assert.Equal(0, writer.Unwritten);
+        Assert.False(File.Exists(writer.SpoolPath));
+    }
+
+    [Fact]
+    public async Task Entries_kept_on_disk_by_a_stopped_app_are_written_at_the_next_start()
+    {
+        // What a crash while a writer held the lock leaves behind, before the app starts (SeedDemoAsync starts it).
+        using var factory = new FinsamFactory();
+        Directory.CreateDirectory(factory.DataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(factory.DataDirectory, AuditWriter.SpoolFileName),
+            """{"AtUtc":"2026-11-16T09:00:00Z","UserId":"u1","UserName":"spooled@example.se","Action":"View","EntityType":"Participant","EntityId":"7","Details":null}""" + "\n");
+
+        await factory.SeedDemoAsync(2025);
+        var writer = factory.Services.GetRequiredService<AuditWriter>();
+        await writer.WhenWrittenAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        var entry = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.UserName == "spooled@example.se"));
+        Assert.Equal(AuditAction.View, entry.Action);
+        Assert.Equal("7", entry.EntityId);
+        Assert.False(File.Exists(writer.SpoolPath));
     }
 }
