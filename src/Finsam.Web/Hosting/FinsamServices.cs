@@ -148,6 +148,8 @@ public static class FinsamServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<UserAccounts>();
         services.AddSingleton<OnceOnlyForms>();
         services.AddScoped<FederationName>();

@@ -12,7 +12,9 @@ namespace Finsam.Web.Features.AnnualReport;
 
 /// <summary>
 /// The report's goal and participant content: the förbund's goals (måluppfyllelse), the participant tables and charts
-/// (deltagare), and per insats its goals, rating and flow (the bilaga, laid out as the 2017 bilaga 2). Aggregates only.
+/// (deltagare), and per insats its goals, rating and flow (the bilaga, laid out as the 2017 bilaga 2). Aggregates only,
+/// and under the small-cell rule for every reader (<see cref="SmallCells"/>, <see cref="ReportSmallCells"/>): the
+/// report is published, so no count of 1–4 persons appears in its PDF, workbook or JSON, whoever generates it.
 /// </summary>
 public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 {
@@ -46,8 +48,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     i.Indicator.Text,
                     ReportMeasure(i.Indicator.Measure),
                     TargetCell(i.Indicator.Measure),
-                    ResultCell(i.Result),
-                    PreviousCell(i.Previous),
+                    ResultCell(i.Result, i.Indicator.Measure),
+                    PreviousCell(i.Previous, i.Indicator.Measure),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
                     i.Indicator.Comment,
                 ])).ToList();
@@ -63,17 +65,24 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         return blocks;
     }
 
-    /// <summary>A goal's result as printed ("35 %, 43 av 124"), with its numbers for the workbook (value, n, N).</summary>
-    private static ReportCell ResultCell(GoalResult result) => new(GoalText.Result(result), null)
+    /// <summary>
+    /// A goal's result as printed ("35 %, 43 av 124"), under the small-cell rule (the report is published, docs/privacy.md),
+    /// with its numbers for the workbook (value, n, N); a hidden result has no numbers either.
+    /// </summary>
+    private static ReportCell ResultCell(GoalResult result, GoalMeasure measure)
     {
-        Measure = result.IsNotApplicable || result.Value is not { } value ? null
-            : result.Share is { } share && share.Fraction is { } fraction ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
-            : new MeasuredValue(Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor) == MeasureUnit.Share ? value / 100m : value, Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor)),
-    };
+        var text = GoalText.Result(result, measure, smallCells: true);
+        return new(text, null)
+        {
+            Measure = text is SmallCells.SmallMark or SmallCells.HiddenMark || result.IsNotApplicable || result.Value is not { } value ? null
+                : result.Share is { } share && share.Fraction is { } fraction ? new MeasuredValue(fraction, MeasureUnit.Share, share.Numerator, share.Denominator)
+                : new MeasuredValue(Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor) == MeasureUnit.Share ? value / 100m : value, Unit(result.IsShare, result.IsPercentagePoints, result.IsKronor)),
+        };
+    }
 
     /// <summary>Last year's result beside this year's: blank when there is none, otherwise as <see cref="ResultCell"/>.</summary>
-    private static ReportCell PreviousCell(GoalResult? result) =>
-        result is not null && GoalText.Previous(result).Length > 0 ? ResultCell(result) : "";
+    private static ReportCell PreviousCell(GoalResult? result, GoalMeasure measure) =>
+        result is not null && GoalText.Previous(result).Length > 0 ? ResultCell(result, measure) : "";
 
     /// <summary>A goal's target as printed ("minst 35 %"), with its relation and value for the workbook.</summary>
     private static ReportCell TargetCell(GoalMeasure measure) => new(GoalText.Target(measure), null)
@@ -90,24 +99,36 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var total = statistics.Total;
-        var blocks = new List<ReportBlock> { new TableBlock(Flows(year, statistics)) };
+        var flows = Flows(year, statistics);
+        var blocks = new List<ReportBlock> { new TableBlock(flows) };
 
-        var perInsats = StatisticsCharts.ParticipantsPerInsats(year, statistics.Insatser.Select(i => ($"{i.Name} – {i.Code}", i.Statistics)).ToList());
+        // The bars hide what the flow table hides (its columns kvinnor, män, annat: 2–4, one row per insats).
+        var perInsats = StatisticsCharts.ParticipantsPerInsats(year, statistics.Insatser.Select(i => ($"{i.Name} – {i.Code}", i.Statistics)).ToList())
+            .Without((series, insats) => ReportSmallCells.IsHidden(flows.Rows[insats].Cells[series + 2]));
         blocks.Add(Chart(perInsats, ChartKind.StackedBars, "Deltagare per insats"));
         var outcomes = statistics.Outcomes;
-        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes), ChartKind.Bars, "Utfall per kön"));
+        Gender?[] genderSeries = [Gender.Woman, Gender.Man, null];
+        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes).Without((series, reason) => SmallCells.Hides(outcomes.EndedShare(genderSeries[series], Enum.GetValues<EndReason>()[reason]))),
+            ChartKind.Bars, "Utfall per kön"));
 
         var reasons = new TableRows();
         var reasonRows = total.EndedByReason.Select(r => reasons.Add([SwedishNames.Of(r.Key), r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
-        reasons.Sum("Summa avslutade", reasonRows);
-        blocks.Add(new TableBlock(new ReportTable("Avslutsorsaker", $"Avslutsorsaker {year}", GenderColumns("Avslutsorsak"), reasons.Rows,
-            $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(outcomes.WorkOrStudiesShare())}; kvinnor {SwedishFormat.ShareWithBasis(outcomes.WorkOrStudiesShare(Gender.Woman))}, män {SwedishFormat.ShareWithBasis(outcomes.WorkOrStudiesShare(Gender.Man))}."
-            + (ReferenceEquals(outcomes, total) ? "" : $" Andelarna räknas på insatser där utfallsmåtten är tillämpliga ({SwedishFormat.Number(outcomes.Ended.Total)} av {SwedishFormat.Number(total.Ended.Total)} avslutade)."))));
+        var reasonSum = reasons.Sum("Summa avslutade", reasonRows);
+        var reasonTable = ReportSmallCells.Apply(new ReportTable("Avslutsorsaker", $"Avslutsorsaker {year}", GenderColumns("Avslutsorsak"), reasons.Rows), GenderRowGroups(reasons.Rows.Count));
+
+        // A share is hidden when it shows a small group or (taken from this table) a count it adds up is hidden.
+        var work = Array.IndexOf(Enum.GetValues<EndReason>(), EndReason.Work);
+        var studies = Array.IndexOf(Enum.GetValues<EndReason>(), EndReason.Studies);
+        string WorkOrStudies(Gender? gender, int column) => SmallCells.ShowShare(outcomes.WorkOrStudiesShare(gender),
+            ReferenceEquals(outcomes, total) && new[] { work, studies, reasonSum }.Any(r => ReportSmallCells.IsHidden(reasonTable.Rows[r].Cells[column])));
+        var reasonNote = $"Till arbete eller studier: {WorkOrStudies(null, 4)}; kvinnor {WorkOrStudies(Gender.Woman, 1)}, män {WorkOrStudies(Gender.Man, 2)}."
+            + (ReferenceEquals(outcomes, total) ? "" : $" Andelarna räknas på insatser där utfallsmåtten är tillämpliga ({Figure(outcomes.Ended.Total)} av {Figure(total.Ended.Total)} avslutade).");
+        blocks.Add(new TableBlock(reasonTable with { Note = reasonTable.Note is { } hiddenNote ? $"{reasonNote} {hiddenNote}" : reasonNote }));
 
         var ages = new TableRows();
         var ageRows = total.CurrentByAge.Select(r => ages.Add([r.Key.Label, r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
         ages.Sum("Summa aktuella", ageRows);
-        blocks.Add(new TableBlock(new ReportTable("Åldersgrupper", $"Aktuella deltagare per åldersgrupp {year}", GenderColumns("Ålder"), ages.Rows)));
+        blocks.Add(new TableBlock(ReportSmallCells.Apply(new ReportTable("Åldersgrupper", $"Aktuella deltagare per åldersgrupp {year}", GenderColumns("Ålder"), ages.Rows), GenderRowGroups(ages.Rows.Count))));
 
         var support = new TableRows();
         foreach (var s in total.SupportOfEnded)
@@ -115,17 +136,23 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             support.Add([SwedishNames.OfSingle(s.Support), s.AtStart, s.AtEnd]);
         }
 
-        blocks.Add(new TableBlock(new ReportTable("Försörjning", $"Försörjning vid start och avslut, avslutade {year}",
+        blocks.Add(new TableBlock(ReportSmallCells.Apply(new ReportTable("Försörjning", $"Försörjning vid start och avslut, avslutade {year}",
             [new("Försörjning", CellKind.Text, 36), new("Vid start", CellKind.Count, 12), new("Vid avslut", CellKind.Count, 12)], support.Rows,
-            "En deltagare kan ha flera försörjningskällor.")));
+            "En deltagare kan ha flera försörjningskällor."))));
 
         var days = new TableRows();
         days.Add(["Kvinnor", total.DaysWomen.Count, ReportCell.Of(total.DaysWomen.Average)]);
         days.Add(["Män", total.DaysMen.Count, ReportCell.Of(total.DaysMen.Average)]);
         days.Add(["Annat/ej angivet", total.DaysOther.Count, ReportCell.Of(total.DaysOther.Average)]);
         days.Total("Alla", total.DaysAll.Count, total.DaysAll.Average);
-        blocks.Add(new TableBlock(new ReportTable("Dagar i insats", $"Genomsnittligt antal dagar i insats, avslutade {year}",
-            [new("Kön", CellKind.Text, 24), new("Avslutade", CellKind.Count, 12), new("Dagar i snitt", CellKind.Count, 14)], days.Rows)));
+        // The average of a hidden count is hidden with it (an average over one person is that person's days).
+        var dayTable = ReportSmallCells.Apply(new ReportTable("Dagar i insats", $"Genomsnittligt antal dagar i insats, avslutade {year}",
+            [new("Kön", CellKind.Text, 24), new("Avslutade", CellKind.Count, 12), new("Dagar i snitt", CellKind.Count, 14)], days.Rows),
+            [Enumerable.Range(0, 4).Select(r => (r, 1))]);
+        blocks.Add(new TableBlock(dayTable with
+        {
+            Rows = [.. dayTable.Rows.Select(r => ReportSmallCells.IsHidden(r.Cells[1]) ? r with { Cells = [r.Cells[0], r.Cells[1], SmallCells.HiddenMark] } : r)],
+        }));
         return blocks;
     }
 
@@ -162,15 +189,21 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             flow.Add(["Aktuella deltagare", s.Current.Women, s.Current.Men, s.Current.OtherOrUnspecified, s.Current.Total]);
             flow.Add(["Nya deltagare", s.New.Women, s.New.Men, s.New.OtherOrUnspecified, s.New.Total]);
             flow.Add(["Avslutade deltagare", s.Ended.Women, s.Ended.Men, s.Ended.OtherOrUnspecified, s.Ended.Total]);
+            var reasonRows = new Dictionary<EndReason, int>();
             foreach (var reason in s.EndedByReason.Where(r => r.Counts.Total > 0))
             {
-                flow.Add([$"varav {SwedishNames.Of(reason.Key).ToLowerInvariant()}", reason.Counts.Women, reason.Counts.Men, reason.Counts.OtherOrUnspecified, reason.Counts.Total]);
+                reasonRows[reason.Key] = flow.Add([$"varav {SwedishNames.Of(reason.Key).ToLowerInvariant()}", reason.Counts.Women, reason.Counts.Men, reason.Counts.OtherOrUnspecified, reason.Counts.Total]);
             }
 
-            blocks.Add(new TableBlock(new ReportTable($"Flöde {insats.Code}", $"Deltagarflöde {year}: {insats.Name}", GenderColumns("Deltagare"), flow.Rows,
-                insats.OutcomesApply
-                    ? $"Till arbete eller studier: {SwedishFormat.ShareWithBasis(s.WorkOrStudiesShare())}."
-                    : $"Till arbete eller studier: {GoalText.NotApplicable} (insatsens utfallsmått är inte tillämpliga {year}).")));
+            // The varav rows add up to the avslutade (row 2), column by column.
+            var table = ReportSmallCells.Apply(new ReportTable($"Flöde {insats.Code}", $"Deltagarflöde {year}: {insats.Name}", GenderColumns("Deltagare"), flow.Rows),
+                GenderRowGroups(flow.Rows.Count).Concat(Enumerable.Range(1, 4).Select(c => reasonRows.Values.Append(2).Select(r => (r, c)))));
+            var shareHidden = reasonRows.Where(x => x.Key is EndReason.Work or EndReason.Studies).Select(x => x.Value).Append(2)
+                .Any(r => ReportSmallCells.IsHidden(table.Rows[r].Cells[4]));
+            var note = insats.OutcomesApply
+                ? $"Till arbete eller studier: {SmallCells.ShowShare(s.WorkOrStudiesShare(), shareHidden)}."
+                : $"Till arbete eller studier: {GoalText.NotApplicable} (insatsens utfallsmått är inte tillämpliga {year}).";
+            blocks.Add(new TableBlock(table with { Note = table.Note is { } hidden ? $"{note} {hidden}" : note }));
         }
 
         if (structural.Count > 0)
@@ -211,7 +244,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             [
                 i == 0 ? status.Insats.Name : "",
                 g.Goal.Text,
-                ResultCell(g.Result),
+                ResultCell(g.Result, g.Goal.Measure),
                 i == 0 ? rating : "",
             ])));
         }
@@ -227,8 +260,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         [
             g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
             TargetCell(g.Goal.Measure),
-            ResultCell(g.Result),
-            PreviousCell(g.Previous),
+            ResultCell(g.Result, g.Goal.Measure),
+            PreviousCell(g.Previous, g.Goal.Measure),
             GoalText.Met(g.Result),
         ])).ToList();
         yield return new TableBlock(new ReportTable($"Mål {status.Insats.Code}", $"Mål och resultat {year}: {status.Insats.Name}",
@@ -252,20 +285,43 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             t.Add(Cells($"{insats.Name} – {insats.Code}{(insats.CountsInTotals ? "" : " *")}", insats.Statistics.Flow, insats.OutcomesApply ? insats.Statistics.Flow : null));
         }
 
-        t.Add(Cells("Förbundet totalt", statistics.Total.Flow, statistics.Outcomes.Flow), RowStyle.Sum);
+        var totalRow = t.Add(Cells("Förbundet totalt", statistics.Total.Flow, statistics.Outcomes.Flow), RowStyle.Sum);
         var notApplicable = statistics.Insatser.Any(i => !i.OutcomesApply)
-            ? $" {GoalText.NotApplicableFootnote} Förbundets arbete/studier och arbetssökande räknas på de {SwedishFormat.Number(statistics.Outcomes.Flow.Ended)} avslutade i insatser där utfallsmåtten är tillämpliga."
+            ? $" {GoalText.NotApplicableFootnote} Förbundets arbete/studier och arbetssökande räknas på de {Figure(statistics.Outcomes.Flow.Ended)} avslutade i insatser där utfallsmåtten är tillämpliga."
             : "";
         // The asterisk's footnote only when a row carries the asterisk (a footnote explains a marker in its own table).
         var marked = statistics.Insatser.Any(i => !i.CountsInTotals) ? "* räknas inte i förbundets totaler. " : "";
-        return new ReportTable("Deltagarflöden", $"Deltagarflöden {year}",
+
+        // Ties: each row's aktuella = kvinnor + män + annat (columns 1–4); each column's total = the insatser that count
+        // in the totals (arbete/studier and arbetssökande: those whose outcome measures apply too).
+        var insatser = statistics.Insatser;
+        var counted = insatser.Select((i, r) => (i, r)).Where(x => x.i.CountsInTotals).Select(x => x.r).Append(totalRow).ToList();
+        var outcomeRows = insatser.Select((i, r) => (i, r)).Where(x => x.i.CountsInTotals && x.i.OutcomesApply).Select(x => x.r).Append(totalRow).ToList();
+        var groups = Enumerable.Range(0, t.Rows.Count).Select(r => Enumerable.Range(1, 4).Select(c => (r, c)))
+            .Concat(Enumerable.Range(1, 6).Select(c => counted.Select(r => (r, c))))
+            .Concat(OutcomeColumns.Select(c => outcomeRows.Select(r => (r, c))));
+        var shares = insatser.Select((i, r) => (i, r)).Where(x => x.i.OutcomesApply)
+            .Select(x => (x.r, 8, x.i.Statistics.Flow.WorkOrStudiesShare, (IReadOnlyList<(int, int)>)[(x.r, 7), (x.r, 6)]))
+            .Append((totalRow, 8, statistics.Outcomes.Flow.WorkOrStudiesShare, ReferenceEquals(statistics.Outcomes, statistics.Total) ? [(totalRow, 7), (totalRow, 6)] : [(totalRow, 7)]));
+        return ReportSmallCells.Apply(new ReportTable("Deltagarflöden", $"Deltagarflöden {year}",
         [
             new("Insats", CellKind.Text, 40), new("Aktuella", CellKind.Count, 10), new("Kvinnor", CellKind.Count, 10), new("Män", CellKind.Count, 10),
             new("Annat", CellKind.Count, 10), new("Nya", CellKind.Count, 10), new("Avslutade", CellKind.Count, 11), new("Arbete/studier", CellKind.Count, 14),
             new("Andel arbete/studier", CellKind.Share, 14), new("Arbetssökande", CellKind.Count, 14),
         ], t.Rows,
-            $"{marked}Unika individer i totalen: {SwedishFormat.Number(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {SwedishFormat.Number(statistics.Total.AnonymousEnrolments)}.{notApplicable}");
+            $"{marked}Unika individer i totalen: {Figure(statistics.Total.Flow.UniqueIndividuals)}; anonyma deltaganden: {Figure(statistics.Total.AnonymousEnrolments)}.{notApplicable}"),
+            groups, shares);
     }
+
+    /// <summary>The flow table's columns arbete/studier and arbetssökande.</summary>
+    private static readonly int[] OutcomeColumns = [7, 9];
+
+    /// <summary>A single count in a sentence, under the small-cell rule: "&lt;5" for 1–4.</summary>
+    private static string Figure(int count) => SmallCells.Show(count, SmallCells.IsSmall(count));
+
+    /// <summary>Each row's kvinnor, män and annat/ej angivet add up to its totalt (columns 1–4 of <see cref="GenderColumns"/>).</summary>
+    private static IEnumerable<IEnumerable<(int Row, int Column)>> GenderRowGroups(int rows) =>
+        Enumerable.Range(0, rows).Select(r => Enumerable.Range(1, 4).Select(c => (r, c)));
 
     private static ReportColumn[] GenderColumns(string first) =>
         [new(first, CellKind.Text, 36), new("Kvinnor", CellKind.Count, 10), new("Män", CellKind.Count, 10), new("Annat/ej angivet", CellKind.Count, 14), new("Totalt", CellKind.Count, 10)];

@@ -1,3 +1,4 @@
+using Finsam.Domain.Statistics;
 using Finsam.Domain.Formatting;
 using Finsam.Domain.Goals;
 
@@ -50,6 +51,34 @@ public static class GoalText
     /// <summary>Last year's result beside this year's: blank when there is none or nothing to divide by (never 0).</summary>
     public static string Previous(GoalResult? result) =>
         result is null || (!result.HasValue && result.Text is null && !result.IsNotApplicable) ? "" : Result(result);
+
+    /// <summary>Last year's result under the small-cell rule (see <see cref="Result(GoalResult, GoalMeasure, bool)"/>).</summary>
+    public static string Previous(GoalResult? result, GoalMeasure measure, bool smallCells) =>
+        result is null || (!result.HasValue && result.Text is null && !result.IsNotApplicable) ? "" : Result(result, measure, smallCells);
+
+    /// <summary>
+    /// The result under the small-cell rule when <paramref name="smallCells"/> (a role without person access, the published
+    /// report): a share that would show a group of 1–4 (<see cref="SmallCells.Hides"/>), a difference taken from one, or a
+    /// count of persons of 1–4 (a computed measure; a figure entered by hand is not a count of registered persons) is not shown.
+    /// </summary>
+    public static string Result(GoalResult result, GoalMeasure measure, bool smallCells)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(measure);
+        if (!smallCells || result.IsNotApplicable || measure.Metric == GoalMetric.Manual)
+        {
+            return Result(result);
+        }
+
+        if (result.Share is { } share)
+        {
+            return SmallCells.Hides(share) ? SmallCells.HiddenMark : Result(result);
+        }
+
+        return result.Value is { } value && !result.IsShare && !result.IsPercentagePoints && value % 1 == 0 && value is > 0 and < SmallCells.Threshold
+            ? SmallCells.SmallMark
+            : Result(result);
+    }
 
     public static string Met(GoalResult result)
     {

@@ -3,13 +3,20 @@ using Finsam.Data.Queries;
 namespace Finsam.Web.Features.Goals;
 
 /// <summary>The model of the partial _FederationGoals: read-only on the dashboard, with edit links for the kansli.</summary>
-public sealed record GoalsView(int Year, IReadOnlyList<GoalAreaStatus> Areas, bool Editable);
+public sealed record GoalsView(int Year, IReadOnlyList<GoalAreaStatus> Areas, bool Editable, bool SmallCells = false);
 
 /// <summary>The model of the partial _InsatsGoals.</summary>
-public sealed record InsatsGoalsView(int Year, IReadOnlyList<InsatsGoalStatus> Insatser, bool Editable);
+public sealed record InsatsGoalsView(int Year, IReadOnlyList<InsatsGoalStatus> Insatser, bool Editable, bool SmallCells = false);
 
 /// <summary>The model of the partial _Chart: the data, how to draw it and the heading of the table's first column.</summary>
 public sealed record ChartView(Finsam.Reporting.Charts.ChartData Data, Finsam.Reporting.Charts.ChartKind Kind, string CategoryHeader);
 
-/// <summary>The model of the partial _BreakdownTable.</summary>
-public sealed record BreakdownView(string Caption, string Header, IReadOnlyList<(string Label, Finsam.Domain.Statistics.GenderCounts Counts)> Rows);
+/// <summary>The model of the partial _BreakdownTable; <see cref="SmallCells"/>: shown under the small-cell rule (a role without person access).</summary>
+public sealed record BreakdownView(string Caption, string Header, IReadOnlyList<(string Label, Finsam.Domain.Statistics.GenderCounts Counts)> Rows, bool SmallCells = false)
+{
+    /// <summary>The rows and their total row, each as kvinnor, män, annat/ej angivet and totalt.</summary>
+    public ShownCounts Counts => ShownCounts.Of(SmallCells,
+        [.. Rows.Select(r => (IReadOnlyList<int>)[r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total]),
+            [Rows.Sum(r => r.Counts.Women), Rows.Sum(r => r.Counts.Men), Rows.Sum(r => r.Counts.OtherOrUnspecified), Rows.Sum(r => r.Counts.Total)]],
+        rowTotals: true, columnTotals: true);
+}

@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Goals;
+using Finsam.Web.Authorization;
 using Finsam.Web.Features.Goals;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +32,10 @@ public class GoalsModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         // This year's and last year's statistics in one read: last year's results stand beside this year's.
         var both = await db.StatisticsForYearsAsync([year - 1, year], cancellationToken);
         var (statistics, previous) = (both[year], both[year - 1]);
-        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken), Editable: false);
-        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, previous, cancellationToken), Editable: false);
+        // Roles without person access see the results under the small-cell rule (docs/privacy.md).
+        var smallCells = !User.SeesExactCounts();
+        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken), Editable: false, smallCells);
+        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, previous, cancellationToken), Editable: false, smallCells);
         Surveys = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
     }
 }

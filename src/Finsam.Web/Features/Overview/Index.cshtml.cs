@@ -4,6 +4,7 @@ using Finsam.Domain.Formatting;
 using Finsam.Domain.Goals;
 using Finsam.Domain.Statistics;
 using Finsam.Reporting.Charts;
+using Finsam.Web.Authorization;
 using Finsam.Web.Features.Goals;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,9 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
 {
     public const int TrendYears = 5;
 
+    /// <summary>The series of the share charts (<see cref="StatisticsCharts.OutcomesByGender"/>, <see cref="StatisticsCharts.WorkOrStudiesTrend"/>): kvinnor, män, alla.</summary>
+    private static readonly Domain.Participants.Gender?[] GenderSeries = [Domain.Participants.Gender.Woman, Domain.Participants.Gender.Man, null];
+
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? RequestedYear { get; set; }
 
@@ -23,7 +27,10 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
 
     public YearlyParticipantStatistics Statistics { get; private set; } = null!;
 
-    public YearlyParticipantFlows Flows { get; private set; } = null!;
+    public FlowTableView Flows { get; private set; } = null!;
+
+    /// <summary>Whether the small-cell rule applies: a role without person access (Styrelse, Revisor); docs/privacy.md.</summary>
+    public bool SmallCells { get; private set; }
 
     public IReadOnlyList<GoalAreaStatus> FederationGoals { get; private set; } = [];
 
@@ -40,6 +47,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        SmallCells = !User.SeesExactCounts();
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
@@ -47,14 +55,17 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         var trendYears = available.Where(y => y <= year).Take(TrendYears).Reverse().ToList();
         var statistics = await db.StatisticsForYearsAsync(trendYears.Append(year).ToList(), cancellationToken);
         Statistics = statistics[year];
-        Flows = Statistics.ToFlows();
+        Flows = new FlowTableView(Statistics.ToFlows(), SmallCells);
         FederationGoals = await db.FederationGoalsForYearAsync(year, Statistics, cancellationToken);
         InsatsGoals = await db.InsatsGoalsForYearAsync(year, Statistics, scale, cancellationToken);
 
+        var perInsats = StatisticsCharts.ParticipantsPerInsats(year, Statistics.Insatser.Select(i => ($"{i.Code} {i.Name}", i.Statistics)).ToList());
+        var outcomes = StatisticsCharts.OutcomesByGender(year, Statistics.Outcomes);
         Charts =
         [
-            new(StatisticsCharts.ParticipantsPerInsats(year, Statistics.Insatser.Select(i => ($"{i.Code} {i.Name}", i.Statistics)).ToList()), ChartKind.StackedBars, "Insats"),
-            new(StatisticsCharts.OutcomesByGender(year, Statistics.Outcomes), ChartKind.Bars, "Avslutsorsak"),
+            // Under the small-cell rule the bars hide what the flow table hides (series kvinnor, män, annat = its columns 1–3).
+            new(SmallCells ? perInsats.Without((series, insats) => Flows.Counts.Hidden(insats, series + 1)) : perInsats, ChartKind.StackedBars, "Insats"),
+            new(SmallCells ? outcomes.Without((series, reason) => Domain.Statistics.SmallCells.Hides(Statistics.Outcomes.EndedShare(GenderSeries[series], Enum.GetValues<Domain.Participants.EndReason>()[reason]))) : outcomes, ChartKind.Bars, "Avslutsorsak"),
         ];
 
         var trend = trendYears.Select(y => statistics[y].Total).ToList();
@@ -62,12 +73,21 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         Operating = (await db.StatementsForYearAsync(year, cancellationToken))?.Operating;
         BudgetChart = Operating is null ? null : new(EconomyCharts.BudgetVsOutcome(Operating), ChartKind.Bars, "Insats");
 
+        var flowTrend = StatisticsCharts.FlowTrend(trend);
+        var outcomeYears = trendYears.Select(y => statistics[y].Outcomes).ToList();
+        var workTrend = StatisticsCharts.WorkOrStudiesTrend(outcomeYears);
         TrendCharts =
         [
-            new(StatisticsCharts.FlowTrend(trend), ChartKind.Line, "År"),
-            new(StatisticsCharts.WorkOrStudiesTrend(trendYears.Select(y => statistics[y].Outcomes).ToList()), ChartKind.Line, "År"),
+            new(SmallCells ? flowTrend.WithoutSmallCounts() : flowTrend, ChartKind.Line, "År"),
+            new(SmallCells ? workTrend.Without((series, y) => Domain.Statistics.SmallCells.Hides(outcomeYears[y].WorkOrStudiesShare(GenderSeries[series]))) : workTrend, ChartKind.Line, "År"),
         ];
     }
+
+    /// <summary>A key figure: a count of 1–4 is "&lt;5" under the small-cell rule.</summary>
+    public string KeyFigure(int count) => Domain.Statistics.SmallCells.Show(count, SmallCells && Domain.Statistics.SmallCells.IsSmall(count));
+
+    /// <summary>A key share, ".." under the small-cell rule when it would show a small group.</summary>
+    public string KeyShare(Share share) => SmallCells ? Domain.Statistics.SmallCells.ShowShare(share) : SwedishFormat.ShareWithBasis(share);
 
     /// <summary>How many of the förbund's indicators have each assessment; "Ej bedömd" for those without.</summary>
     public IReadOnlyList<(string Label, int Count)> IndicatorStatus()

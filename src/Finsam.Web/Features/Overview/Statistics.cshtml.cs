@@ -1,6 +1,7 @@
 using Finsam.Data;
 using Finsam.Data.Queries;
 using Finsam.Domain.Statistics;
+using Finsam.Web.Authorization;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,8 +31,12 @@ public class StatisticsModel(FinsamDbContext db, TimeProvider clock) : PageModel
     /// </summary>
     public ParticipantStatistics? Outcomes { get; private set; }
 
+    /// <summary>Whether the small-cell rule applies: a role without person access (Styrelse, Revisor); docs/privacy.md.</summary>
+    public bool SmallCells { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        SmallCells = !User.SeesExactCounts();
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
         All = await db.StatisticsForYearAsync(Years.Year, cancellationToken);

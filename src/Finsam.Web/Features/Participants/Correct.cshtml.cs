@@ -25,7 +25,7 @@ public class CorrectModel(FinsamDbContext db, RegistrationService registration, 
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditAction.View, nameof(Participant), id.ToString(CultureInfo.InvariantCulture), "rättelseformulär", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, nameof(Participant), id.ToString(CultureInfo.InvariantCulture), "rättelseformulär", cancellationToken);
         Input = new IdentityCorrectionInput { Version = Participant.Version, Gender = Participant.Gender, BirthYear = Participant.BirthYear };
         return Page();
     }

@@ -25,7 +25,7 @@ public class DetailsModel(FinsamDbContext db, AuditLog audit) : PageModel
         }
 
         Participant = participant;
-        await audit.WriteAsync(AuditAction.View, nameof(Participant), id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, nameof(Participant), id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
         return Page();
     }
 }

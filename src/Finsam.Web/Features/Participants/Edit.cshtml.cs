@@ -32,7 +32,7 @@ public class EditModel(FinsamDbContext db, RegistrationService registration, Aud
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditAction.View, nameof(Participant), id.ToString(CultureInfo.InvariantCulture), "ändringsformulär", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, nameof(Participant), id.ToString(CultureInfo.InvariantCulture), "ändringsformulär", cancellationToken);
         Input = new ParticipantInput
         {
             Version = participant.Version,

@@ -26,7 +26,7 @@ public class EndModel(FinsamDbContext db, RegistrationService registration, Audi
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditAction.View, nameof(Enrolment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "avslutsformulär", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, nameof(Enrolment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "avslutsformulär", cancellationToken);
         Input = new EndInput { Version = Enrolment.Version, EndDate = registration.Today, SupportAtEnd = SupportList.Split(Enrolment.SupportAtStart) };
         return Page();
     }

@@ -27,7 +27,7 @@ public class EnrolmentModel(FinsamDbContext db, RegistrationService registration
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditAction.View, nameof(Enrolment), id.ToString(CultureInfo.InvariantCulture), "rättelseformulär", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, nameof(Enrolment), id.ToString(CultureInfo.InvariantCulture), "rättelseformulär", cancellationToken);
         var e = Enrolment;
         Input = new EnrolmentInput
         {

@@ -54,7 +54,7 @@ public sealed class EnrolmentExporter(FinsamDbContext db, AuditLog audit, TimePr
             r.FollowUp12Months is { } f ? SwedishNames.Of(f) : null, r.Version.ToString(),
         ]).ToList();
 
-        await audit.WriteAsync(AuditAction.Export, "Enrolment", null, $"{query.Describe()}, {rows.Count} rader, {(excel ? "Excel" : "CSV")}", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.Export, "Enrolment", null, $"{query.Describe()}, {rows.Count} rader, {(excel ? "Excel" : "CSV")}", cancellationToken);
         var stamp = clock.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return excel
             ? new Export(TableWriter.WriteExcel("Deltaganden", EnrolmentFileFormat.Columns, values, ColumnWidths), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"deltaganden-{stamp}.xlsx", rows.Count)

@@ -76,7 +76,7 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
         }
 
         Results = await ListAsync(db, Query, pageNumber, Sort, cancellationToken);
-        await audit.WriteAsync(AuditAction.View, "EnrolmentList", null, $"{Query.Describe()}, {Sort.Describe()}, sida {Results.Number}", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, "EnrolmentList", null, $"{Query.Describe()}, {Sort.Describe()}, sida {Results.Number}", cancellationToken);
     }
 
     /// <summary>

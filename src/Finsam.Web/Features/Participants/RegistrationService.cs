@@ -34,7 +34,7 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
 
         var hash = keys.Hasher.Hash(pnr);
         var id = await db.Participants.Where(p => p.PersonKeyHash == hash).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        await audit.WriteAsync(AuditAction.View, "ParticipantSearch", id?.ToString(CultureInfo.InvariantCulture), id is null ? "sökning på personnummer, ingen träff" : "sökning på personnummer", cancellationToken);
+        await audit.RecordReadAsync(AuditAction.View, "ParticipantSearch", id?.ToString(CultureInfo.InvariantCulture), id is null ? "sökning på personnummer, ingen träff" : "sökning på personnummer", cancellationToken);
         return (id, id is null ? "Ingen deltagare är registrerad med det personnumret." : null);
     }
 

@@ -49,7 +49,7 @@ public class SearchModel(FinsamDbContext db, AuditLog audit, RegistrationService
             Hits = await FindByNumberAsync(number, cancellationToken);
             var participants = Hits.Select(h => h.ParticipantId).Distinct().ToList();
             var described = Hits.Count == 0 ? "ingen träff" : string.Join(", ", Hits.Select(h => h.Text));
-            await audit.WriteAsync(AuditAction.View, "ParticipantSearch", participants.Count == 1 ? participants[0].ToString(CultureInfo.InvariantCulture) : null,
+            await audit.RecordReadAsync(AuditAction.View, "ParticipantSearch", participants.Count == 1 ? participants[0].ToString(CultureInfo.InvariantCulture) : null,
                 $"sökning på nummer {Shown}: {described}", cancellationToken);
             if (participants.Count == 1)
             {

@@ -41,7 +41,7 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, TimeProvider clock) 
         FollowUps = await FollowUpsDueAsync(db, Today, cancellationToken);
         PastInsatsEnd = await OngoingPastInsatsEndAsync(db, Today, cancellationToken);
         MissingEndReason = await EndedWithoutReasonAsync(db, cancellationToken);
-        await audit.WriteAsync(AuditAction.View, "Worklist", null, string.Create(CultureInfo.InvariantCulture,
+        await audit.RecordReadAsync(AuditAction.View, "Worklist", null, string.Create(CultureInfo.InvariantCulture,
             $"uppföljningar {FollowUps.Count}, pågående efter insatsens slut {PastInsatsEnd.Count}, utan avslutsorsak {MissingEndReason.Count}"), cancellationToken);
     }
 
