@@ -128,6 +128,12 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var applied = new List<(Enrolment Enrolment, Participant Participant, bool IsNew)>(rows.Count);
         var lines = new Dictionary<Enrolment, int>();
         var exportedVersions = new Dictionary<Enrolment, Guid>();
+
+        // New participants and enrolments are not tracked: they are written with multi-row inserts (see WriteAsync).
+        // A new enrolment is kept beside its participant here instead of in the participant's (maybe tracked) collection.
+        var newParticipants = new List<Participant>();
+        var newEnrolments = new List<(Enrolment Enrolment, Participant Participant)>();
+        var addedTo = new Dictionary<Participant, List<Enrolment>>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
             Enrolment? enrolment = null;
@@ -160,6 +166,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
                 if (!byHash.TryGetValue(hash, out participant))
                 {
                     participant = NewParticipant(row, now);
+                    newParticipants.Add(participant);
                     byHash[hash] = participant;
                     firstLineOfNewPerson[participant] = row.Line;
                 }
@@ -193,6 +200,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             if (participant is null)
             {
                 participant = NewParticipant(row, now);
+                newParticipants.Add(participant);
             }
             else
             {
@@ -207,9 +215,14 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             var isNew = enrolment is null;
             if (enrolment is null)
             {
-                enrolment = new Enrolment { Participant = participant, ImportKey = row.PersonKeyHash is null && row.ParticipantId is null ? importKeys[row] : null };
-                participant.Enrolments.Add(enrolment);
-                db.Enrolments.Add(enrolment);
+                enrolment = new Enrolment { ImportKey = row.PersonKeyHash is null && row.ParticipantId is null ? importKeys[row] : null };
+                newEnrolments.Add((enrolment, participant));
+                if (!addedTo.TryGetValue(participant, out var added))
+                {
+                    addedTo[participant] = added = [];
+                }
+
+                added.Add(enrolment);
                 touched.Add(enrolment);
             }
 
@@ -226,7 +239,8 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
                 continue;
             }
 
-            if (EnrolmentRules.Overlapping(participant.Enrolments.Where(e => e != enrolment), row.Insats.Id, row.StartDate, row.EndDate, exceptEnrolmentId: -1) is { } other)
+            var others = participant.Enrolments.Concat(addedTo.GetValueOrDefault(participant) ?? []).Where(e => e != enrolment);
+            if (EnrolmentRules.Overlapping(others, row.Insats.Id, row.StartDate, row.EndDate, exceptEnrolmentId: -1) is { } other)
             {
                 errors.Add(new RowError(row.Line, EnrolmentFileFormat.StartDate,
                     $"Perioden överlappar ett annat deltagande för samma person i {row.Insats.Code} (start {other.StartDate:yyyy-MM-dd})."));
@@ -259,10 +273,53 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var unchanged = rows.Count - created - updated;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        audit.Add(AuditAction.Import, "Enrolment", null, $"{Path.GetFileName(fileName)}: {rows.Count} rader, {created} nya, {updated} ändrade, {unchanged} oförändrade");
-        await db.SaveChangesAsync(cancellationToken);
+        await using (await db.LargeWriteAsync(cancellationToken))
+        {
+            await InsertNewAsync(newParticipants, newEnrolments, cancellationToken);
+
+            // The changed enrolments and participants and the audit entry: one SaveChanges, in the same transaction.
+            audit.Add(AuditAction.Import, "Enrolment", null, $"{Path.GetFileName(fileName)}: {rows.Count} rader, {created} nya, {updated} ändrade, {unchanged} oförändrade");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new Outcome([], created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// Writes the new participants and enrolments with multi-row inserts (<see cref="BulkInsert"/>), outside the change
+    /// tracker: 20 000 new rows through SaveChanges meant 40 000 tracked entities. Their ids are given here, the first
+    /// free ones taken inside the import's transaction (so no other writer takes them), and each gets its first
+    /// concurrency token as SaveChanges would give it.
+    /// </summary>
+    private async Task InsertNewAsync(List<Participant> participants, List<(Enrolment Enrolment, Participant Participant)> enrolments, CancellationToken cancellationToken)
+    {
+        if (participants.Count > 0)
+        {
+            var nextParticipantId = await db.NextIdAsync<Participant>(cancellationToken);
+            foreach (var participant in participants)
+            {
+                participant.Id = checked((int)nextParticipantId++);
+                participant.Version = Guid.NewGuid();
+            }
+
+            await db.InsertAsync(participants, explicitKeys: true, cancellationToken);
+        }
+
+        if (enrolments.Count > 0)
+        {
+            var nextEnrolmentId = await db.NextIdAsync<Enrolment>(cancellationToken);
+            var rows = new List<Enrolment>(enrolments.Count);
+            foreach (var (enrolment, participant) in enrolments)
+            {
+                enrolment.Id = checked((int)nextEnrolmentId++);
+                enrolment.ParticipantId = participant.Id;
+                enrolment.Version = Guid.NewGuid();
+                rows.Add(enrolment);
+            }
+
+            await db.InsertAsync(rows, explicitKeys: true, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -283,17 +340,18 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
         foreach (var (enrolment, participant, isNew) in applied)
         {
-            var entry = db.Entry(enrolment);
-            DateOnly? oldStart = isNew ? null : entry.Property(e => e.StartDate).OriginalValue;
-            DateOnly? oldEnd = isNew ? null : entry.Property(e => e.EndDate).OriginalValue;
+            // A new enrolment is not tracked (it is inserted in bulk): only an existing one has original values.
+            var entry = isNew ? null : db.Entry(enrolment);
+            DateOnly? oldStart = entry?.Property(e => e.StartDate).OriginalValue;
+            DateOnly? oldEnd = entry?.Property(e => e.EndDate).OriginalValue;
             // The person's gender and birth year never change in an import (a contradiction is refused); education and
             // hemkommun are the enrolment's own, so what the year counts changes only through the enrolment.
-            var otherFieldsChanged = isNew
+            var otherFieldsChanged = entry is null
                 || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Enrolment.StartDate) or nameof(Enrolment.EndDate) or nameof(Enrolment.FollowUp12Months)));
             var touched = closed.FirstOrDefault(y => isNew
                 ? Domain.Organisation.Term.ChangeTouches(enrolment.StartDate, enrolment.EndDate, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, true)
                 : Domain.Organisation.Term.ChangeTouches(oldStart, oldEnd, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, otherFieldsChanged));
-            if (touched is null && !isNew && entry.Property(e => e.FollowUp12Months).IsModified)
+            if (touched is null && entry is not null && entry.Property(e => e.FollowUp12Months).IsModified)
             {
                 touched = closed.FirstOrDefault(y => y.Year == (oldEnd?.Year ?? 0) + 1 || y.Year == (enrolment.EndDate?.Year ?? 0) + 1);
             }
