@@ -23,6 +23,12 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Rows in one file (docs/import-format.md). A förbund registers a few thousand enrolments a year, so ten years'
+    /// history is about 50 000; a file this size imports, and imports again, in seconds (ImportExportTests).
+    /// </summary>
+    public const int MaxRows = 50_000;
+
     public sealed record Outcome(IReadOnlyList<RowError> Errors, int Created, int Updated, int Unchanged)
     {
         public bool Succeeded => Errors.Count == 0;
@@ -49,6 +55,12 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         if (columnErrors.Count > 0)
         {
             return new Outcome(columnErrors, 0, 0, 0);
+        }
+
+        if (table.Rows.Count > MaxRows)
+        {
+            return Failed(new RowError(0, "Fil",
+                $"Filen har {SwedishFormat.Number(table.Rows.Count)} rader. Högst {SwedishFormat.Number(MaxRows)} rader kan importeras på en gång: dela upp filen och importera delarna var för sig."));
         }
 
         if (table.Rows.Count == 0)
@@ -205,8 +217,13 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             else
             {
                 // Gender and birth year never change here (a contradiction is refused above): only "Rätta uppgifter" corrects them.
-                if (row.PersonKeyHash is not null)
+                if (row.PersonKeyHash is not null && (participant.PersonKeyHash != row.PersonKeyHash || (row.ConsentDate is { } consent && consent != participant.ConsentDate)))
                 {
+                    if (participant.Id > 0)
+                    {
+                        Track(participant);
+                    }
+
                     participant.PersonKeyHash = row.PersonKeyHash;
                     participant.ConsentDate = row.ConsentDate ?? participant.ConsentDate;
                 }
@@ -233,10 +250,19 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
                 exportedVersions[enrolment] = exported;
             }
 
+            var stored = isNew ? default : StoredValues.Of(enrolment);
             if (Apply(row, enrolment, isNew, present) is { } mergeError)
             {
                 errors.Add(mergeError);
                 continue;
+            }
+
+            if (!isNew && StoredValues.Of(enrolment) is var changed && changed != stored)
+            {
+                // Only an enrolment the row changes is tracked, with what was stored as its original values.
+                stored.WriteTo(enrolment);
+                db.Entry(enrolment).State = EntityState.Unchanged;
+                changed.WriteTo(enrolment);
             }
 
             var others = participant.Enrolments.Concat(addedTo.GetValueOrDefault(participant) ?? []).Where(e => e != enrolment);
@@ -248,6 +274,11 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         }
 
         db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added))
+        {
+            // New rows go in with the bulk insert alone; one tracked as added too would be stored twice.
+            throw new InvalidOperationException("The enrolment import tracked a new entity; new rows are inserted in bulk only.");
+        }
 
         // A row from an old export that would change an enrolment changed in Finsam since: refused, so a re-import
         // never undoes a later edit (a row that changes nothing is harmless, whatever its version).
@@ -284,6 +315,42 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
         await transaction.CommitAsync(cancellationToken);
         return new Outcome([], created, updated, unchanged);
+    }
+
+    /// <summary>Starts tracking a participant read without tracking (it alone, not its enrolments), before the import changes it.</summary>
+    private void Track(Participant participant)
+    {
+        var entry = db.Entry(participant);
+        if (entry.State == EntityState.Detached)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
+    /// <summary>The values of an enrolment that a row can change (see <see cref="Apply"/>).</summary>
+    private readonly record struct StoredValues(
+        int InsatsId, DateOnly StartDate, string? HomeMunicipality, EducationLevel Education, int? ReferringMemberId, IncomeSupport SupportAtStart,
+        TimeInSupport TimeInSupportBeforeStart, DateOnly? EndDate, EndReason? EndReason, string? EndReasonSubCode, IncomeSupport SupportAtEnd, FollowUpResult? FollowUp12Months)
+    {
+        public static StoredValues Of(Enrolment e) => new(
+            e.InsatsId, e.StartDate, e.HomeMunicipality, e.Education, e.ReferringMemberId, e.SupportAtStart,
+            e.TimeInSupportBeforeStart, e.EndDate, e.EndReason, e.EndReasonSubCode, e.SupportAtEnd, e.FollowUp12Months);
+
+        public void WriteTo(Enrolment e)
+        {
+            e.InsatsId = InsatsId;
+            e.StartDate = StartDate;
+            e.HomeMunicipality = HomeMunicipality;
+            e.Education = Education;
+            e.ReferringMemberId = ReferringMemberId;
+            e.SupportAtStart = SupportAtStart;
+            e.TimeInSupportBeforeStart = TimeInSupportBeforeStart;
+            e.EndDate = EndDate;
+            e.EndReason = EndReason;
+            e.EndReasonSubCode = EndReasonSubCode;
+            e.SupportAtEnd = SupportAtEnd;
+            e.FollowUp12Months = FollowUp12Months;
+        }
     }
 
     /// <summary>
@@ -340,8 +407,14 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
         foreach (var (enrolment, participant, isNew) in applied)
         {
-            // A new enrolment is not tracked (it is inserted in bulk): only an existing one has original values.
+            // A new enrolment is not tracked (it is inserted in bulk): only an existing one has original values. An existing
+            // one that is not tracked is unchanged (only what a row changes is tracked), so it changes no year.
             var entry = isNew ? null : db.Entry(enrolment);
+            if (entry is { State: EntityState.Detached })
+            {
+                continue;
+            }
+
             DateOnly? oldStart = entry?.Property(e => e.StartDate).OriginalValue;
             DateOnly? oldEnd = entry?.Property(e => e.EndDate).OriginalValue;
             // The person's gender and birth year never change in an import (a contradiction is refused); education and
@@ -370,7 +443,8 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
     public const int LookupChunk = 500;
 
     /// <summary>
-    /// The participants (with their enrolments, tracked) that the rows refer to: by id, by personal key, or through an
+    /// The participants (with their enrolments, not tracked: only what the import changes is tracked, see <see cref="Track"/>
+    /// and <see cref="StoredValues"/>) that the rows refer to: by id, by personal key, or through an
     /// enrolment's id or import key. Found with bounded queries of at most <see cref="LookupChunk"/> values each, first the
     /// participants' ids (over the indexes), then the participants themselves, so that a file of any size can be imported.
     /// </summary>
@@ -396,7 +470,8 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var participants = new List<Participant>(ids.Count);
         foreach (var chunk in ids.Order().Chunk(LookupChunk))
         {
-            participants.AddRange(await db.Participants.Include(p => p.Enrolments).Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken));
+            participants.AddRange(await db.Participants.AsNoTrackingWithIdentityResolution().Include(p => p.Enrolments)
+                .Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken));
         }
 
         return participants;
