@@ -187,6 +187,27 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_row_that_changes_a_person_changes_only_that_person_not_the_persons_other_enrolments()
+    {
+        // The import reads the persons it matches without tracking and tracks only what a row changes: a new consent
+        // date changes the person, and neither of the person's enrolments gets a new version.
+        var cells = Row(9200).Split(';');
+        var inP33 = (string[])cells.Clone();
+        inP33[8] = "P33";
+        Says(await ImportAsync(File([string.Join(';', cells), string.Join(';', inP33)])), "2 nya");
+        var start = DateOnly.ParseExact(cells[9], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var person = await PersonAsync("P33", start, int.Parse(cells[5], CultureInfo.InvariantCulture));
+        Assert.Equal(2, person.Enrolments.Count);
+
+        cells[3] = Date(start.AddDays(10));
+        Says(await ImportAsync(File([string.Join(';', cells)])), "0 nya, 1 ändrade och 0 oförändrade");
+        var after = await fixture.Factory.WithDbAsync(db => db.Participants.AsNoTracking().Include(p => p.Enrolments).SingleAsync(p => p.Id == person.Id));
+        Assert.Equal(start.AddDays(10), after.ConsentDate);
+        Assert.NotEqual(person.Version, after.Version);
+        Assert.Equal(person.Enrolments.OrderBy(e => e.Id).Select(e => e.Version), after.Enrolments.OrderBy(e => e.Id).Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task A_removed_participants_number_is_never_given_to_a_new_one()
     {
         // The import gives new participants and enrolments their ids itself (bulk inserts): like the database's own
