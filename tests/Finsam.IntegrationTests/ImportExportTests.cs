@@ -318,6 +318,7 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         Assert.Equal(EnrolmentFileFormat.Columns, columns);
         Assert.Contains("2-5 år är detsamma som 2–5 år", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Windows-1252", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Högst 10 MB och {SwedishFormat.Number(EnrolmentImporter.MaxRows)} rader", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
