@@ -146,15 +146,38 @@ public static class BulkInsert
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction.GetDbTransaction();
-            command.CommandText = $"SELECT MAX({sql.DelimitIdentifier(key.GetColumnName(table)!)}) FROM {sql.DelimitIdentifier(table.Name, table.Schema)}{lockHint}";
+            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+            command.CommandText = $"SELECT MAX({sql.DelimitIdentifier(key.GetColumnName(table)!)}) FROM {tableName}{lockHint}";
             var max = await command.ExecuteScalarAsync(cancellationToken);
-            return max is null or DBNull ? 1 : Convert.ToInt64(max, System.Globalization.CultureInfo.InvariantCulture) + 1;
+            var next = max is null or DBNull ? 1 : Convert.ToInt64(max, System.Globalization.CultureInfo.InvariantCulture) + 1;
+
+            // The database's own counter, when it keeps one, may be past the largest key (rows deleted since): an id
+            // is never handed out twice, as the database's own key generation would not (a removed participant's
+            // number stays his in the audit log). SQLite keeps it for AUTOINCREMENT tables, SQL Server for IDENTITY.
+            command.CommandText = db.Database.ProviderName switch
+            {
+                SqliteProvider => "SELECT seq FROM sqlite_sequence WHERE name = " + Literal(table.Name),
+                SqlServerProvider => $"SELECT IDENT_CURRENT({Literal(tableName)})",
+                _ => "",
+            };
+            if (command.CommandText.Length > 0)
+            {
+                var counter = await command.ExecuteScalarAsync(cancellationToken);
+                if (counter is not null and not DBNull)
+                {
+                    next = Math.Max(next, Convert.ToInt64(counter, System.Globalization.CultureInfo.InvariantCulture) + 1);
+                }
+            }
+
+            return next;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>A stored column: its property, a compiled getter of its value, and its type mapping (for parameters and conversion).</summary>
     private sealed record Column(IProperty Property, Func<object, object?> Get, RelationalTypeMapping Mapping)

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Finsam.Data.Queries;
+using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Benchmarks;
 
@@ -18,6 +19,10 @@ public class StatisticsBenchmarks : IDisposable
 
     [GlobalSetup]
     public async Task SetupAsync() => _app = await BenchmarkApp.StartAsync(Size.ParticipantCount());
+
+    /// <summary>The baseline: <c>SELECT 1</c> through the same DbContext, so a figure survives a busy machine as its ratio to this.</summary>
+    [Benchmark]
+    public Task<int> SelectOne() => App.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync());
 
     [Benchmark]
     public Task<YearlyParticipantStatistics> Statistics() =>

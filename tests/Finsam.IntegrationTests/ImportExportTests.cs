@@ -3,9 +3,11 @@ using System.Net;
 using System.Text;
 using Finsam.Data.Identity;
 using Finsam.Domain.Auditing;
+using Finsam.Domain.Formatting;
 using Finsam.Domain.Participants;
 using Finsam.Domain.Participants.Import;
 using Finsam.TestSupport;
+using Finsam.Web.Features.Participants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.IntegrationTests;
@@ -140,29 +142,90 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Thirty_three_thousand_rows_import_and_import_again_without_too_many_sql_variables()
+    public async Task A_file_at_the_documented_maximum_imports_and_imports_again_and_one_row_more_is_refused()
     {
-        // One SQL parameter per row used to be sent in one lookup query: SQLite refused a file of about 33 000 rows
-        // ("too many SQL variables", limit 32 766). The lookups are bounded now. Own database: the rows' import keys
-        // would otherwise meet those of the other tests' files.
+        // docs/import-format.md promises EnrolmentImporter.MaxRows rows. The new rows go in as bulk inserts, the re-import
+        // finds every row again with bounded lookups (one SQL parameter per row once failed at about 33 000 rows: "too many
+        // SQL variables"). Own database: the rows' import keys would otherwise meet those of the other tests' files.
         await using var factory = new FinsamFactory();
         await factory.SeedDemoAsync(TestClock.Today.Year);
         var kansli = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Kansli));
-        const int Count = 33_000;
-        var rows = Enumerable.Range(1, Count).Select(n => Row(n, allowIdentified: n <= 20_000)).ToList();   // personnummer repeat after 21 000
+        const int Max = EnrolmentImporter.MaxRows;
+        var rows = Enumerable.Range(1, Max).Select(n => Row(n, allowIdentified: n <= 20_000)).ToList();   // personnummer repeat after 21 000
         var before = await factory.WithDbAsync(db => db.Enrolments.CountAsync());
+        var participantsBefore = await factory.WithDbAsync(db => db.Participants.CountAsync());
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Import));
 
-        async Task<string> Import()
+        async Task<string> Import(List<string> file)
         {
-            var response = await kansli.UploadAsync("/Deltagare/Import", "fil", "stor.csv", File(rows));
+            var response = await kansli.UploadAsync("/Deltagare/Import", "fil", "stor.csv", File(file));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         }
 
-        Says(await Import(), "Importen är klar: 33 000 rader, varav 33 000 nya, 0 ändrade och 0 oförändrade");
-        Assert.Equal(before + Count, await factory.WithDbAsync(db => db.Enrolments.CountAsync()));
-        Says(await Import(), "Importen är klar: 33 000 rader, varav 0 nya, 0 ändrade och 33 000 oförändrade");
-        Assert.Equal(before + Count, await factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+        static string N(int value) => SwedishFormat.Number(value).Replace('\u00a0', ' ');
+
+        // One row more than the limit: refused, naming the limit, and nothing is stored.
+        Says(await Import([.. rows, Row(Max + 1, allowIdentified: false)]), $"Filen har {N(Max + 1)} rader. Högst {N(Max)} rader kan importeras på en gång");
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+
+        Says(await Import(rows), $"Importen är klar: {N(Max)} rader, varav {N(Max)} nya, 0 ändrade och 0 oförändrade");
+        Assert.Equal(before + Max, await factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+        Assert.Equal(participantsBefore + Max, await factory.WithDbAsync(db => db.Participants.CountAsync()));
+        Says(await Import(rows), $"Importen är klar: {N(Max)} rader, varav 0 nya, 0 ändrade och {N(Max)} oförändrade");
+        Assert.Equal(before + Max, await factory.WithDbAsync(db => db.Enrolments.CountAsync()));
+
+        // Each import wrote its one audit entry; the bulk-inserted rows are whole (version, participant, import key).
+        var entries = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Import).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+        Assert.Equal(audited + 2, entries.Count);
+        Assert.Equal($"stor.csv: {Max} rader, {Max} nya, 0 ändrade, 0 oförändrade", entries[^2]);
+        var newest = await factory.WithDbAsync(db => db.Enrolments.Include(e => e.Participant).OrderByDescending(e => e.Id).Take(Max).ToListAsync());
+        Assert.All(newest, e => Assert.NotEqual(Guid.Empty, e.Version));
+        Assert.All(newest, e => Assert.NotEqual(Guid.Empty, e.Participant!.Version));
+        Assert.Equal(Max - 4_000, newest.Count(e => e.ImportKey is not null));
+        Assert.Equal(4_000, newest.Count(e => e.Participant!.PersonKeyHash is not null));
+    }
+
+    [Fact]
+    public async Task A_row_that_changes_a_person_changes_only_that_person_not_the_persons_other_enrolments()
+    {
+        // The import reads the persons it matches without tracking and tracks only what a row changes: a new consent
+        // date changes the person, and neither of the person's enrolments gets a new version.
+        var cells = Row(9400).Split(';');
+        var inP33 = (string[])cells.Clone();
+        inP33[8] = "P33";
+        Says(await ImportAsync(File([string.Join(';', cells), string.Join(';', inP33)])), "2 nya");
+        var start = DateOnly.ParseExact(cells[9], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var person = await PersonAsync("P33", start, int.Parse(cells[5], CultureInfo.InvariantCulture));
+        Assert.Equal(2, person.Enrolments.Count);
+
+        cells[3] = Date(start.AddDays(10));
+        Says(await ImportAsync(File([string.Join(';', cells)])), "0 nya, 1 ändrade och 0 oförändrade");
+        var after = await fixture.Factory.WithDbAsync(db => db.Participants.AsNoTracking().Include(p => p.Enrolments).SingleAsync(p => p.Id == person.Id));
+        Assert.Equal(start.AddDays(10), after.ConsentDate);
+        Assert.NotEqual(person.Version, after.Version);
+        Assert.Equal(person.Enrolments.OrderBy(e => e.Id).Select(e => e.Version), after.Enrolments.OrderBy(e => e.Id).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task A_removed_participants_number_is_never_given_to_a_new_one()
+    {
+        // The import gives new participants and enrolments their ids itself (bulk inserts): like the database's own
+        // AUTOINCREMENT/IDENTITY, it never hands out again the number of one removed since (the audit log names it).
+        var first = File([string.Join(';', Row(1, allowIdentified: false).Split(';').Select((c, i) => i == 6 ? "Nummerby" : c))]);
+        Says(await ImportAsync(first), "1 nya");
+        var removed = await fixture.Factory.WithDbAsync(async db =>
+        {
+            var enrolment = await db.Enrolments.OrderByDescending(e => e.Id).FirstAsync();
+            await db.Enrolments.Where(e => e.Id == enrolment.Id).ExecuteDeleteAsync();
+            await db.Participants.Where(p => p.Id == enrolment.ParticipantId).ExecuteDeleteAsync();
+            return (enrolment.Id, enrolment.ParticipantId);
+        });
+
+        Says(await ImportAsync(File([string.Join(';', Row(1, allowIdentified: false).Split(';').Select((c, i) => i == 6 ? "Nummerstad" : c))])), "1 nya");
+        var added = await fixture.Factory.WithDbAsync(db => db.Enrolments.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.ParticipantId }).FirstAsync());
+        Assert.True(added.Id > removed.Item1, $"Enrolment {added.Id} after the removed {removed.Item1}");
+        Assert.True(added.ParticipantId > removed.Item2, $"Participant {added.ParticipantId} after the removed {removed.Item2}");
     }
 
     [Fact]
@@ -255,6 +318,7 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         Assert.Equal(EnrolmentFileFormat.Columns, columns);
         Assert.Contains("2-5 år är detsamma som 2–5 år", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Windows-1252", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Högst 10 MB och {SwedishFormat.Number(EnrolmentImporter.MaxRows)} rader", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Rows in one file (docs/import-format.md). A förbund registers a few thousand enrolments a year, so ten years'
+    /// history is about 50 000; a file this size imports, and imports again, in seconds (ImportExportTests).
+    /// </summary>
+    public const int MaxRows = 50_000;
+
     public sealed record Outcome(IReadOnlyList<RowError> Errors, int Created, int Updated, int Unchanged)
     {
         public bool Succeeded => Errors.Count == 0;
@@ -49,6 +55,12 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         if (columnErrors.Count > 0)
         {
             return new Outcome(columnErrors, 0, 0, 0);
+        }
+
+        if (table.Rows.Count > MaxRows)
+        {
+            return Failed(new RowError(0, "Fil",
+                $"Filen har {SwedishFormat.Number(table.Rows.Count)} rader. Högst {SwedishFormat.Number(MaxRows)} rader kan importeras på en gång: dela upp filen och importera delarna var för sig."));
         }
 
         if (table.Rows.Count == 0)
@@ -128,6 +140,12 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var applied = new List<(Enrolment Enrolment, Participant Participant, bool IsNew)>(rows.Count);
         var lines = new Dictionary<Enrolment, int>();
         var exportedVersions = new Dictionary<Enrolment, Guid>();
+
+        // New participants and enrolments are not tracked: they are written with multi-row inserts (see WriteAsync).
+        // A new enrolment is kept beside its participant here instead of in the participant's (maybe tracked) collection.
+        var newParticipants = new List<Participant>();
+        var newEnrolments = new List<(Enrolment Enrolment, Participant Participant)>();
+        var addedTo = new Dictionary<Participant, List<Enrolment>>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
             Enrolment? enrolment = null;
@@ -160,6 +178,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
                 if (!byHash.TryGetValue(hash, out participant))
                 {
                     participant = NewParticipant(row, now);
+                    newParticipants.Add(participant);
                     byHash[hash] = participant;
                     firstLineOfNewPerson[participant] = row.Line;
                 }
@@ -193,12 +212,18 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             if (participant is null)
             {
                 participant = NewParticipant(row, now);
+                newParticipants.Add(participant);
             }
             else
             {
                 // Gender and birth year never change here (a contradiction is refused above): only "Rätta uppgifter" corrects them.
-                if (row.PersonKeyHash is not null)
+                if (row.PersonKeyHash is not null && (participant.PersonKeyHash != row.PersonKeyHash || (row.ConsentDate is { } consent && consent != participant.ConsentDate)))
                 {
+                    if (participant.Id > 0)
+                    {
+                        Track(participant);
+                    }
+
                     participant.PersonKeyHash = row.PersonKeyHash;
                     participant.ConsentDate = row.ConsentDate ?? participant.ConsentDate;
                 }
@@ -207,9 +232,14 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             var isNew = enrolment is null;
             if (enrolment is null)
             {
-                enrolment = new Enrolment { Participant = participant, ImportKey = row.PersonKeyHash is null && row.ParticipantId is null ? importKeys[row] : null };
-                participant.Enrolments.Add(enrolment);
-                db.Enrolments.Add(enrolment);
+                enrolment = new Enrolment { ImportKey = row.PersonKeyHash is null && row.ParticipantId is null ? importKeys[row] : null };
+                newEnrolments.Add((enrolment, participant));
+                if (!addedTo.TryGetValue(participant, out var added))
+                {
+                    addedTo[participant] = added = [];
+                }
+
+                added.Add(enrolment);
                 touched.Add(enrolment);
             }
 
@@ -220,13 +250,23 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
                 exportedVersions[enrolment] = exported;
             }
 
+            var stored = isNew ? default : StoredValues.Of(enrolment);
             if (Apply(row, enrolment, isNew, present) is { } mergeError)
             {
                 errors.Add(mergeError);
                 continue;
             }
 
-            if (EnrolmentRules.Overlapping(participant.Enrolments.Where(e => e != enrolment), row.Insats.Id, row.StartDate, row.EndDate, exceptEnrolmentId: -1) is { } other)
+            if (!isNew && StoredValues.Of(enrolment) is var changed && changed != stored)
+            {
+                // Only an enrolment the row changes is tracked, with what was stored as its original values.
+                stored.WriteTo(enrolment);
+                db.Entry(enrolment).State = EntityState.Unchanged;
+                changed.WriteTo(enrolment);
+            }
+
+            var others = participant.Enrolments.Concat(addedTo.GetValueOrDefault(participant) ?? []).Where(e => e != enrolment);
+            if (EnrolmentRules.Overlapping(others, row.Insats.Id, row.StartDate, row.EndDate, exceptEnrolmentId: -1) is { } other)
             {
                 errors.Add(new RowError(row.Line, EnrolmentFileFormat.StartDate,
                     $"Perioden överlappar ett annat deltagande för samma person i {row.Insats.Code} (start {other.StartDate:yyyy-MM-dd})."));
@@ -234,6 +274,11 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         }
 
         db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added))
+        {
+            // New rows go in with the bulk insert alone; one tracked as added too would be stored twice.
+            throw new InvalidOperationException("The enrolment import tracked a new entity; new rows are inserted in bulk only.");
+        }
 
         // A row from an old export that would change an enrolment changed in Finsam since: refused, so a re-import
         // never undoes a later edit (a row that changes nothing is harmless, whatever its version).
@@ -259,10 +304,89 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var unchanged = rows.Count - created - updated;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        audit.Add(AuditAction.Import, "Enrolment", null, $"{Path.GetFileName(fileName)}: {rows.Count} rader, {created} nya, {updated} ändrade, {unchanged} oförändrade");
-        await db.SaveChangesAsync(cancellationToken);
+        await using (await db.LargeWriteAsync(cancellationToken))
+        {
+            await InsertNewAsync(newParticipants, newEnrolments, cancellationToken);
+
+            // The changed enrolments and participants and the audit entry: one SaveChanges, in the same transaction.
+            audit.Add(AuditAction.Import, "Enrolment", null, $"{Path.GetFileName(fileName)}: {rows.Count} rader, {created} nya, {updated} ändrade, {unchanged} oförändrade");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new Outcome([], created, updated, unchanged);
+    }
+
+    /// <summary>Starts tracking a participant read without tracking (it alone, not its enrolments), before the import changes it.</summary>
+    private void Track(Participant participant)
+    {
+        var entry = db.Entry(participant);
+        if (entry.State == EntityState.Detached)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
+    /// <summary>The values of an enrolment that a row can change (see <see cref="Apply"/>).</summary>
+    private readonly record struct StoredValues(
+        int InsatsId, DateOnly StartDate, string? HomeMunicipality, EducationLevel Education, int? ReferringMemberId, IncomeSupport SupportAtStart,
+        TimeInSupport TimeInSupportBeforeStart, DateOnly? EndDate, EndReason? EndReason, string? EndReasonSubCode, IncomeSupport SupportAtEnd, FollowUpResult? FollowUp12Months)
+    {
+        public static StoredValues Of(Enrolment e) => new(
+            e.InsatsId, e.StartDate, e.HomeMunicipality, e.Education, e.ReferringMemberId, e.SupportAtStart,
+            e.TimeInSupportBeforeStart, e.EndDate, e.EndReason, e.EndReasonSubCode, e.SupportAtEnd, e.FollowUp12Months);
+
+        public void WriteTo(Enrolment e)
+        {
+            e.InsatsId = InsatsId;
+            e.StartDate = StartDate;
+            e.HomeMunicipality = HomeMunicipality;
+            e.Education = Education;
+            e.ReferringMemberId = ReferringMemberId;
+            e.SupportAtStart = SupportAtStart;
+            e.TimeInSupportBeforeStart = TimeInSupportBeforeStart;
+            e.EndDate = EndDate;
+            e.EndReason = EndReason;
+            e.EndReasonSubCode = EndReasonSubCode;
+            e.SupportAtEnd = SupportAtEnd;
+            e.FollowUp12Months = FollowUp12Months;
+        }
+    }
+
+    /// <summary>
+    /// Writes the new participants and enrolments with multi-row inserts (<see cref="BulkInsert"/>), outside the change
+    /// tracker: 20 000 new rows through SaveChanges meant 40 000 tracked entities. Their ids are given here, the first
+    /// free ones taken inside the import's transaction (so no other writer takes them), and each gets its first
+    /// concurrency token as SaveChanges would give it.
+    /// </summary>
+    private async Task InsertNewAsync(List<Participant> participants, List<(Enrolment Enrolment, Participant Participant)> enrolments, CancellationToken cancellationToken)
+    {
+        if (participants.Count > 0)
+        {
+            var nextParticipantId = await db.NextIdAsync<Participant>(cancellationToken);
+            foreach (var participant in participants)
+            {
+                participant.Id = checked((int)nextParticipantId++);
+                participant.Version = Guid.NewGuid();
+            }
+
+            await db.InsertAsync(participants, explicitKeys: true, cancellationToken);
+        }
+
+        if (enrolments.Count > 0)
+        {
+            var nextEnrolmentId = await db.NextIdAsync<Enrolment>(cancellationToken);
+            var rows = new List<Enrolment>(enrolments.Count);
+            foreach (var (enrolment, participant) in enrolments)
+            {
+                enrolment.Id = checked((int)nextEnrolmentId++);
+                enrolment.ParticipantId = participant.Id;
+                enrolment.Version = Guid.NewGuid();
+                rows.Add(enrolment);
+            }
+
+            await db.InsertAsync(rows, explicitKeys: true, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -283,17 +407,24 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
         foreach (var (enrolment, participant, isNew) in applied)
         {
-            var entry = db.Entry(enrolment);
-            DateOnly? oldStart = isNew ? null : entry.Property(e => e.StartDate).OriginalValue;
-            DateOnly? oldEnd = isNew ? null : entry.Property(e => e.EndDate).OriginalValue;
+            // A new enrolment is not tracked (it is inserted in bulk): only an existing one has original values. An existing
+            // one that is not tracked is unchanged (only what a row changes is tracked), so it changes no year.
+            var entry = isNew ? null : db.Entry(enrolment);
+            if (entry is { State: EntityState.Detached })
+            {
+                continue;
+            }
+
+            DateOnly? oldStart = entry?.Property(e => e.StartDate).OriginalValue;
+            DateOnly? oldEnd = entry?.Property(e => e.EndDate).OriginalValue;
             // The person's gender and birth year never change in an import (a contradiction is refused); education and
             // hemkommun are the enrolment's own, so what the year counts changes only through the enrolment.
-            var otherFieldsChanged = isNew
+            var otherFieldsChanged = entry is null
                 || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Enrolment.StartDate) or nameof(Enrolment.EndDate) or nameof(Enrolment.FollowUp12Months)));
             var touched = closed.FirstOrDefault(y => isNew
                 ? Domain.Organisation.Term.ChangeTouches(enrolment.StartDate, enrolment.EndDate, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, true)
                 : Domain.Organisation.Term.ChangeTouches(oldStart, oldEnd, enrolment.StartDate, enrolment.EndDate, y.StartDate, y.EndDate, otherFieldsChanged));
-            if (touched is null && !isNew && entry.Property(e => e.FollowUp12Months).IsModified)
+            if (touched is null && entry is not null && entry.Property(e => e.FollowUp12Months).IsModified)
             {
                 touched = closed.FirstOrDefault(y => y.Year == (oldEnd?.Year ?? 0) + 1 || y.Year == (enrolment.EndDate?.Year ?? 0) + 1);
             }
@@ -312,7 +443,8 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
     public const int LookupChunk = 500;
 
     /// <summary>
-    /// The participants (with their enrolments, tracked) that the rows refer to: by id, by personal key, or through an
+    /// The participants (with their enrolments, not tracked: only what the import changes is tracked, see <see cref="Track"/>
+    /// and <see cref="StoredValues"/>) that the rows refer to: by id, by personal key, or through an
     /// enrolment's id or import key. Found with bounded queries of at most <see cref="LookupChunk"/> values each, first the
     /// participants' ids (over the indexes), then the participants themselves, so that a file of any size can be imported.
     /// </summary>
@@ -338,7 +470,16 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         var participants = new List<Participant>(ids.Count);
         foreach (var chunk in ids.Order().Chunk(LookupChunk))
         {
-            participants.AddRange(await db.Participants.Include(p => p.Enrolments).Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken));
+            // Two plain queries, put together here: an Include with identity resolution cost far more (about 40 MB a chunk).
+            var found = await db.Participants.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            foreach (var enrolment in await db.Enrolments.AsNoTracking().Where(e => chunk.Contains(e.ParticipantId)).ToListAsync(cancellationToken))
+            {
+                var participant = found[enrolment.ParticipantId];
+                enrolment.Participant = participant;
+                participant.Enrolments.Add(enrolment);
+            }
+
+            participants.AddRange(found.Values);
         }
 
         return participants;
