@@ -21,7 +21,7 @@ public sealed class FormValidatorTests
         var messages = result.Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
         Assert.Equal("Ange en e-postadress.", messages["Email"]);
         Assert.Equal("Ange ett namn.", messages["DisplayName"]);
-        Assert.Equal("Okänd roll: Superuser.", messages["Roles[0]"]);
+        Assert.Equal("Välj bland rollerna i listan.", messages["Roles"]);
     }
 
     [Fact]
