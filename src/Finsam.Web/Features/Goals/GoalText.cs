@@ -103,7 +103,7 @@ public static class GoalText
     }
 
     /// <summary>The fewest decimals (from <paramref name="shown"/>, at most 2) at which the rounded value meets the target exactly when the value does.</summary>
-    internal static int DecisiveDecimals(decimal value, decimal target, GoalDirection direction, int shown = 0)
+    public static int DecisiveDecimals(decimal value, decimal target, GoalDirection direction, int shown = 0)
     {
         bool Meets(decimal v) => direction == GoalDirection.AtLeast ? v >= target : v <= target;
         var decimals = shown;
