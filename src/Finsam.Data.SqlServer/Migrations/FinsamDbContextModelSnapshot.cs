@@ -759,6 +759,10 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<int?>("Assessment")
                         .HasColumnType("int");
 
+                    b.Property<string>("AssessmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

@@ -726,6 +726,10 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<int?>("Assessment")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssessmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -35,6 +35,7 @@ internal sealed class GoalAreaConfiguration : IEntityTypeConfiguration<GoalArea>
     {
         builder.Property(a => a.Name).HasMaxLength(300);
         builder.Property(a => a.Comment).HasMaxLength(4000);
+        builder.Property(a => a.AssessmentReason).HasMaxLength(1000);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.Year, a.Number });
         builder.HasMany(a => a.Objectives).WithOne(o => o.GoalArea).HasForeignKey(o => o.GoalAreaId).OnDelete(DeleteBehavior.Cascade);

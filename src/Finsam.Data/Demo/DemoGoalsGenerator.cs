@@ -67,7 +67,7 @@ internal sealed class DemoGoalsGenerator(int firstYear, int lastYear, int seed)
 
     private IEnumerable<GoalArea> FederationGoals(int year, ParticipantStatistics total, bool done)
     {
-        var method = new GoalArea { Year = year, Number = 1, Name = "Stödja metod- och kunskapsutveckling samt förbättrad samverkanskultur", Assessment = done ? GoalAssessment.PartlyMet : null };
+        var method = new GoalArea { Year = year, Number = 1, Name = "Stödja metod- och kunskapsutveckling samt förbättrad samverkanskultur" };
         var structure = new Objective { SortOrder = 1, Text = "Förbundet bidrar till att det skapas struktur och långsiktighet i samverkansarbetet." };
         structure.Indicators.Add(Manual(1, "Minst 80 % av personalen hos medlemmarna upplever att finansierade insatser bidrar till bättre samverkan.", 80m, _random.Next(70, 90), $"Medarbetarenkät {year}, n = {_random.Next(100, 150)}", done));
         structure.Indicators.Add(Manual(2, "Minst 75 % av medlemmarnas medarbetare känner till någon av förbundets insatser.", 75m, _random.Next(70, 88), $"Medarbetarenkät {year}", done));
@@ -76,7 +76,7 @@ internal sealed class DemoGoalsGenerator(int firstYear, int lastYear, int seed)
         development.Indicators.Add(Manual(1, "Minst 400 deltagare från medlemmarna tar del av förbundets kunskapsseminarier.", 400m, _random.Next(350, 680), $"Kansliets deltagarlistor {year}", done, GoalUnit.Count));
         method.Objectives.Add(development);
 
-        var individual = new GoalArea { Year = year, Number = 2, Name = "Finansiera och stödja insatser för personer med samordnade rehabiliteringsbehov", Assessment = done ? GoalAssessment.PartlyMet : null };
+        var individual = new GoalArea { Year = year, Number = 2, Name = "Finansiera och stödja insatser för personer med samordnade rehabiliteringsbehov" };
         var work = new Objective { SortOrder = 1, Text = "Individer i behov av samordnade rehabiliteringsinsatser uppnår eller förbättrar sin förmåga att utföra förvärvsarbete." };
         work.Indicators.Add(Computed(1, $"Minst {Round(total.Flow.UniqueIndividuals * 1.05m, 10)} individer tar del av finansierade individinriktade insatser.", GoalMetric.UniqueIndividuals, Round(total.Flow.UniqueIndividuals * 1.05m, 10)));
         work.Indicators.Add(Computed(2, "35 % av deltagarna arbetar eller studerar vid avslut.", GoalMetric.WorkOrStudiesShare, 35m));
@@ -97,18 +97,32 @@ internal sealed class DemoGoalsGenerator(int firstYear, int lastYear, int seed)
         });
         individual.Objectives.Add(work);
 
-        var economy = new GoalArea { Year = year, Number = 3, Name = "Bedriva verksamhet med god ekonomisk hushållning", Assessment = done ? GoalAssessment.Met : null };
+        // The economy indicators are computed from the year's ledger, ceiling and budget (EconomyFigures), the same figures
+        // the report's text states, so the demo report agrees with itself (docs/annual-report.md, One figure, one source).
+        var economy = new GoalArea { Year = year, Number = 3, Name = "Bedriva verksamhet med god ekonomisk hushållning" };
         var funds = new Objective { SortOrder = 1, Text = "Förbundet använder tilldelade medel effektivt." };
+        if (done)
+        {
+            _random.Next(0, 25); // the draw the hand-typed share used, kept so the demo's later figures stay the same
+        }
+
         funds.Indicators.Add(new Indicator
         {
             SortOrder = 1,
             Text = "Administrationen är högst 10 % av förbundets kostnader.",
-            Measure = new GoalMeasure
-            {
-                Metric = GoalMetric.Manual, ManualUnit = GoalUnit.Percent, Direction = GoalDirection.AtMost, Target = 10m,
-                ManualResult = done ? 7.5m + _random.Next(0, 25) / 10m : null, SourceNote = done ? $"Driftsredovisning {year}" : null,
-            },
-            Assessment = done ? GoalAssessment.Met : null,
+            Measure = new GoalMeasure { Metric = GoalMetric.AdministrationCostShare, Direction = GoalDirection.AtMost, Target = 10m },
+        });
+        funds.Indicators.Add(new Indicator
+        {
+            SortOrder = 2,
+            Text = "Eget kapital överstiger inte den rekommenderade nivån (taket).",
+            Measure = new GoalMeasure { Metric = GoalMetric.EquityAboveCeiling, Direction = GoalDirection.AtMost, Target = 0m },
+        });
+        funds.Indicators.Add(new Indicator
+        {
+            SortOrder = 3,
+            Text = "Årets resultat är minst det budgeterade.",
+            Measure = new GoalMeasure { Metric = GoalMetric.ResultAgainstBudget, Direction = GoalDirection.AtLeast, Target = 0m },
         });
         economy.Objectives.Add(funds);
         return [method, individual, economy];

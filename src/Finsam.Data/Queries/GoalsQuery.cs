@@ -38,14 +38,22 @@ public static class GoalsQuery
             .AsSplitQuery()
             .OrderBy(a => a.Number).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
+
+        // The economy indicators take the year's figures from the statements, the same record the report's sentences are
+        // written from (StatementQuery.YearStatements.Economy); read only when an indicator needs them.
+        var needsEconomy = areas.Any(a => a.Objectives.Any(o => o.Indicators.Any(i => i.Measure.IsEconomy)));
+        var economy = needsEconomy ? await db.EconomyFiguresForYearAsync(year, cancellationToken) : null;
+        var economyBefore = needsEconomy ? await db.EconomyFiguresForYearAsync(year - 1, cancellationToken) : null;
         return areas.Select(a => new GoalAreaStatus(
                 a,
                 a.Objectives.OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => new ObjectiveStatus(
                     o,
                     o.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i =>
                     {
-                        var result = i.Measure.Evaluate(statistics.Total, statistics.Outcomes);
-                        var before = i.Measure.IsComputed
+                        var result = i.Measure.Evaluate(statistics.Total, statistics.Outcomes, economy);
+                        var before = i.Measure.IsEconomy
+                            ? economyBefore is null ? null : i.Measure.Evaluate(statistics.Total, null, economyBefore) is { HasValue: true } b ? b : null
+                            : i.Measure.IsComputed
                             ? hasPrevious ? i.Measure.Evaluate(previous!.Total, previous.Outcomes) : null
                             : Entered(lastYear.GetValueOrDefault(Key(i.Text, i.Measure.Metric))?.Measure, year - 1);
                         return new IndicatorStatus(i, result, i.Assessment ?? Indicator.Suggest(result), i.Assessment is null) { Previous = before };
@@ -127,6 +135,15 @@ public sealed record ObjectiveStatus(Objective Objective, IReadOnlyList<Indicato
 public sealed record GoalAreaStatus(GoalArea Area, IReadOnlyList<ObjectiveStatus> Objectives)
 {
     public IEnumerable<IndicatorStatus> AllIndicators => Objectives.SelectMany(o => o.Indicators);
+
+    /// <summary>The status that follows from the indicators' assessments (<see cref="GoalArea.StatusOf"/>).</summary>
+    public GoalAssessment? FromIndicators => GoalArea.StatusOf(AllIndicators.Select(i => i.Assessment));
+
+    /// <summary>The status in force: the kansli's override when it has a written reason, otherwise the one from the indicators.</summary>
+    public GoalAssessment? Status => Area.EffectiveStatus(FromIndicators);
+
+    /// <summary>Whether the status in force departs from the indicators (its reason is printed beside it).</summary>
+    public bool IsOverridden => Area.IsOverridden(FromIndicators);
 }
 
 public sealed record InsatsGoalResult(InsatsGoal Goal, GoalResult Result)

@@ -27,8 +27,15 @@ public static class StatementQuery
         bool HasVouchers,
         string? ContingentLiabilities,
         IReadOnlyList<StatementCheck>? MemberContributionChecks = null,
-        IReadOnlyList<StatementNote>? PreviousNotes = null)
+        IReadOnlyList<StatementNote>? PreviousNotes = null,
+        decimal? EquityCeiling = null)
     {
+        /// <summary>
+        /// The figures the report's sentences state and the economy indicators measure (administration share, eget kapital
+        /// against the ceiling, result against budget): ONE computation for both.
+        /// </summary>
+        public EconomyFigures Economy => EconomyFigures.From(Operating, Current, EquityCeiling);
+
         /// <summary>The statements' checks, then the notes', the driftsredovisning's and the members' contributions'.</summary>
         public IReadOnlyList<StatementCheck> Checks => [.. Current.Checks, .. Notes.Select(n => n.Check), .. Operating.Checks, .. MemberContributionChecks ?? []];
 
@@ -92,8 +99,12 @@ public static class StatementQuery
         return new YearStatements(
             statements, previousStatements, previous is { Opening.Count: > 0 }, notes, operating,
             BalanceRequirement.Build(statements.Income.ResultForTheYear, fiscalYear.BalanceRequirement), resultLines is not null,
-            fiscalYear.ContingentLiabilities, memberChecks, previousNotes);
+            fiscalYear.ContingentLiabilities, memberChecks, previousNotes, fiscalYear.EquityCeiling);
     }
+
+    /// <summary>The year's economy figures (<see cref="YearStatements.Economy"/>), or null when the year has no imported ledger.</summary>
+    public static async Task<EconomyFigures?> EconomyFiguresForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default) =>
+        (await db.StatementsForYearAsync(year, cancellationToken))?.Economy;
 
     /// <summary>
     /// The resultaträkning and balansräkning of each of the given years, for the flerårsöversikt: from the year's own

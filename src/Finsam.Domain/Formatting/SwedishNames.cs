@@ -108,6 +108,9 @@ public static partial class SwedishNames
         GoalMetric.SelfSupportingAfter12Months => "Andel med egen försörjning efter 12 månader",
         GoalMetric.EndedShareOfCurrent => "Andel av aktuella deltagare som avslutats",
         GoalMetric.Qualitative => "Kvalitativt mål (skriftligt resultat)",
+        GoalMetric.AdministrationCostShare => "Administrationens andel av kostnaderna",
+        GoalMetric.EquityAboveCeiling => "Eget kapital över taket (kronor)",
+        GoalMetric.ResultAgainstBudget => "Årets resultat mot budget (kronor)",
         _ => throw Unknown(metric),
     };
 

@@ -25,8 +25,35 @@ public class GoalArea : IVersioned
 
     public required string Name { get; set; }
 
-    /// <summary>The overall assessment of the area, e.g. "godtagbar" in words, as the annual report writes it.</summary>
+    /// <summary>
+    /// The kansli's override of the area's status. Null: the status follows from the indicators (<see cref="StatusOf"/>).
+    /// An override counts only with a written <see cref="AssessmentReason"/>, which is printed beside it.
+    /// </summary>
     public GoalAssessment? Assessment { get; set; }
+
+    /// <summary>Why the status departs from the indicators; printed in the report beside the status.</summary>
+    public string? AssessmentReason { get; set; }
+
+    /// <summary>
+    /// The status that follows from the indicators' assessments: all met → uppfyllt, all ej uppfyllt → ej uppfyllt,
+    /// otherwise delvis uppfyllt. Indicators not yet assessed are left out; with none assessed there is no status.
+    /// </summary>
+    public static GoalAssessment? StatusOf(IEnumerable<GoalAssessment?> indicators)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        var assessed = indicators.OfType<GoalAssessment>().ToList();
+        return assessed.Count == 0 ? null
+            : assessed.All(a => a == GoalAssessment.Met) ? GoalAssessment.Met
+            : assessed.All(a => a == GoalAssessment.NotMet) ? GoalAssessment.NotMet
+            : GoalAssessment.PartlyMet;
+    }
+
+    /// <summary>The status in force: the override when it has a reason, otherwise <paramref name="fromIndicators"/>.</summary>
+    public GoalAssessment? EffectiveStatus(GoalAssessment? fromIndicators) =>
+        Assessment is { } chosen && !string.IsNullOrWhiteSpace(AssessmentReason) ? chosen : fromIndicators;
+
+    /// <summary>Whether the status in force departs from the one the indicators give.</summary>
+    public bool IsOverridden(GoalAssessment? fromIndicators) => EffectiveStatus(fromIndicators) != fromIndicators;
 
     public string? Comment { get; set; }
 

@@ -1,3 +1,4 @@
+using Finsam.Domain.Economy;
 using Finsam.Domain.Participants;
 using Finsam.Domain.Statistics;
 
@@ -38,6 +39,15 @@ public enum GoalMetric
 
     /// <summary>Kvalitativt mål: a written result and an assessment entered by hand, no number.</summary>
     Qualitative = 10,
+
+    /// <summary>Administrationens andel av förbundets kostnader (driftsredovisningen), in percent: <see cref="Economy.EconomyFigures.AdministrationPercent"/>.</summary>
+    AdministrationCostShare = 11,
+
+    /// <summary>Eget kapital över taket (the recommended highest eget kapital), kronor: <see cref="Economy.EconomyFigures.EquityAboveCeiling"/>.</summary>
+    EquityAboveCeiling = 12,
+
+    /// <summary>Årets resultat mot budget (resultat minus budgeterat resultat), kronor: <see cref="Economy.EconomyFigures.ResultAgainstBudget"/>.</summary>
+    ResultAgainstBudget = 13,
 }
 
 /// <summary>Whether the result must reach the target or stay below it.</summary>
@@ -107,7 +117,13 @@ public class GoalMeasure
     public bool HasManualBasis => Metric == GoalMetric.Manual && ManualNumerator is not null && ManualDenominator is not null;
 
     /// <summary>A manual amount in kronor.</summary>
-    public bool IsKronor => Metric == GoalMetric.Manual && ManualUnit == GoalUnit.Kronor;
+    public bool IsKronor => (Metric == GoalMetric.Manual && ManualUnit == GoalUnit.Kronor) || Metric is GoalMetric.EquityAboveCeiling or GoalMetric.ResultAgainstBudget;
+
+    /// <summary>A measure computed from the year's economy (<see cref="EconomyFigures"/>), not from the registrations: the förbund's indicators only.</summary>
+    public bool IsEconomy => IsEconomyMetric(Metric);
+
+    public static bool IsEconomyMetric(GoalMetric metric) =>
+        metric is GoalMetric.AdministrationCostShare or GoalMetric.EquityAboveCeiling or GoalMetric.ResultAgainstBudget;
 
     public bool IsQualitative => Metric == GoalMetric.Qualitative;
 
@@ -118,11 +134,11 @@ public class GoalMeasure
     {
         GoalMetric.Manual => ManualUnit == GoalUnit.Percent,
         GoalMetric.WorkOrStudiesShare or GoalMetric.JobSeekingShare or GoalMetric.EndReasonShare or GoalMetric.SelfSupportingAfter12Months
-            or GoalMetric.EndedShareOfCurrent => true,
+            or GoalMetric.EndedShareOfCurrent or GoalMetric.AdministrationCostShare => true,
         _ => false,
     };
 
-    /// <summary>Whether the result is computed from the registrations (not entered by hand).</summary>
+    /// <summary>Whether the result is computed from the registrations or the economy (not entered by hand).</summary>
     public bool IsComputed => Metric is not (GoalMetric.Manual or GoalMetric.Qualitative);
 
     /// <summary>Whether the metric is an outcome measure (a share of the ended or followed up): "ej tillämpligt" where outcomes do not apply.</summary>
@@ -139,9 +155,20 @@ public class GoalMeasure
     /// for the förbund, the total over the insatser whose outcome measures apply; for an insats, its own statistics, or
     /// null when its outcome measures do not apply that year (the result is then <see cref="GoalResult.NotApplicable"/>).
     /// </summary>
-    public GoalResult Evaluate(ParticipantStatistics statistics, ParticipantStatistics? outcomes)
+    public GoalResult Evaluate(ParticipantStatistics statistics, ParticipantStatistics? outcomes) => Evaluate(statistics, outcomes, null);
+
+    /// <summary>
+    /// As above, with an economy measure taken from <paramref name="economy"/> (the year's figures, the same the report's
+    /// sentences are written from); without them (no ledger imported, no ceiling or budget) it cannot be judged.
+    /// </summary>
+    public GoalResult Evaluate(ParticipantStatistics statistics, ParticipantStatistics? outcomes, EconomyFigures? economy)
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        if (IsEconomy)
+        {
+            return EvaluateEconomy(economy);
+        }
+
         if (IsOutcome && outcomes is null)
         {
             return GoalResult.NotApplicable;
@@ -163,6 +190,18 @@ public class GoalMeasure
             GoalMetric.SelfSupportingAfter12Months => Judge(GoalResult.OfShare(outcomes!.FollowUp.SelfSupportingShare)),
             _ => GoalResult.None,
         };
+    }
+
+    private GoalResult EvaluateEconomy(EconomyFigures? economy)
+    {
+        var (value, text) = Metric switch
+        {
+            GoalMetric.AdministrationCostShare => (economy?.AdministrationPercent, economy?.AdministrationText),
+            GoalMetric.EquityAboveCeiling => (economy?.EquityAboveCeiling, economy?.EquityText),
+            GoalMetric.ResultAgainstBudget => (economy?.ResultAgainstBudget, economy?.ResultText),
+            _ => (null, null),
+        };
+        return value is { } v ? Judge(GoalResult.OfValue(v, IsShare) with { IsKronor = IsKronor, Text = text }) : GoalResult.None;
     }
 
     /// <summary>

@@ -153,21 +153,25 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
             : [new("Nyckeltal", CellKind.Text, 50), new(year.ToString(SwedishFormat.Culture), CellKind.Amount, 18), new((year - 1).ToString(SwedishFormat.Culture), CellKind.Amount, 18)];
         var blocks = new List<ReportBlock> { new TableBlock(new ReportTable("Nyckeltal", $"Ekonomiska nyckeltal {year}", columns, t.Rows)) };
 
+        // One figure, one source: the sentences are written from the same EconomyFigures the economy indicators are
+        // evaluated on (GoalsQuery), so the report's text and its goal tables state the same figures.
         var sentences = new List<string>();
-        if (fiscalYear.EquityCeiling is { } limit)
+        var economy = statements.Economy;
+        if (economy.EquityCeiling is { } limit)
         {
-            // The comparison is exact; the sentence states eget kapital as the balansräkning prints it, and the excess from that figure.
-            var equity = c.Closing.Equity;
-            var printedRow = balance.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells[0].Text == "Summa eget kapital");
-            var printed = printedRow.r is null ? equity : balance.Printed().Cell(printedRow.i, 2).Number ?? equity;
-            sentences.Add(equity > limit
-                ? $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har inte uppnåtts: eget kapital är {SwedishFormat.Tkr(printed)} tkr, {SwedishFormat.Tkr(printed - Math.Round(limit / Footing.TkrUnit, MidpointRounding.AwayFromZero) * Footing.TkrUnit)} tkr över nivån."
-                : $"Målet att eget kapital inte ska överstiga den rekommenderade nivån ({SwedishFormat.Tkr(limit)} tkr) har uppnåtts: eget kapital är {SwedishFormat.Tkr(printed)} tkr.");
+            sentences.Add(economy.Equity > limit
+                ? $"Målet att eget kapital inte ska överstiga den rekommenderade nivån har inte uppnåtts: {economy.EquityText}."
+                : $"Målet att eget kapital inte ska överstiga den rekommenderade nivån har uppnåtts: {economy.EquityText}.");
         }
 
-        if (statements.Operating.AdministrationCostPercent is { } adminShare)
+        if (economy.AdministrationText is { } adminShare)
         {
-            sentences.Add($"Kostnaderna för administration utgör {SwedishFormat.Number(adminShare, 1)} % av förbundets samlade kostnader.");
+            sentences.Add($"Kostnaderna för administration utgör {adminShare} av förbundets samlade kostnader.");
+        }
+
+        if (economy.ResultText is { } result)
+        {
+            sentences.Add($"{SwedishFormat.Capitalised(result)}.");
         }
 
         blocks.AddRange(sentences.Select(s => new ParagraphBlock(s)));

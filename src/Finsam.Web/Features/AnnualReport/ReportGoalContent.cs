@@ -36,9 +36,10 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         foreach (var area in areas)
         {
             blocks.Add(new HeadingBlock($"Målområde {area.Area.Number}: {area.Area.Name}"));
-            if (area.Area.Assessment is { } assessment)
+            if (area.Status is not null)
             {
-                blocks.Add(new ParagraphBlock($"Bedömning: {SwedishNames.Of(assessment)}.{(area.Area.Comment is { } c ? " " + c : "")}"));
+                // The status follows from the indicators; an override is printed with its written reason beside it.
+                blocks.Add(new ParagraphBlock($"Bedömning: {GoalText.AreaStatus(area)}.{(area.Area.Comment is { } c ? " " + c : "")}"));
             }
 
             foreach (var objective in area.Objectives)

@@ -30,7 +30,7 @@ public class AreaModel(FinsamDbContext db, GoalHandler goals) : PageModel
             }
 
             (Id, Year) = (area.Id, area.Year);
-            Input = new GoalAreaInput { Version = area.Version, Number = area.Number, Name = area.Name, Assessment = area.Assessment, Comment = area.Comment };
+            Input = new GoalAreaInput { Version = area.Version, Number = area.Number, Name = area.Name, Assessment = area.Assessment, AssessmentReason = area.AssessmentReason, Comment = area.Comment };
         }
         else if (!YearFilter.InRange(Year))
         {

@@ -140,7 +140,11 @@ public sealed class GoalAreaInput
 
     public string Name { get; set; } = "";
 
+    /// <summary>Null: the status follows from the indicators; otherwise the kansli's override, which needs a reason.</summary>
     public GoalAssessment? Assessment { get; set; }
+
+    /// <summary>Why the status departs from the indicators; printed beside it.</summary>
+    public string? AssessmentReason { get; set; }
 
     public string? Comment { get; set; }
 }
@@ -152,6 +156,9 @@ public sealed class GoalAreaInputValidator : AbstractValidator<GoalAreaInput>
         RuleFor(x => x.Number).InclusiveBetween(1, 99).WithMessage("Målområdets nummer ska vara mellan 1 och 99.");
         RuleFor(x => x.Name).NotEmpty().WithMessage("Ange målområdets namn.").MaximumLength(300).WithMessage("Namnet får vara högst 300 tecken.");
         RuleFor(x => x.Assessment).IsInEnum().WithMessage("Okänd bedömning.");
+        RuleFor(x => x.AssessmentReason).NotEmpty().When(x => x.Assessment is not null)
+            .WithMessage("Skriv varför bedömningen avviker från indikatorerna, eller välj Enligt indikatorerna.")
+            .MaximumLength(1000).WithMessage("Motiveringen får vara högst 1 000 tecken.");
         RuleFor(x => x.Comment).MaximumLength(4000).WithMessage("Kommentaren får vara högst 4 000 tecken.");
     }
 }

@@ -47,6 +47,7 @@ public sealed class GoalHandler(FinsamDbContext db, AuditLog audit)
         area.Number = input.Number;
         area.Name = input.Name.Trim();
         area.Assessment = input.Assessment;
+        area.AssessmentReason = input.Assessment is null ? null : GoalYears.TrimOrNull(input.AssessmentReason);
         area.Comment = GoalYears.TrimOrNull(input.Comment);
         Audit(id, "GoalArea", $"{area.Year}: målområde {area.Number} {area.Name}");
         return await db.SaveAsync(cancellationToken);

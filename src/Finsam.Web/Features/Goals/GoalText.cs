@@ -65,19 +65,71 @@ public static class GoalText
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(measure);
-        if (!smallCells || result.IsNotApplicable || measure.Metric == GoalMetric.Manual)
+        if (!smallCells || result.IsNotApplicable || measure.Metric == GoalMetric.Manual || measure.IsEconomy)
         {
-            return Result(result);
+            return Decisive(result, measure);
         }
 
         if (result.Share is { } share)
         {
-            return SmallCells.Hides(share) ? SmallCells.HiddenMark : Result(result);
+            return SmallCells.Hides(share) ? SmallCells.HiddenMark : Decisive(result, measure);
         }
 
         return result.Value is { } value && !result.IsShare && !result.IsPercentagePoints && value % 1 == 0 && value is > 0 and < SmallCells.Threshold
             ? SmallCells.SmallMark
-            : Result(result);
+            : Decisive(result, measure);
+    }
+
+    /// <summary>
+    /// A share compared with a target is shown with the decimal that decides the comparison: 43 av 124 (34,68 %) against
+    /// "minst 35 %" prints "34,7 %, 43 av 124", not "35 %", which would read as met. A share whose whole percent already
+    /// tells the outcome is printed as before ("29 %, 5 av 17" against 30 %).
+    /// </summary>
+    private static string Decisive(GoalResult result, GoalMeasure measure)
+    {
+        if (result.Text is not null || !result.IsShare || result.IsPercentagePoints || result.Value is not { } value || measure.Target is not { } target)
+        {
+            return Result(result);
+        }
+
+        var decimals = DecisiveDecimals(value, target, measure.Direction, value % 1 == 0 ? 0 : result.Share is null ? 1 : 0);
+        if (decimals == 0 || (result.Share is null && decimals <= 1))
+        {
+            return Result(result);
+        }
+
+        var percent = SwedishFormat.Number(Math.Round(value, decimals, MidpointRounding.AwayFromZero), decimals) + " %";
+        return result.Share is { } share ? $"{percent}, {SwedishFormat.Number(share.Numerator)} av {SwedishFormat.Number(share.Denominator)}" : percent;
+    }
+
+    /// <summary>The fewest decimals (from <paramref name="shown"/>, at most 2) at which the rounded value meets the target exactly when the value does.</summary>
+    public static int DecisiveDecimals(decimal value, decimal target, GoalDirection direction, int shown = 0)
+    {
+        bool Meets(decimal v) => direction == GoalDirection.AtLeast ? v >= target : v <= target;
+        var decimals = shown;
+        while (decimals < 2 && Meets(Math.Round(value, decimals, MidpointRounding.AwayFromZero)) != Meets(value))
+        {
+            decimals++;
+        }
+
+        return decimals;
+    }
+
+    /// <summary>
+    /// A målområde's status in words: "Uppfyllt (enligt indikatorerna)", or an override with its reason,
+    /// "Uppfyllt (avviker från indikatorerna, som ger delvis uppfyllt: …)".
+    /// </summary>
+    public static string AreaStatus(Finsam.Data.Queries.GoalAreaStatus area)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        if (area.Status is not { } status)
+        {
+            return "Ej bedömd";
+        }
+
+        return area.IsOverridden
+            ? $"{SwedishNames.Of(status)} (avviker från indikatorerna{(area.FromIndicators is { } rule ? ", som ger " + SwedishNames.Of(rule).ToLowerInvariant() : "")}: {area.Area.AssessmentReason!.Trim().TrimEnd('.')})"
+            : $"{SwedishNames.Of(status)} (enligt indikatorerna)";
     }
 
     public static string Met(GoalResult result)

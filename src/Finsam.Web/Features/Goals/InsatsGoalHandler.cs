@@ -43,6 +43,11 @@ public sealed class InsatsGoalHandler(FinsamDbContext db, AuditLog audit, Rating
             // A strukturinriktad insats has no participants: a computed measure would always read 0.
             errors.Add(new("Measure.Metric", "Insatsen har inga deltagare: välj ett manuellt eller kvalitativt mått."));
         }
+        else if (GoalMeasure.IsEconomyMetric(input.Measure.Metric))
+        {
+            // The economy measures are the förbund's (its driftsredovisning and balansräkning), not an insats's.
+            errors.Add(new("Measure.Metric", "Ekonomimåtten gäller förbundets indikatorer: välj ett mått för insatsens deltagare, ett manuellt eller ett kvalitativt mått."));
+        }
 
         if (await WritePath.ValidateAsync(new InsatsGoalInputValidator(), input, cancellationToken) is { } invalid)
         {
