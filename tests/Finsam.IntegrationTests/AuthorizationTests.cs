@@ -118,6 +118,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Insatser/Redigera/{insats}", [Kansli, Chef] },
         { "/Oversikt", [Kansli, Chef, Board, Auditor] },
         { "/Oversikt/Mal?ar=2024", [Kansli, Chef, Board, Auditor] },
+        { "/Oversikt/Mal/Insats/{insats}?ar=2024", [Kansli, Chef, Board, Auditor] },
         { "/Oversikt/Statistik?ar=2024&insats={insats}", [Kansli, Chef, Board, Auditor] },
         { "/Mal?ar=2024", [Kansli, Chef] },
         { "/Mal/Omrade?ar=2024", [Kansli, Chef] },

@@ -162,14 +162,14 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         Assert.Equal(
             Normalise(decisive ? $"{SwedishFormat.Number(Math.Round(percent, 1, MidpointRounding.AwayFromZero), 1)} %, {share.Numerator} av {share.Denominator}" : SwedishFormat.ShareWithBasis(share)),
             cells[2]);
-        Assert.Equal(share.Fraction >= 0.35m ? "Uppfyllt (förslag)" : "Ej uppfyllt (förslag)", cells[4]);
+        Assert.Equal(share.Fraction >= 0.35m ? "✓ Uppfyllt (förslag)" : "✗ Ej uppfyllt (förslag)", cells[4]);
 
         var p31 = rows.Where(r => r.Insats.StartsWith("P31 ", StringComparison.Ordinal) && Current(r, 2024)).ToList();
         var goal = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AsNoTracking().SingleAsync(g => g.Year == 2024 && g.Insats!.Code == "P31" && g.Measure.Metric == GoalMetric.Participants));
         var insatsTable = Html.Parse(html).QuerySelectorAll("caption").Select(Html.TextOf).Single(c => c.StartsWith("P31 ", StringComparison.Ordinal));
         var participants = RowCells(html, insatsTable, goal.Text);
         Assert.Equal(p31.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), participants[2]);
-        Assert.Equal(p31.Count >= goal.Measure.Target ? "Ja" : "Nej", participants[4]);
+        Assert.Equal(p31.Count >= goal.Measure.Target ? "✓ Uppfyllt" : "✗ Ej uppfyllt", participants[4]);
         Assert.Contains("(ändrad från förslaget", insatsTable, StringComparison.Ordinal);
         Assert.Contains("Skäl till bedömningen: Två av tre tjänster", html, StringComparison.Ordinal);
         Assert.Contains("Indikatormätning 2024", html, StringComparison.Ordinal);
@@ -296,7 +296,7 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         var doubled = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Dubbla antalet", StringComparison.Ordinal));
         Assert.Equal(["minst 200\u00a0%", "127\u00a0%, 84 av 66"], doubled.QuerySelectorAll("td").Skip(1).Take(2).Select(c => c.TextContent));
         var written = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Metoden är känd", StringComparison.Ordinal));
-        Assert.Equal(["Informationsträffar hos alla tre kommunerna.", "Delvis uppfyllt"], written.QuerySelectorAll("td").Select(c => c.TextContent).Where((_, i) => i is 2 or 4));
+        Assert.Equal(["Informationsträffar hos alla tre kommunerna.", "◐ Delvis uppfyllt"], written.QuerySelectorAll("td").Select(c => c.TextContent).Where((_, i) => i is 2 or 4));
     }
 
     [Fact]

@@ -130,6 +130,7 @@ public sealed class HandlerMatrixTests(HandlerMatrixTests.Fixture fixture) : ICl
         // The board's overview
         new("GET /Overview/Index", "/Oversikt", [Kansli, Chef, Board, Auditor]),
         new("GET /Overview/Goals", "/Oversikt/Mal?ar=2024", [Kansli, Chef, Board, Auditor]),
+        new("GET /Overview/InsatsGoals", "/Oversikt/Mal/Insats/{insats}?ar=2024", [Kansli, Chef, Board, Auditor]),
         new("GET /Overview/Statistics", "/Oversikt/Statistik?ar=2024&insats={insats}", [Kansli, Chef, Board, Auditor]),
 
         // Goals

@@ -108,6 +108,35 @@ public static class GoalsQuery
             return new InsatsGoalStatus(insats, stats, rows, basis, suggested, rating, chosen ?? suggested);
         }).ToList();
     }
+    /// <summary>
+    /// A computed förbund goal's result in each year of <paramref name="years"/> that has participants, oldest first: the
+    /// board's chart of a goal over the years. <paramref name="years"/> comes from one
+    /// <see cref="ParticipantStatisticsQuery.StatisticsForYearsAsync"/> over the span, so no year is read twice.
+    /// </summary>
+    public static IReadOnlyList<(int Year, GoalResult Result)> FederationTrend(IReadOnlyDictionary<int, YearlyParticipantStatistics> years, GoalMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        ArgumentNullException.ThrowIfNull(measure);
+        return !measure.IsComputed
+            ? []
+            : years.Where(y => y.Value.Total.Current.Total > 0).OrderBy(y => y.Key)
+                .Select(y => (y.Key, measure.Evaluate(y.Value.Total, y.Value.Outcomes))).ToList();
+    }
+
+    /// <summary>As <see cref="FederationTrend"/> for an insats's computed goal: each year the insats ran, on its own statistics ("ej tillämpligt" where its outcome measures do not apply).</summary>
+    public static IReadOnlyList<(int Year, GoalResult Result)> InsatsTrend(IReadOnlyDictionary<int, YearlyParticipantStatistics> years, int insatsId, GoalMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        ArgumentNullException.ThrowIfNull(measure);
+        return !measure.IsComputed
+            ? []
+            : years.OrderBy(y => y.Key)
+                .Select(y => (y.Key, Insats: y.Value.Insatser.FirstOrDefault(i => i.InsatsId == insatsId)))
+                .Where(y => y.Insats is not null && y.Insats.Statistics.Current.Total > 0)
+                .Select(y => (y.Key, measure.Evaluate(y.Insats!.Statistics, y.Insats.OutcomeStatistics)))
+                .ToList();
+    }
+
     /// <summary>Goals of two years are the same goal when their text (ignoring case and surrounding space) and metric agree.</summary>
     private static (string, GoalMetric) Key(string text, GoalMetric metric) => (text.Trim().ToUpperInvariant(), metric);
 

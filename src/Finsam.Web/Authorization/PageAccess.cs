@@ -34,6 +34,7 @@ public static class PageAccess
         ("/Participants/Search", Policies.ParticipantData), // the header's search: Kansli, Förbundschef; never Styrelse, Revisor, Administratör
         ("/Worklist", Policies.ParticipantData), // "Att göra": lists of enrolments, so person-level data
         ("/Overview", Policies.Overview),
+        ("/Overview/InsatsGoals", Policies.Overview), // the board's drill-down to an insats's goals: aggregates only (stated for the record; the folder already says it)
         ("/Economy", Policies.Economy),
         ("/Economy/Import", Policies.EconomyImport),
         // The auditor's ledger views (huvudbok, verifikationslista, a voucher, a statement line's accounts): ledger data,

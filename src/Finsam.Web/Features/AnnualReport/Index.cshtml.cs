@@ -26,6 +26,12 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
 
     public bool IsAuthor { get; private set; }
 
+    /// <summary>
+    /// Whether the page offers the report's tables as JSON (for BI tools): only to the kansli and the förbundschef, who feed
+    /// other systems; the board and the auditors read the PDF and the workbook (docs/goals.md, the board's dashboard).
+    /// </summary>
+    public bool OffersJson { get; private set; }
+
     /// <summary>For the author: the newest version of each section's own text.</summary>
     public IReadOnlyDictionary<ReportSectionKind, AnnualReportService.TextVersion> Texts { get; private set; } =
         new Dictionary<ReportSectionKind, AnnualReportService.TextVersion>();
@@ -77,6 +83,7 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         IsAuthor = (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded;
+        OffersJson = User.IsInRole(Finsam.Data.Identity.Roles.Kansli) || User.IsInRole(Finsam.Data.Identity.Roles.Director);
         var years = await reports.YearsAsync(cancellationToken);
         if (years.Count == 0)
         {

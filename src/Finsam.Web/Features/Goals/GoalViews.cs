@@ -3,10 +3,21 @@ using Finsam.Data.Queries;
 namespace Finsam.Web.Features.Goals;
 
 /// <summary>The model of the partial _FederationGoals: read-only on the dashboard, with edit links for the kansli.</summary>
-public sealed record GoalsView(int Year, IReadOnlyList<GoalAreaStatus> Areas, bool Editable, bool SmallCells = false);
+public sealed record GoalsView(int Year, IReadOnlyList<GoalAreaStatus> Areas, bool Editable, bool SmallCells = false)
+{
+    /// <summary>The board's dashboard: each computed indicator's chart over the years, by indicator id (none on the kansli's page).</summary>
+    public IReadOnlyDictionary<int, ChartView> Charts { get; init; } = new Dictionary<int, ChartView>();
+}
 
 /// <summary>The model of the partial _InsatsGoals.</summary>
-public sealed record InsatsGoalsView(int Year, IReadOnlyList<InsatsGoalStatus> Insatser, bool Editable, bool SmallCells = false);
+public sealed record InsatsGoalsView(int Year, IReadOnlyList<InsatsGoalStatus> Insatser, bool Editable, bool SmallCells = false)
+{
+    /// <summary>The board's dashboard: each computed goal's chart over the years, by insats goal id.</summary>
+    public IReadOnlyDictionary<int, ChartView> Charts { get; init; } = new Dictionary<int, ChartView>();
+
+    /// <summary>Each insats's name links to its goal page under Översikt (aggregates only), the drill-down from the förbund.</summary>
+    public bool LinkInsatser { get; init; }
+}
 
 /// <summary>The model of the partial _Chart: the data, how to draw it and the heading of the table's first column.</summary>
 public sealed record ChartView(Finsam.Reporting.Charts.ChartData Data, Finsam.Reporting.Charts.ChartKind Kind, string CategoryHeader);

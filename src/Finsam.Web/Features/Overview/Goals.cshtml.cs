@@ -29,13 +29,10 @@ public class GoalsModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         var available = await db.YearsWithEnrolmentsAsync(clock.GetLocalNow().Year, cancellationToken);
         Years = YearFilter.Choose(RequestedYear, available, unreadable: !ModelState.IsValid);
         var year = Years.Year;
-        // This year's and last year's statistics in one read: last year's results stand beside this year's.
-        var both = await db.StatisticsForYearsAsync([year - 1, year], cancellationToken);
-        var (statistics, previous) = (both[year], both[year - 1]);
+        // Five years' statistics in one read: last year's results beside this year's, and each computed goal's chart.
         // Roles without person access see the results under the small-cell rule (docs/privacy.md).
-        var smallCells = !User.SeesExactCounts();
-        FederationGoals = new GoalsView(year, await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken), Editable: false, smallCells);
-        InsatsGoals = new InsatsGoalsView(year, await db.InsatsGoalsForYearAsync(year, statistics, scale, previous, cancellationToken), Editable: false, smallCells);
+        var dashboard = await GoalDashboardData.LoadAsync(db, scale, year, smallCells: !User.SeesExactCounts(), cancellationToken);
+        (FederationGoals, InsatsGoals) = (dashboard.FederationGoals, dashboard.InsatsGoals);
         Surveys = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
     }
 }
