@@ -1609,6 +1609,14 @@ namespace Finsam.Data.SqlServer.Migrations
                         },
                         new
                         {
+                            Id = 17,
+                            Enabled = false,
+                            Kind = 17,
+                            Order = 52,
+                            Title = "Deltagarnas fördelning"
+                        },
+                        new
+                        {
                             Id = 16,
                             Enabled = true,
                             Kind = 16,
@@ -1686,6 +1694,14 @@ namespace Finsam.Data.SqlServer.Migrations
                             Kind = 14,
                             Order = 140,
                             Title = "Bilaga: insatsernas måluppfyllelse och deltagarflöden"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Enabled = false,
+                            Kind = 18,
+                            Order = 145,
+                            Title = "Bilaga: indikatormätning"
                         });
                 });
 

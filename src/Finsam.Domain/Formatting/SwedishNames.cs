@@ -77,6 +77,13 @@ public static partial class SwedishNames
         _ => throw Unknown(reason),
     };
 
+    /// <summary>An end reason with its sub-code: "Arbete: Subventionerad anställning", or "Arbete: ingen underkod".</summary>
+    public static string Of(Statistics.EndReasonSubCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return $"{Of(code.Reason)}: {code.SubCode ?? "ingen underkod"}";
+    }
+
     public static string Of(TimeInSupport time) => time switch
     {
         TimeInSupport.Unknown => "Okänd",

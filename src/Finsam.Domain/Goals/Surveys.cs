@@ -61,7 +61,19 @@ public class SurveyResult
 
     public bool HasCounts => Negative is not null || Neutral is not null || Positive is not null;
 
-    /// <summary>Percent positive: computed from the counts when known, otherwise as entered.</summary>
+    /// <summary>Svarsfrekvens: those who answered of those asked (tillfrågade); null when the number asked is not entered.</summary>
+    public Statistics.Share? ResponseRate => Asked is { } asked && asked > 0 ? new Statistics.Share(Answered, asked) : null;
+
+    /// <summary>
+    /// "Klart positiva" minus the comparison value (riket or the round's chosen comparison), in percentage points;
+    /// null when either is unknown.
+    /// </summary>
+    public decimal? DifferenceFromComparison => PositiveShare is { } own && NationalPositivePercent is { } national ? own - national : null;
+
+    /// <summary>
+    /// Percent "klart positiva": the answers in the scale's positive end (the indicator surveys' 5–6 on their six-step
+    /// scale; docs/goals.md), computed from the counts when known, otherwise as entered.
+    /// </summary>
     public decimal? PositiveShare => Positive is { } p && Answered > 0 ? Math.Round(100m * p / Answered, 1, MidpointRounding.AwayFromZero) : PositivePercent;
 
     public decimal? NeutralShare => Neutral is { } n && Answered > 0 ? Math.Round(100m * n / Answered, 1, MidpointRounding.AwayFromZero) : NeutralPercent;

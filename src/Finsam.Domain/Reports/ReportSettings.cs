@@ -23,6 +23,12 @@ public enum ReportSectionKind
 
     /// <summary>Förväntad utveckling (LKBR 11 kap.): the förbund's own text, printed before the economic part.</summary>
     ExpectedDevelopment = 16,
+
+    /// <summary>Deltagarnas fördelning: per hemkommun, remittent, åldersgrupp, tid i försörjning och avslutsorsakens underkod. Off until switched on.</summary>
+    Breakdowns = 17,
+
+    /// <summary>Bilaga: the year's indicator surveys (indikatormätning) with response rate, klart positiva and the comparison value. Off until switched on.</summary>
+    Surveys = 18,
 }
 
 /// <summary>How the förbund wants a section: its title, its place and whether it is included. One row per kind.</summary>
@@ -49,6 +55,7 @@ public class ReportSectionSetting
         Default(ReportSectionKind.SignificantEvents, "Väsentliga händelser", 33),
         Default(ReportSectionKind.GoalFulfilment, "Måluppfyllelse"),
         Default(ReportSectionKind.Participants, "Deltagare"),
+        Default(ReportSectionKind.Breakdowns, "Deltagarnas fördelning", 52, enabled: false),
         Default(ReportSectionKind.ExpectedDevelopment, "Förväntad utveckling", 55),
         Default(ReportSectionKind.FinancialResult, "Ekonomiskt resultat"),
         Default(ReportSectionKind.OperatingStatement, "Driftsredovisning"),
@@ -59,10 +66,11 @@ public class ReportSectionSetting
         Default(ReportSectionKind.Notes, "Noter"),
         Default(ReportSectionKind.BoardDecision, "Styrelsens beslut"),
         Default(ReportSectionKind.Appendices, "Bilaga: insatsernas måluppfyllelse och deltagarflöden"),
+        Default(ReportSectionKind.Surveys, "Bilaga: indikatormätning", 145, enabled: false),
     ];
 
-    private static ReportSectionSetting Default(ReportSectionKind kind, string title, int? order = null) =>
-        new() { Id = (int)kind, Kind = kind, Title = title, Order = order ?? (int)kind * 10, Enabled = true };
+    private static ReportSectionSetting Default(ReportSectionKind kind, string title, int? order = null, bool enabled = true) =>
+        new() { Id = (int)kind, Kind = kind, Title = title, Order = order ?? (int)kind * 10, Enabled = enabled };
 
     /// <summary>
     /// Sections printed on from the page before instead of starting a page of their own: the parts of the

@@ -6,9 +6,9 @@ namespace Finsam.Domain.Statistics;
 /// Every participant figure of one year for a set of enrolments (one insats, or the förbund's total): the flow table
 /// of an annual report's bilaga and the participant tables of its verksamhetsberättelse. Definitions in docs/goals.md:
 /// <list type="bullet">
-/// <item>current (aktuella), age, education, time in support and referring member: the enrolments active on at least one day of the year;</item>
-/// <item>new (nya): started in the year;</item>
-/// <item>ended (avslutade), end reasons, support at start and end, days in insats: ended in the year;</item>
+/// <item>current (aktuella), age, education, home municipality, time in support and referring member: the enrolments active on at least one day of the year;</item>
+/// <item>new (nya), and the referring member of the new: started in the year;</item>
+/// <item>ended (avslutade), end reasons and their sub-codes, support at start and end, days in insats: ended in the year;</item>
 /// <item>12-month follow-up: enrolments that ended in the year before, so their follow-up falls in this year.</item>
 /// </list>
 /// </summary>
@@ -33,6 +33,15 @@ public sealed record ParticipantStatistics(
 {
     /// <summary>The sub-code that marks a subsidised employment among the enrolments ended to work.</summary>
     public const string SubsidisedEmploymentSubCode = "Subventionerad anställning";
+
+    /// <summary>The current per home municipality (hemkommun) recorded with the enrolment, by name; not recorded last (key null).</summary>
+    public IReadOnlyList<BreakdownRow<string?>> CurrentByHomeMunicipality { get; init; } = [];
+
+    /// <summary>The new (started in the year) per referring member (remitterad av); not recorded last (key null).</summary>
+    public IReadOnlyList<BreakdownRow<int?>> NewByReferringMember { get; init; } = [];
+
+    /// <summary>The ended per end reason and sub-code (underkod), reasons in their order, no sub-code last within a reason.</summary>
+    public IReadOnlyList<BreakdownRow<EndReasonSubCode>> EndedBySubCode { get; init; } = [];
 
     public AverageDays DaysAll => new(DaysWomen.Count + DaysMen.Count + DaysOther.Count, DaysWomen.TotalDays + DaysMen.TotalDays + DaysOther.TotalDays);
 
@@ -69,9 +78,16 @@ public sealed record ParticipantStatistics(
         var byTime = Enum.GetValues<TimeInSupport>().Where(t => t != TimeInSupport.Unknown).Append(TimeInSupport.Unknown)
             .Select(t => new BreakdownRow<TimeInSupport>(t, GenderCounts.Count(current.Where(e => e.TimeInSupportBeforeStart == t))))
             .ToList();
-        var byReferrer = current.GroupBy(e => e.ReferringMemberId)
-            .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
-            .Select(g => new BreakdownRow<int?>(g.Key, GenderCounts.Count(g)))
+        var byReferrer = ByReferrer(current);
+        var newByReferrer = ByReferrer(current.Where(e => e.StartedIn(year)));
+        var byMunicipality = current.GroupBy(e => string.IsNullOrWhiteSpace(e.HomeMunicipality) ? null : e.HomeMunicipality.Trim(), StringComparer.CurrentCultureIgnoreCase)
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Create(SwedishCulture, ignoreCase: true))
+            .Select(g => new BreakdownRow<string?>(g.Key, GenderCounts.Count(g)))
+            .ToList();
+        var bySubCode = ended.Where(e => e.EndReason is not null)
+            .GroupBy(e => new EndReasonSubCode(e.EndReason!.Value, string.IsNullOrWhiteSpace(e.EndReasonSubCode) ? null : e.EndReasonSubCode.Trim()), EndReasonSubCode.Comparer)
+            .OrderBy(g => g.Key.Reason).ThenBy(g => g.Key.SubCode is null).ThenBy(g => g.Key.SubCode, StringComparer.Create(SwedishCulture, ignoreCase: true))
+            .Select(g => new BreakdownRow<EndReasonSubCode>(g.Key, GenderCounts.Count(g)))
             .ToList();
         var support = Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None)
             .Select(s => new SupportChange(s, ended.Count(e => e.SupportAtStart.HasFlag(s)), ended.Count(e => e.SupportAtEnd.HasFlag(s))))
@@ -107,7 +123,36 @@ public sealed record ParticipantStatistics(
             Days(Gender.Woman),
             Days(Gender.Man),
             Days(Gender.OtherOrUnspecified),
-            followUp);
+            followUp)
+        {
+            CurrentByHomeMunicipality = byMunicipality,
+            NewByReferringMember = newByReferrer,
+            EndedBySubCode = bySubCode,
+        };
+
+        static List<BreakdownRow<int?>> ByReferrer(IEnumerable<EnrolmentFact> enrolments) => enrolments.GroupBy(e => e.ReferringMemberId)
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
+            .Select(g => new BreakdownRow<int?>(g.Key, GenderCounts.Count(g)))
+            .ToList();
+    }
+
+    private static readonly System.Globalization.CultureInfo SwedishCulture = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+}
+
+/// <summary>
+/// An end reason with one of its sub-codes (underkod, e.g. "Subventionerad anställning" under arbete); null for the
+/// enrolments ended with the reason but no sub-code. Sub-codes are compared without regard to case.
+/// </summary>
+public sealed record EndReasonSubCode(EndReason Reason, string? SubCode)
+{
+    public static IEqualityComparer<EndReasonSubCode> Comparer { get; } = new IgnoreCase();
+
+    private sealed class IgnoreCase : IEqualityComparer<EndReasonSubCode>
+    {
+        public bool Equals(EndReasonSubCode? x, EndReasonSubCode? y) =>
+            x is not null && y is not null && x.Reason == y.Reason && string.Equals(x.SubCode, y.SubCode, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode(EndReasonSubCode obj) => HashCode.Combine(obj.Reason, obj.SubCode?.ToUpperInvariant());
     }
 }
 

@@ -30,6 +30,8 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
             ReportSectionKind.BoardDecision => [await SignaturesAsync(year, cancellationToken)],
             ReportSectionKind.GoalFulfilment => await goals.GoalFulfilmentAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             ReportSectionKind.Participants => ReportGoalContent.Participants(year, await StatisticsAsync(year, cancellationToken)),
+            ReportSectionKind.Breakdowns => ReportGoalContent.Breakdowns(year, await StatisticsAsync(year, cancellationToken)),
+            ReportSectionKind.Surveys => await goals.SurveysAsync(year, cancellationToken),
             ReportSectionKind.Appendices => await goals.AppendixAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
             _ => [],
         };

@@ -7,6 +7,7 @@ using Finsam.Domain.Statistics;
 using Finsam.Reporting.AnnualReport;
 using Finsam.Reporting.Charts;
 using Finsam.Web.Features.Goals;
+using Microsoft.EntityFrameworkCore;
 
 namespace Finsam.Web.Features.AnnualReport;
 
@@ -154,6 +155,80 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         {
             Rows = [.. dayTable.Rows.Select(r => ReportSmallCells.IsHidden(r.Cells[1]) ? r with { Cells = [r.Cells[0], r.Cells[1], SmallCells.HiddenMark] } : r)],
         }));
+        return blocks;
+    }
+
+    /// <summary>
+    /// The breakdowns real reports publish beside the participant tables (a section of its own, switched on under
+    /// Avsnitt): the current per hemkommun, the new per referring member (remitterad av), the current per age group and
+    /// per time in support before start, and the ended per end reason and sub-code. Each table under the small-cell rule
+    /// (the report is published), with its sum row the true total.
+    /// </summary>
+    public static IReadOnlyList<ReportBlock> Breakdowns(int year, YearlyParticipantStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var total = statistics.Total;
+        string Member(int? id) => id is { } m ? statistics.MemberNames.GetValueOrDefault(m, "Okänd") : "Ej angiven";
+        return
+        [
+            Breakdown("Hemkommun", $"Aktuella deltagare per hemkommun {year}", "Hemkommun", "Summa aktuella", total.CurrentByHomeMunicipality.Select(r => (r.Key ?? "Ej angiven", r.Counts))),
+            Breakdown("Remitterad av", $"Nya deltagare per remitterande part (remitterad av) {year}", "Remitterad av", "Summa nya", total.NewByReferringMember.Select(r => (Member(r.Key), r.Counts))),
+            Breakdown("Ålder", $"Aktuella deltagare per åldersgrupp {year}", "Ålder", "Summa aktuella", total.CurrentByAge.Select(r => (r.Key.Label, r.Counts))),
+            Breakdown("Tid i försörjning", $"Aktuella deltagare per tid i offentlig försörjning före start {year}", "Tid i offentlig försörjning", "Summa aktuella",
+                total.CurrentByTimeInSupport.Select(r => (SwedishNames.Of(r.Key), r.Counts))),
+            Breakdown("Underkoder", $"Avslutade per avslutsorsak och underkod {year}", "Avslutsorsak och underkod", "Summa avslutade", total.EndedBySubCode.Select(r => (SwedishNames.Of(r.Key), r.Counts))),
+        ];
+    }
+
+    /// <summary>One breakdown: a row per category (kvinnor, män, annat, totalt) and the sum row, under the small-cell rule.</summary>
+    private static ReportBlock Breakdown(string key, string caption, string header, string sumLabel, IEnumerable<(string Label, GenderCounts Counts)> categories)
+    {
+        var t = new TableRows();
+        var rows = categories.Select(c => t.Add([c.Label, c.Counts.Women, c.Counts.Men, c.Counts.OtherOrUnspecified, c.Counts.Total])).ToArray();
+        if (rows.Length == 0)
+        {
+            return new ParagraphBlock($"{caption}: inga deltagare.");
+        }
+
+        t.Sum(sumLabel, rows);
+        return new TableBlock(ReportSmallCells.Apply(new ReportTable(key, caption, GenderColumns(header), t.Rows), GenderRowGroups(t.Rows.Count)));
+    }
+
+    /// <summary>
+    /// The bilaga of the year's indicator surveys (a section of its own, switched on under Avsnitt): per round and
+    /// question the respondent group, svarande of tillfrågade, svarsfrekvens, klart positiva, the comparison value
+    /// (riket) and the difference in percentage points. The answers are the survey's aggregates as entered, not counts
+    /// of registered participants, so they are printed as entered (as on the goals pages).
+    /// </summary>
+    public async Task<IReadOnlyList<ReportBlock>> SurveysAsync(int year, CancellationToken cancellationToken)
+    {
+        var rounds = await db.SurveyRounds.AsNoTracking().Include(r => r.Results).Where(r => r.Year == year).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        if (rounds.Count == 0)
+        {
+            return [new ParagraphBlock($"Ingen indikatormätning är inlagd för {year}.")];
+        }
+
+        var blocks = new List<ReportBlock>();
+        foreach (var round in rounds)
+        {
+            var rows = round.Results.OrderBy(r => r.Question, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).Select(r => new ReportRow(
+            [
+                r.Question,
+                r.Group,
+                r.Answered,
+                r.Asked is { } asked ? asked : ReportCell.Empty,
+                r.ResponseRate is { } rate ? SwedishFormat.Percent(rate) : "",
+                SurveyText.Percent(r.PositiveShare),
+                SurveyText.Percent(r.NationalPositivePercent),
+                SurveyText.Points(r.DifferenceFromComparison),
+            ])).ToList();
+            var table = new ReportTable($"Enkät {round.Id}", $"{round.Name} ({round.Year})",
+                [new("Fråga", CellKind.Text, 40), new("Grupp", CellKind.Text, 22), new("Svarande", CellKind.Count, 10), new("Tillfrågade", CellKind.Count, 11),
+                    new("Svarsfrekvens", CellKind.Text, 12), new("Klart positiva", CellKind.Text, 12), new("Riket", CellKind.Text, 10), new("Skillnad", CellKind.Text, 12)],
+                rows, SurveyText.Note + (round.Comment is { Length: > 0 } comment ? " " + comment : ""));
+            blocks.Add(rows.Count == 0 ? new ParagraphBlock($"{round.Name}: inga resultat inlagda.") : new TableBlock(table));
+        }
+
         return blocks;
     }
 
