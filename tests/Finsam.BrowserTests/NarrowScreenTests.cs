@@ -21,6 +21,12 @@ public sealed class NarrowScreenTests(BrowserFixture fixture) : IClassFixture<Br
     /// <summary>Pages for visitors who have not signed in (signed in, they send the user on).</summary>
     private static readonly string[] AnonymousPages = ["/Konto/LoggaIn", "/Konto/LoggaIn2FA", "/Konto/Aterstallningskod"];
 
+    /// <summary>
+    /// The annual report's preview shows the document's A4 pages as the PDF has them (its own stylesheet, no site
+    /// header): axe checks it, but it is not held to the width of a phone.
+    /// </summary>
+    private static readonly string[] DocumentPages = ["/Arsredovisning/Forhandsgranska/"];
+
     /// <summary>The role a page is visited as, in this order of preference.</summary>
     private static readonly string[] RoleOrder = [Roles.Kansli, Roles.Director, Roles.Administrator, Roles.Auditor, Roles.Board];
 
@@ -57,10 +63,10 @@ public sealed class NarrowScreenTests(BrowserFixture fixture) : IClassFixture<Br
                 await page.GotoAsync(url);   // waits for the load event (the report preview has no site footer to wait for)
                 visited++;
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                if (overflow > 0)
+                if (overflow > 0 && !DocumentPages.Any(d => url.StartsWith(d, StringComparison.Ordinal)))
                 {
                     var widest = await page.EvaluateAsync<string>(
-                        "() => { const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.table-scroll')).slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : '') + ' to ' + Math.round(e.getBoundingClientRect().right)).join(', '); }");
+                        "() => { const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll'))).slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : '') + ' to ' + Math.round(e.getBoundingClientRect().right)).join(', '); }");
                     failures.Add($"{group.Key} {url}: the page is {overflow} px wider than the screen ({widest})");
                 }
 
