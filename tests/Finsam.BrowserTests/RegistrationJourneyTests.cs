@@ -61,7 +61,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.SignInAsync(Roles.Director);
         await page.GotoAsync("/Deltagare/Import");
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("nittonhundra")) });
+        await page.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("nittonhundra")) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera och importera" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inget importerades: 1 fel att rätta" })).ToBeVisibleAsync();
@@ -71,7 +71,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await BrowserFixture.AssertAccessibleAsync(page);
 
         var before = await fixture.Server.WithDbAsync(db => db.Enrolments.CountAsync());
-        await page.GetByLabel("Fil").SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("1979")) });
+        await page.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("1979")) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera och importera" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importen är klar: 2 rader, varav 2 nya, 0 ändrade och 0 oförändrade.");
         Assert.Equal(before + 2, await fixture.Server.WithDbAsync(db => db.Enrolments.CountAsync()));

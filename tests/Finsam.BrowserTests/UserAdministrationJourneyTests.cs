@@ -11,7 +11,7 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : ICl
     public async Task The_administrator_creates_an_auditor_who_signs_in_with_the_one_time_password()
     {
         var admin = await fixture.SignInAsync(Roles.Administrator);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Ny användare" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(admin);
@@ -42,7 +42,7 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : ICl
         await auditor.GetByRole(AriaRole.Link, new() { Name = "Till startsidan" }).ClickAsync();
         await Assertions.Expect(auditor.GetByText("Du är inloggad som Revisor.")).ToBeVisibleAsync();
 
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "rut.revisor@test.finsam.test" });
         await Assertions.Expect(row).ToContainTextAsync("Revisor");
         await Assertions.Expect(row).ToContainTextAsync("Aktiv");
@@ -53,7 +53,7 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture fixture) : ICl
     {
         var target = await fixture.Server.CreateUserAsync(Roles.Administrator);
         var admin = await fixture.SignInAsync(Roles.Administrator);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Användare", Exact = true }).ClickAsync();
         await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = target.Email }).GetByRole(AriaRole.Link).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Återställ tvåfaktorsinloggning" }).ClickAsync();
         await Assertions.Expect(admin.GetByText("Användaren har tvåstegsverifiering aktiverad.")).ToBeVisibleAsync();
