@@ -48,66 +48,158 @@ public sealed record ParticipantStatistics(
 
     public Share JobSeekingShare(Gender? gender = null) => EndedShare(gender, EndReason.JobSeeking);
 
+    private static readonly EndReason[] Reasons = Enum.GetValues<EndReason>();
+
+    private static readonly EducationLevel[] EducationOrder =
+        [.. Enum.GetValues<EducationLevel>().Where(l => l != EducationLevel.Unknown).Append(EducationLevel.Unknown)];
+
+    private static readonly TimeInSupport[] TimeOrder =
+        [.. Enum.GetValues<TimeInSupport>().Where(t => t != TimeInSupport.Unknown).Append(TimeInSupport.Unknown)];
+
+    private static readonly IncomeSupport[] Supports = [.. Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None)];
+
+    /// <summary>
+    /// Every figure in one pass over the enrolments (issue #11: a year of 20 000 enrolments is computed for each insats and
+    /// twice for the totals; the former one LINQ pass per figure cost tens of passes).
+    /// </summary>
     public static ParticipantStatistics Compute(int year, IEnumerable<EnrolmentFact> enrolments)
     {
         ArgumentNullException.ThrowIfNull(enrolments);
-        var all = enrolments.ToList();
-        var current = all.Where(e => e.IsCurrentIn(year)).ToList();
-        var ended = current.Where(e => e.EndedIn(year)).ToList();
+        var all = enrolments as IReadOnlyCollection<EnrolmentFact> ?? enrolments.ToList();
 
-        var byReason = Enum.GetValues<EndReason>()
-            .Select(r => new BreakdownRow<EndReason>(r, GenderCounts.Count(ended.Where(e => e.EndReason == r))))
-            .ToList();
-        var subsidised = GenderCounts.Count(ended.Where(e => e.EndReason == EndReason.Work
-            && string.Equals(e.EndReasonSubCode, SubsidisedEmploymentSubCode, StringComparison.OrdinalIgnoreCase)));
-        var byAge = AgeBand.All
-            .Select(b => new BreakdownRow<AgeBand>(b, GenderCounts.Count(current.Where(e => b.Contains(year - e.BirthYear)))))
-            .ToList();
-        var byEducation = Enum.GetValues<EducationLevel>().Where(l => l != EducationLevel.Unknown).Append(EducationLevel.Unknown)
-            .Select(l => new BreakdownRow<EducationLevel>(l, GenderCounts.Count(current.Where(e => e.Education == l))))
-            .ToList();
-        var byTime = Enum.GetValues<TimeInSupport>().Where(t => t != TimeInSupport.Unknown).Append(TimeInSupport.Unknown)
-            .Select(t => new BreakdownRow<TimeInSupport>(t, GenderCounts.Count(current.Where(e => e.TimeInSupportBeforeStart == t))))
-            .ToList();
-        var byReferrer = current.GroupBy(e => e.ReferringMemberId)
-            .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
-            .Select(g => new BreakdownRow<int?>(g.Key, GenderCounts.Count(g)))
-            .ToList();
-        var support = Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None)
-            .Select(s => new SupportChange(s, ended.Count(e => e.SupportAtStart.HasFlag(s)), ended.Count(e => e.SupportAtEnd.HasFlag(s))))
-            .ToList();
+        GenderCounts current = default, started = default, ended = default, subsidised = default;
+        var anonymous = 0;
+        var byReason = new GenderCounts[Reasons.Length];
+        var byAge = new GenderCounts[AgeBand.All.Count];
+        var byEducation = new GenderCounts[EducationOrder.Length];
+        var byTime = new GenderCounts[TimeOrder.Length];
+        var byReferrer = new SortedDictionary<int, GenderCounts>();
+        GenderCounts? noReferrer = null;
+        var supportAtStart = new int[Supports.Length];
+        var supportAtEnd = new int[Supports.Length];
+        int daysWomen = 0, daysMen = 0, daysOther = 0;
+        long totalWomen = 0, totalMen = 0, totalOther = 0;
+        int followedUp = 0, selfSupporting = 0, notSelfSupporting = 0, notReached = 0;
 
-        AverageDays Days(Gender g)
+        foreach (var e in all)
         {
-            var days = ended.Where(e => e.Gender == g).Select(e => (long)e.DaysInInsats!.Value).ToList();
-            return new AverageDays(days.Count, days.Sum());
+            if (e.EndedIn(year - 1))
+            {
+                followedUp++;
+                switch (e.FollowUp12Months)
+                {
+                    case FollowUpResult.SelfSupporting: selfSupporting++; break;
+                    case FollowUpResult.NotSelfSupporting: notSelfSupporting++; break;
+                    case FollowUpResult.NotReached: notReached++; break;
+                }
+            }
+
+            if (!e.IsCurrentIn(year))
+            {
+                continue;
+            }
+
+            var gender = e.Gender;
+            current = current.Add(gender);
+            if (e.StartedIn(year))
+            {
+                started = started.Add(gender);
+            }
+
+            if (!e.IsIdentified)
+            {
+                anonymous++;
+            }
+
+            var age = year - e.BirthYear;
+            for (var i = 0; i < byAge.Length; i++)
+            {
+                if (AgeBand.All[i].Contains(age))
+                {
+                    byAge[i] = byAge[i].Add(gender);
+                }
+            }
+
+            Count(byEducation, Array.IndexOf(EducationOrder, e.Education), gender);
+            Count(byTime, Array.IndexOf(TimeOrder, e.TimeInSupportBeforeStart), gender);
+            if (e.ReferringMemberId is { } member)
+            {
+                byReferrer[member] = byReferrer.GetValueOrDefault(member).Add(gender);
+            }
+            else
+            {
+                noReferrer = (noReferrer ?? default).Add(gender);
+            }
+
+            if (!e.EndedIn(year))
+            {
+                continue;
+            }
+
+            ended = ended.Add(gender);
+            if (e.EndReason is { } reason)
+            {
+                Count(byReason, Array.IndexOf(Reasons, reason), gender);
+                if (reason == EndReason.Work && string.Equals(e.EndReasonSubCode, SubsidisedEmploymentSubCode, StringComparison.OrdinalIgnoreCase))
+                {
+                    subsidised = subsidised.Add(gender);
+                }
+            }
+
+            for (var i = 0; i < Supports.Length; i++)
+            {
+                if (e.SupportAtStart.HasFlag(Supports[i]))
+                {
+                    supportAtStart[i]++;
+                }
+
+                if (e.SupportAtEnd.HasFlag(Supports[i]))
+                {
+                    supportAtEnd[i]++;
+                }
+            }
+
+            var days = (long)e.DaysInInsats!.Value;
+            switch (gender)
+            {
+                case Gender.Woman: daysWomen++; totalWomen += days; break;
+                case Gender.Man: daysMen++; totalMen += days; break;
+                case Gender.OtherOrUnspecified: daysOther++; totalOther += days; break;
+            }
         }
 
-        var followedUp = all.Where(e => e.EndedIn(year - 1)).ToList();
-        var followUp = new FollowUpCounts(
-            followedUp.Count,
-            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.SelfSupporting),
-            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.NotSelfSupporting),
-            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.NotReached));
+        var referrers = byReferrer.Select(r => new BreakdownRow<int?>(r.Key, r.Value)).ToList();
+        if (noReferrer is { } none)
+        {
+            referrers.Add(new BreakdownRow<int?>(null, none));
+        }
 
         return new ParticipantStatistics(
             year,
             ParticipantFlow.Compute(year, all),
-            GenderCounts.Count(current),
-            GenderCounts.Count(current.Where(e => e.StartedIn(year))),
-            GenderCounts.Count(ended),
-            current.Count(e => !e.IsIdentified),
-            byReason,
+            current,
+            started,
+            ended,
+            anonymous,
+            [.. Reasons.Select((r, i) => new BreakdownRow<EndReason>(r, byReason[i]))],
             subsidised,
-            byAge,
-            byEducation,
-            byTime,
-            byReferrer,
-            support,
-            Days(Gender.Woman),
-            Days(Gender.Man),
-            Days(Gender.OtherOrUnspecified),
-            followUp);
+            [.. AgeBand.All.Select((b, i) => new BreakdownRow<AgeBand>(b, byAge[i]))],
+            [.. EducationOrder.Select((l, i) => new BreakdownRow<EducationLevel>(l, byEducation[i]))],
+            [.. TimeOrder.Select((t, i) => new BreakdownRow<TimeInSupport>(t, byTime[i]))],
+            referrers,
+            [.. Supports.Select((s, i) => new SupportChange(s, supportAtStart[i], supportAtEnd[i]))],
+            new AverageDays(daysWomen, totalWomen),
+            new AverageDays(daysMen, totalMen),
+            new AverageDays(daysOther, totalOther),
+            new FollowUpCounts(followedUp, selfSupporting, notSelfSupporting, notReached));
+    }
+
+    private static void Count(GenderCounts[] counts, int index, Gender gender)
+    {
+        if (index >= 0)
+        {
+            counts[index] = counts[index].Add(gender);
+        }
     }
 }
 
