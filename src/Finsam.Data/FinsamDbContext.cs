@@ -107,14 +107,73 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        CopyParticipantGenderAsync(synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
         RenewVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await CopyParticipantGenderAsync(synchronous: false, cancellationToken);
         RenewVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps <see cref="Enrolment.ParticipantGender"/> equal to the participant's gender, in the same SaveChanges as the
+    /// change: a new enrolment, an enrolment moved to another participant (gallring gives it a new anonymous one), and a
+    /// participant whose gender is corrected (every enrolment of the person, read into the tracker when not already there).
+    /// The one place the copy is written, besides the enrolment import's bulk insert of new rows.
+    /// </summary>
+    private async Task CopyParticipantGenderAsync(bool synchronous, CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        var corrected = ChangeTracker.Entries<Participant>()
+            .Where(p => p.State == EntityState.Modified && p.Property(x => x.Gender).IsModified)
+            .Select(p => p.Entity)
+            .ToList();
+        foreach (var participant in corrected)
+        {
+            var enrolments = Enrolments.Where(e => e.ParticipantId == participant.Id);
+            var loaded = synchronous ? enrolments.ToList() : await enrolments.ToListAsync(cancellationToken);
+            foreach (var enrolment in loaded.Where(e => e.ParticipantGender != participant.Gender))
+            {
+                enrolment.ParticipantGender = participant.Gender;
+            }
+        }
+
+        Dictionary<int, Participant>? tracked = null;
+        foreach (var entry in ChangeTracker.Entries<Enrolment>().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            var enrolment = entry.Entity;
+            // Added participants have no id yet (and are reached through the enrolment's navigation).
+            tracked ??= ChangeTracker.Entries<Participant>().Where(p => p.State != EntityState.Added).ToDictionary(p => p.Entity.Id, p => p.Entity);
+            var participant = enrolment.Participant ?? tracked.GetValueOrDefault(enrolment.ParticipantId);
+            Gender gender;
+            if (participant is not null)
+            {
+                gender = participant.Gender;
+            }
+            else if (entry.State == EntityState.Added || entry.Property(e => e.ParticipantId).IsModified)
+            {
+                var query = Participants.Where(p => p.Id == enrolment.ParticipantId).Select(p => p.Gender);
+                gender = synchronous ? query.Single() : await query.SingleAsync(cancellationToken);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (enrolment.ParticipantGender != gender)
+            {
+                enrolment.ParticipantGender = gender;
+            }
+        }
     }
 
     /// <summary>Gives every added or modified <see cref="IVersioned"/> entity a new concurrency token.</summary>

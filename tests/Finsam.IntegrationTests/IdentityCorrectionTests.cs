@@ -81,6 +81,46 @@ public sealed class IdentityCorrectionTests(IdentityCorrectionTests.Fixture fixt
         Assert.Contains(WritePath.ConcurrencyMessage, Errors(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The participant list filters on the enrolment's copy of the person's gender (docs/performance.md): a correction
+    /// changes it on every enrolment of the person in the same save, so the list's gender filter follows at once.
+    /// </summary>
+    [Fact]
+    public async Task A_corrected_gender_moves_every_enrolment_of_the_person_in_the_lists_gender_filter()
+    {
+        var person = await WomanOfThisYearAsync(3);
+        Assert.NotEmpty(person.Enrolments);
+        Assert.All(person.Enrolments, e => Assert.Equal(Gender.Woman, e.ParticipantGender));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CorrectAsync(person, Gender.Man, person.BirthYear, "Felregistrerad.")).StatusCode);
+
+        var copies = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().Where(e => e.ParticipantId == person.Id)
+            .Select(e => e.ParticipantGender).ToListAsync());
+        Assert.Equal(person.Enrolments.Count, copies.Count);
+        Assert.All(copies, g => Assert.Equal(Gender.Man, g));
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.ParticipantGender != e.Participant!.Gender)));
+
+        // The list shows the person's enrolments under men, no longer under women (the participant number is the row's first cell).
+        async Task<bool> ListedAsync(Gender gender)
+        {
+            var html = await fixture.Kansli.GetStringAsync($"/Deltagare?ar={ThisYear}&kon={gender}");
+            var pages = await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync(e => e.Participant!.Gender == gender
+                && e.StartDate <= new DateOnly(ThisYear, 12, 31) && (e.EndDate == null || e.EndDate >= new DateOnly(ThisYear, 1, 1))));
+            var found = false;
+            for (var page = 1; page <= (pages + 49) / 50; page++)
+            {
+                html = await fixture.Kansli.GetStringAsync($"/Deltagare?ar={ThisYear}&kon={gender}&sida={page}");
+                found |= Html.Parse(html).QuerySelectorAll("table tbody tr").Select(Html.Cells)
+                    .Any(c => c[0] == person.Id.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return found;
+        }
+
+        Assert.True(await ListedAsync(Gender.Man));
+        Assert.False(await ListedAsync(Gender.Woman));
+    }
+
     [Fact]
     public async Task A_correction_is_refused_while_a_closed_year_counts_the_person()
     {

@@ -63,6 +63,33 @@ public sealed class ImportExportTests(ImportExportTests.Fixture fixture) : IClas
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The enrolment's copy of the participant's gender (the list's gender filter, docs/performance.md) is written by the
+    /// import's bulk insert, for new persons and for new enrolments of a known person alike.
+    /// </summary>
+    [Fact]
+    public async Task Imported_enrolments_carry_their_participants_gender()
+    {
+        // Rows no other test imports (above the maximum test's 50 000; personnummer repeat every 21 000, so these are 20 505 and 20 510).
+        // Their own home municipality, so no anonymous row looks like another test's.
+        static string Own(int n) => string.Join(';', Row(n).Split(';').Select((c, i) => i == 6 ? "Könsby" : c));
+        var rows = Enumerable.Range(62_501, 10).Select(Own).ToList();
+        Says(await ImportAsync(File(rows)), "10 nya");
+        // A known person (row 62 505's personnummer) in the other insats: a new enrolment of an existing participant.
+        var again = Own(62_505).Split(';');
+        again[8] = again[8] == "P31" ? "P33" : "P31";
+        Says(await ImportAsync(File([string.Join(';', again)])), "1 nya");
+
+        var mismatched = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking()
+            .Where(e => e.ParticipantGender != e.Participant!.Gender).Select(e => e.Id).ToListAsync());
+        Assert.Empty(mismatched);
+        var imported = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking()
+            .Where(e => e.StartDate == new DateOnly(TestClock.Today.Year - 1, 1, 1).AddDays(62_505 % 200) && e.Participant!.PersonKeyHash != null)
+            .Select(e => new { e.ParticipantId, e.ParticipantGender }).ToListAsync());
+        Assert.True(imported.Count >= 2);
+        Assert.All(imported, e => Assert.Equal(Gender.Man, e.ParticipantGender));
+    }
+
     [Fact]
     public async Task A_row_of_an_old_export_never_undoes_a_later_edit()
     {

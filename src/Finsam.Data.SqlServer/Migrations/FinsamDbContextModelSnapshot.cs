@@ -1383,6 +1383,9 @@ namespace Finsam.Data.SqlServer.Migrations
                     b.Property<int>("InsatsId")
                         .HasColumnType("int");
 
+                    b.Property<int>("ParticipantGender")
+                        .HasColumnType("int");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("int");
 
@@ -1417,7 +1420,7 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
-                    b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId");
+                    b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId", "ParticipantGender");
 
                     b.ToTable("Enrolments");
                 });

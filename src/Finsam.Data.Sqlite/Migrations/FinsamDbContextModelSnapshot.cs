@@ -1321,6 +1321,9 @@ namespace Finsam.Data.Sqlite.Migrations
                     b.Property<int>("InsatsId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ParticipantGender")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -1355,7 +1358,7 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
-                    b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId");
+                    b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId", "ParticipantGender");
 
                     b.ToTable("Enrolments");
                 });

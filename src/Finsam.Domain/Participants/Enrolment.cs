@@ -12,6 +12,14 @@ public class Enrolment : IVersioned
 
     public Participant? Participant { get; set; }
 
+    /// <summary>
+    /// A copy of the participant's <see cref="Participants.Participant.Gender"/>, so the participant list's gender filter is
+    /// answered by the list's index without looking up each enrolment's participant (docs/performance.md). Never set by
+    /// hand: <c>FinsamDbContext</c> keeps it equal to the participant's on every save (a new enrolment, a move to another
+    /// participant, a corrected gender), and the enrolment import's bulk insert copies it.
+    /// </summary>
+    public Gender ParticipantGender { get; set; }
+
     public int InsatsId { get; set; }
 
     public Insats? Insats { get; set; }

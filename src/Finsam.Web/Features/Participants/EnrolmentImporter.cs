@@ -381,6 +381,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             {
                 enrolment.Id = checked((int)nextEnrolmentId++);
                 enrolment.ParticipantId = participant.Id;
+                enrolment.ParticipantGender = participant.Gender; // the copy FinsamDbContext keeps on a save; the bulk insert bypasses it
                 enrolment.Version = Guid.NewGuid();
                 rows.Add(enrolment);
             }
