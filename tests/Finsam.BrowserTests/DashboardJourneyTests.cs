@@ -57,7 +57,7 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "Minst 20 % arbetssökande vid avslut" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bedömning för P31" }).ClickAsync();
-        await page.GetByLabel("Måluppfyllelse").SelectOptionAsync(new SelectOptionValue { Label = "Ej tillämpbar" });
+        await page.GetByLabel("Måluppfyllelse", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ej tillämpbar" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange skälet till att bedömningen avviker från förslaget.");
         await BrowserFixture.AssertAccessibleAsync(page);

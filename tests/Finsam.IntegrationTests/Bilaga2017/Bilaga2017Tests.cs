@@ -291,7 +291,7 @@ public sealed partial class Bilaga2017Tests(Bilaga2017Tests.Fixture fixture) : I
         var health = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.Contains("P02 HälsoSam", StringComparison.Ordinal));
         Assert.Contains("Utfall 2016", health.QuerySelector("thead")!.TextContent, StringComparison.Ordinal);
         var improved = health.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("80 % förbättrad hälsa", StringComparison.Ordinal));
-        Assert.Equal(["93\u00a0%, 89 av 96", "100\u00a0%", "Ja"], improved.QuerySelectorAll("td").Skip(2).Select(c => c.TextContent));
+        Assert.Equal(["93\u00a0%, 89 av 96", "100\u00a0%", "✓ Uppfyllt"], improved.QuerySelectorAll("td").Skip(2).Select(c => c.TextContent));
 
         // A qualitative goal is judged by its assessment, never "Kan inte bedömas" because it is qualitative.
         var ips = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.Contains("P11 IPS-metodstöd (strukturinriktad)", StringComparison.Ordinal));
