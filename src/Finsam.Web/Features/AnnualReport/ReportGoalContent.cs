@@ -84,7 +84,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 
     /// <summary>Last year's result beside this year's: blank when there is none, otherwise as <see cref="ResultCell"/>.</summary>
     private static ReportCell PreviousCell(GoalResult? result, GoalMeasure measure) =>
-        result is not null && GoalText.Previous(result).Length > 0 ? ResultCell(result, measure) : "";
+        GoalText.HasPrevious(result) ? ResultCell(result, measure) : "";
 
     /// <summary>A goal's target as printed ("minst 35 %"), with its relation and value for the workbook.</summary>
     private static ReportCell TargetCell(GoalMeasure measure) => new(GoalText.Target(measure), null)

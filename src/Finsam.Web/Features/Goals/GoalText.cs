@@ -48,13 +48,16 @@ public static class GoalText
         return result.Value is { } value ? Value(value, result.IsShare, result.IsPercentagePoints, result.IsKronor) : "–";
     }
 
-    /// <summary>Last year's result beside this year's: blank when there is none or nothing to divide by (never 0).</summary>
-    public static string Previous(GoalResult? result) =>
-        result is null || (!result.HasValue && result.Text is null && !result.IsNotApplicable) ? "" : Result(result);
+    /// <summary>Whether there is a result of last year to show: none, or nothing to divide by, is left blank (never 0).</summary>
+    public static bool HasPrevious([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] GoalResult? result) =>
+        result is not null && (result.HasValue || result.Text is not null || result.IsNotApplicable);
+
+    /// <summary>Last year's result beside this year's: blank when there is none (<see cref="HasPrevious"/>).</summary>
+    public static string Previous(GoalResult? result) => HasPrevious(result) ? Result(result) : "";
 
     /// <summary>Last year's result under the small-cell rule (see <see cref="Result(GoalResult, GoalMeasure, bool)"/>).</summary>
     public static string Previous(GoalResult? result, GoalMeasure measure, bool smallCells) =>
-        result is null || (!result.HasValue && result.Text is null && !result.IsNotApplicable) ? "" : Result(result, measure, smallCells);
+        HasPrevious(result) ? Result(result, measure, smallCells) : "";
 
     /// <summary>
     /// The result under the small-cell rule when <paramref name="smallCells"/> (a role without person access, the published
