@@ -9,11 +9,13 @@ public static class SqliteDatabase
     public static DbContextOptionsBuilder UseFinsamSqlite(this DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UseSqlite(connectionString, sqlite =>
-        {
-            sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name);
-            sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-        });
+        return options
+            .UseSqlite(connectionString, sqlite =>
+            {
+                sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name);
+                sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+            })
+            .AddInterceptors(SqliteConnectionTuning.Instance);
     }
 }
 

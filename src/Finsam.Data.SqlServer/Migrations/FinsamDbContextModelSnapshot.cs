@@ -1418,6 +1418,8 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.HasIndex("StartDate", "EndDate");
 
+                    b.HasIndex("EndDate", "InsatsId", "FollowUp12Months");
+
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
                     b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId", "ParticipantGender");

@@ -1356,6 +1356,8 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.HasIndex("StartDate", "EndDate");
 
+                    b.HasIndex("EndDate", "InsatsId", "FollowUp12Months");
+
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
                     b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId", "ParticipantGender");

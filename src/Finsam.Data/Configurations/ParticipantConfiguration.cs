@@ -37,6 +37,10 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.HasIndex(e => new { e.InsatsId, e.StartDate, e.EndDate });
         builder.HasIndex(e => new { e.StartDate, e.EndDate });
 
+        // The year's statistics count the 12-month follow-up of the enrolments that ended the year before in the
+        // database: this index answers that count alone (ParticipantStatisticsQuery).
+        builder.HasIndex(e => new { e.EndDate, e.InsatsId, e.FollowUp12Months });
+
         // The participant list (newest first, paged) counts and pages over this index alone: its order is the list's
         // order and it holds every column the list filters on, so only the 50 rows of a page are read from the table.
         // The gender filter tests the enrolment's copy of the participant's gender (kept by FinsamDbContext), so it too is

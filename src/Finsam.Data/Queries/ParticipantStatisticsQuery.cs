@@ -2,6 +2,7 @@ using Finsam.Domain.Insatser;
 using Finsam.Domain.Participants;
 using Finsam.Domain.Statistics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Finsam.Data.Queries;
 
@@ -12,35 +13,109 @@ public static class ParticipantStatisticsQuery
     public static Task<List<EnrolmentFact>> FactsForYearAsync(this FinsamDbContext db, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        return db.Enrolments.AsNoTracking()
-            .Where(e => e.StartDate <= to && (e.EndDate == null || e.EndDate >= from))
-            .ToFacts()
-            .ToListAsync(cancellationToken);
+        return db.FactsActiveAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), cancellationToken);
     }
 
     /// <summary>Every enrolment of one insats, projected to <see cref="EnrolmentFact"/>.</summary>
     public static Task<List<EnrolmentFact>> FactsForInsatsAsync(this FinsamDbContext db, int insatsId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Enrolments.AsNoTracking().Where(e => e.InsatsId == insatsId).ToFacts().ToListAsync(cancellationToken);
+        return db.ReadFactsAsync(db.Enrolments.Where(e => e.InsatsId == insatsId), cancellationToken);
     }
 
-    private static IQueryable<EnrolmentFact> ToFacts(this IQueryable<Enrolment> enrolments) =>
-        enrolments.Select(e => new EnrolmentFact(e.InsatsId, e.ParticipantId, e.Participant!.Gender, e.StartDate, e.EndDate, e.EndReason)
+    private static Task<List<EnrolmentFact>> FactsActiveAsync(this FinsamDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        db.ReadFactsAsync(db.Enrolments.Where(e => e.StartDate <= to && (e.EndDate == null || e.EndDate >= from)), cancellationToken);
+
+    /// <summary>
+    /// Reads the enrolments as facts. The SQL is EF's (so it is right for each provider), but the rows are read by
+    /// ordinal here: a year of a large förbund is tens of thousands of rows, and EF's materialiser took about as long
+    /// as the whole statistics may (docs/performance.md). The column order is the projection's below.
+    /// </summary>
+    private static async Task<List<EnrolmentFact>> ReadFactsAsync(this FinsamDbContext db, IQueryable<Enrolment> enrolments, CancellationToken cancellationToken)
+    {
+        var query = enrolments.AsNoTracking().Select(e => new
         {
-            BirthYear = e.Participant.BirthYear,
+            e.InsatsId,
+            e.ParticipantId,
+            e.Participant!.Gender,
+            e.StartDate,
+            e.EndDate,
+            e.EndReason,
+            e.Participant.BirthYear,
             IsIdentified = e.Participant.PersonKeyHash != null,
-            Education = e.Education,
-            HomeMunicipality = e.HomeMunicipality,
-            TimeInSupportBeforeStart = e.TimeInSupportBeforeStart,
-            ReferringMemberId = e.ReferringMemberId,
-            SupportAtStart = e.SupportAtStart,
-            SupportAtEnd = e.SupportAtEnd,
-            EndReasonSubCode = e.EndReasonSubCode,
-            FollowUp12Months = e.FollowUp12Months,
+            e.Education,
+            e.HomeMunicipality,
+            e.TimeInSupportBeforeStart,
+            e.ReferringMemberId,
+            e.SupportAtStart,
+            e.SupportAtEnd,
+            e.EndReasonSubCode,
+            e.FollowUp12Months,
         });
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = query.CreateDbCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (reader.FieldCount != FactColumns)
+            {
+                throw new InvalidOperationException($"The facts query returned {reader.FieldCount} columns, not {FactColumns}.");
+            }
+
+            var facts = new List<EnrolmentFact>();
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                facts.Add(new EnrolmentFact(
+                    reader.GetInt32(0),
+                    reader.GetInt32(1),
+                    (Gender)reader.GetInt32(2),
+                    reader.GetFieldValue<DateOnly>(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                    reader.IsDBNull(5) ? null : (EndReason)reader.GetInt32(5))
+                {
+                    BirthYear = reader.GetInt32(6),
+                    IsIdentified = reader.GetBoolean(7),
+                    Education = (EducationLevel)reader.GetInt32(8),
+                    HomeMunicipality = Shared(reader, 9, names),
+                    TimeInSupportBeforeStart = (TimeInSupport)reader.GetInt32(10),
+                    ReferringMemberId = reader.IsDBNull(11) ? null : reader.GetInt32(11),
+                    SupportAtStart = (IncomeSupport)reader.GetInt32(12),
+                    SupportAtEnd = (IncomeSupport)reader.GetInt32(13),
+                    EndReasonSubCode = Shared(reader, 14, names),
+                    FollowUp12Months = reader.IsDBNull(15) ? null : (FollowUpResult)reader.GetInt32(15),
+                });
+            }
+
+            return facts;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        // Municipalities and sub-codes are a few names repeated on every row: one string each.
+        static string? Shared(System.Data.Common.DbDataReader reader, int ordinal, Dictionary<string, string> names)
+        {
+            if (reader.IsDBNull(ordinal))
+            {
+                return null;
+            }
+
+            var value = reader.GetString(ordinal);
+            if (names.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            names[value] = value;
+            return value;
+        }
+    }
+
+    private const int FactColumns = 16;
 
     /// <summary>The years that have any enrolment, newest first; always includes the given current year.</summary>
     public static async Task<IReadOnlyList<int>> YearsWithEnrolmentsAsync(this FinsamDbContext db, int currentYear, CancellationToken cancellationToken = default)
@@ -66,8 +141,9 @@ public static class ParticipantStatisticsQuery
         (await db.StatisticsForYearsAsync([year], cancellationToken))[year];
 
     /// <summary>
-    /// <see cref="StatisticsForYearAsync"/> for several years (a trend) in three queries in all: the enrolment facts of the
-    /// whole span are read once and each year computed in memory from those it needs (<see cref="EnrolmentFact.CountsInStatisticsOf"/>).
+    /// <see cref="StatisticsForYearAsync"/> for several years (a trend) in five queries in all: the enrolments active in
+    /// the span are read once as facts and each year computed in memory from those active in it; the 12-month follow-up
+    /// of the enrolments that ended the year before each year is counted in the database (it needs no person).
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, YearlyParticipantStatistics>> StatisticsForYearsAsync(
         this FinsamDbContext db, IReadOnlyCollection<int> years, CancellationToken cancellationToken = default)
@@ -79,16 +155,13 @@ public static class ParticipantStatisticsQuery
             return new Dictionary<int, YearlyParticipantStatistics>();
         }
 
-        // The years' enrolments, and those that ended the year before the first (their 12-month follow-up falls in it).
         var first = years.Min();
         var last = years.Max();
-        var from = new DateOnly(first - 1, 1, 1);
+        var from = new DateOnly(first, 1, 1);
         var to = new DateOnly(last, 12, 31);
-        var facts = await db.Enrolments.AsNoTracking()
-            .Where(e => e.StartDate <= to && (e.EndDate == null || e.EndDate >= from))
-            .ToFacts()
-            .ToListAsync(cancellationToken);
-        var insatser = await db.IndividualInsatserRunningAsync(new DateOnly(first, 1, 1), to, cancellationToken);
+        var facts = await db.FactsActiveAsync(from, to, cancellationToken);
+        var followUps = await db.FollowUpsOfEndedAsync(new DateOnly(first - 1, 1, 1), new DateOnly(last - 1, 12, 31), cancellationToken);
+        var insatser = await db.IndividualInsatserRunningAsync(from, to, cancellationToken);
         var ids = insatser.Select(i => i.Insats.Id).ToList();
         var yearList = years.Distinct().ToList();
         var settings = (await db.InsatsYearSettings.AsNoTracking()
@@ -97,11 +170,32 @@ public static class ParticipantStatisticsQuery
             .Where(s => ids.Contains(s.InsatsId))
             .ToDictionary(s => (s.InsatsId, s.Year));
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-        return yearList.ToDictionary(year => year, year => Compute(year, facts.Where(f => f.CountsInStatisticsOf(year)), insatser, settings, members));
+        return yearList.ToDictionary(
+            year => year,
+            year => Compute(year, facts.Where(f => f.IsCurrentIn(year)), id => followUps.GetValueOrDefault((id, year - 1), FollowUpCounts.None), insatser, settings, members));
+    }
+
+    /// <summary>The 12-month follow-up results of the enrolments that ended in the period, per insats and year of the end.</summary>
+    private static async Task<Dictionary<(int InsatsId, int Year), FollowUpCounts>> FollowUpsOfEndedAsync(
+        this FinsamDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var groups = await db.Enrolments.AsNoTracking()
+            .Where(e => e.EndDate >= from && e.EndDate <= to)
+            .GroupBy(e => new { e.InsatsId, e.EndDate!.Value.Year, e.FollowUp12Months })
+            .Select(g => new { g.Key.InsatsId, g.Key.Year, g.Key.FollowUp12Months, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return groups
+            .GroupBy(g => (g.InsatsId, g.Year))
+            .ToDictionary(g => g.Key, g => FollowUpCounts.Of(g.Select(r => (r.FollowUp12Months, r.Count))));
     }
 
     private static YearlyParticipantStatistics Compute(
-        int year, IEnumerable<EnrolmentFact> factsOfYear, List<InsatsOfYear> allInsatser, Dictionary<(int, int), InsatsYearSettings> settings, Dictionary<int, string> members)
+        int year,
+        IEnumerable<EnrolmentFact> factsOfYear,
+        Func<int, FollowUpCounts> followUpOf,
+        List<InsatsOfYear> allInsatser,
+        Dictionary<(int, int), InsatsYearSettings> settings,
+        Dictionary<int, string> members)
     {
         var facts = factsOfYear.ToList();
         var insatser = allInsatser
@@ -110,7 +204,8 @@ public static class ParticipantStatisticsQuery
             .ToList();
         var byInsats = facts.ToLookup(f => f.InsatsId);
         var rows = insatser
-            .Select(i => new InsatsStatistics(i.Insats.Id, i.Insats.Code, i.Insats.Name, i.Setting.CountsInTotals, ParticipantStatistics.Compute(year, byInsats[i.Insats.Id]))
+            .Select(i => new InsatsStatistics(
+                i.Insats.Id, i.Insats.Code, i.Insats.Name, i.Setting.CountsInTotals, ParticipantStatistics.Compute(year, byInsats[i.Insats.Id], followUpOf(i.Insats.Id)))
             {
                 OutcomesApply = i.Setting.OutcomesApply,
             })
@@ -119,7 +214,8 @@ public static class ParticipantStatisticsQuery
             year,
             facts,
             insatser.Where(i => i.Setting.CountsInTotals).Select(i => i.Insats.Id).ToHashSet(),
-            insatser.Where(i => i.Setting.OutcomesApply).Select(i => i.Insats.Id).ToHashSet());
+            insatser.Where(i => i.Setting.OutcomesApply).Select(i => i.Insats.Id).ToHashSet(),
+            followUpOf);
         return new YearlyParticipantStatistics(year, rows, totals.Total, members) { Outcomes = totals.Outcomes };
     }
 

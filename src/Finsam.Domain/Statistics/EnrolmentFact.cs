@@ -43,9 +43,9 @@ public sealed record EnrolmentFact(
     public bool StartedIn(int year) => StartDate.Year == year;
 
     /// <summary>
-    /// Needed for the statistics of the year (<see cref="ParticipantStatistics.Compute"/>): active in it, or ended the year
-    /// before (its 12-month follow-up falls in this year). Queries read this window: from 1 January of the year before to
-    /// 31 December of the year.
+    /// Needed for the statistics of the year when <see cref="ParticipantStatistics.Compute"/> counts the 12-month follow-up
+    /// itself: active in it, or ended the year before (its follow-up falls in this year). The statistics query reads only
+    /// the year's enrolments and counts the follow-up in the database.
     /// </summary>
     public bool CountsInStatisticsOf(int year) => StartDate.Year <= year && (EndDate is null || EndDate.Value.Year >= year - 1);
 

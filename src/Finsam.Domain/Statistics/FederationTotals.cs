@@ -7,15 +7,31 @@ namespace Finsam.Domain.Statistics;
 /// </summary>
 public sealed record FederationTotals(ParticipantStatistics Total, ParticipantStatistics Outcomes)
 {
+    /// <param name="followUpOf">
+    /// The 12-month follow-up of each insats when it was counted apart (then <paramref name="enrolments"/> need only be
+    /// the year's); null to count it from the enrolments that ended the year before.
+    /// </param>
     public static FederationTotals Compute(
-        int year, IEnumerable<EnrolmentFact> enrolments, IReadOnlySet<int> countedInsatser, IReadOnlySet<int> outcomesApply)
+        int year,
+        IEnumerable<EnrolmentFact> enrolments,
+        IReadOnlySet<int> countedInsatser,
+        IReadOnlySet<int> outcomesApply,
+        Func<int, FollowUpCounts>? followUpOf = null)
     {
         ArgumentNullException.ThrowIfNull(enrolments);
         ArgumentNullException.ThrowIfNull(countedInsatser);
         ArgumentNullException.ThrowIfNull(outcomesApply);
         var counted = enrolments.Where(e => countedInsatser.Contains(e.InsatsId)).ToList();
-        var total = ParticipantStatistics.Compute(year, counted);
+        var total = ParticipantStatistics.Compute(year, counted, FollowUpOver(countedInsatser));
         var applicable = counted.Where(e => outcomesApply.Contains(e.InsatsId)).ToList();
-        return new FederationTotals(total, applicable.Count == counted.Count ? total : ParticipantStatistics.Compute(year, applicable));
+        var applicableInsatser = countedInsatser.Where(outcomesApply.Contains).ToList();
+        return new FederationTotals(
+            total,
+            applicableInsatser.Count == countedInsatser.Count && applicable.Count == counted.Count
+                ? total
+                : ParticipantStatistics.Compute(year, applicable, FollowUpOver(applicableInsatser)));
+
+        FollowUpCounts? FollowUpOver(IEnumerable<int> insatser) =>
+            followUpOf is null ? null : insatser.Aggregate(FollowUpCounts.None, (sum, id) => sum.Plus(followUpOf(id)));
     }
 }

@@ -57,82 +57,70 @@ public sealed record ParticipantStatistics(
 
     public Share JobSeekingShare(Gender? gender = null) => EndedShare(gender, EndReason.JobSeeking);
 
-    public static ParticipantStatistics Compute(int year, IEnumerable<EnrolmentFact> enrolments)
+    /// <summary>
+    /// Every figure of the year for the enrolments, in one pass over them (<see cref="StatisticsTally"/>). The enrolments
+    /// are those active in the year and, for the 12-month follow-up, those that ended the year before; or give the
+    /// follow-up counted elsewhere (the query counts it in the database) and only the year's enrolments.
+    /// </summary>
+    public static ParticipantStatistics Compute(int year, IEnumerable<EnrolmentFact> enrolments, FollowUpCounts? followUp = null)
     {
         ArgumentNullException.ThrowIfNull(enrolments);
-        var all = enrolments.ToList();
-        var current = all.Where(e => e.IsCurrentIn(year)).ToList();
-        var ended = current.Where(e => e.EndedIn(year)).ToList();
-
-        var byReason = Enum.GetValues<EndReason>()
-            .Select(r => new BreakdownRow<EndReason>(r, GenderCounts.Count(ended.Where(e => e.EndReason == r))))
-            .ToList();
-        var subsidised = GenderCounts.Count(ended.Where(e => e.EndReason == EndReason.Work
-            && string.Equals(e.EndReasonSubCode, SubsidisedEmploymentSubCode, StringComparison.OrdinalIgnoreCase)));
-        var byAge = AgeBand.All
-            .Select(b => new BreakdownRow<AgeBand>(b, GenderCounts.Count(current.Where(e => b.Contains(year - e.BirthYear)))))
-            .ToList();
-        var byEducation = Enum.GetValues<EducationLevel>().Where(l => l != EducationLevel.Unknown).Append(EducationLevel.Unknown)
-            .Select(l => new BreakdownRow<EducationLevel>(l, GenderCounts.Count(current.Where(e => e.Education == l))))
-            .ToList();
-        var byTime = Enum.GetValues<TimeInSupport>().Where(t => t != TimeInSupport.Unknown).Append(TimeInSupport.Unknown)
-            .Select(t => new BreakdownRow<TimeInSupport>(t, GenderCounts.Count(current.Where(e => e.TimeInSupportBeforeStart == t))))
-            .ToList();
-        var byReferrer = ByReferrer(current);
-        var newByReferrer = ByReferrer(current.Where(e => e.StartedIn(year)));
-        var byMunicipality = current.GroupBy(e => string.IsNullOrWhiteSpace(e.HomeMunicipality) ? null : e.HomeMunicipality.Trim(), StringComparer.CurrentCultureIgnoreCase)
-            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Create(SwedishCulture, ignoreCase: true))
-            .Select(g => new BreakdownRow<string?>(g.Key, GenderCounts.Count(g)))
-            .ToList();
-        var bySubCode = ended.Where(e => e.EndReason is not null)
-            .GroupBy(e => new EndReasonSubCode(e.EndReason!.Value, string.IsNullOrWhiteSpace(e.EndReasonSubCode) ? null : e.EndReasonSubCode.Trim()), EndReasonSubCode.Comparer)
-            .OrderBy(g => g.Key.Reason).ThenBy(g => g.Key.SubCode is null).ThenBy(g => g.Key.SubCode, StringComparer.Create(SwedishCulture, ignoreCase: true))
-            .Select(g => new BreakdownRow<EndReasonSubCode>(g.Key, GenderCounts.Count(g)))
-            .ToList();
-        var support = Enum.GetValues<IncomeSupport>().Where(s => s != IncomeSupport.None)
-            .Select(s => new SupportChange(s, ended.Count(e => e.SupportAtStart.HasFlag(s)), ended.Count(e => e.SupportAtEnd.HasFlag(s))))
-            .ToList();
-
-        AverageDays Days(Gender g)
+        var all = enrolments as IReadOnlyCollection<EnrolmentFact> ?? enrolments.ToList();
+        var tally = new StatisticsTally(year);
+        foreach (var e in all)
         {
-            var days = ended.Where(e => e.Gender == g).Select(e => (long)e.DaysInInsats!.Value).ToList();
-            return new AverageDays(days.Count, days.Sum());
+            tally.Add(e);
         }
 
-        var followedUp = all.Where(e => e.EndedIn(year - 1)).ToList();
-        var followUp = new FollowUpCounts(
-            followedUp.Count,
-            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.SelfSupporting),
-            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.NotSelfSupporting),
-            followedUp.Count(e => e.FollowUp12Months == FollowUpResult.NotReached));
+        var byReason = Enum.GetValues<EndReason>()
+            .Select(r => new BreakdownRow<EndReason>(r, tally.EndedByReason.GetValueOrDefault(r)))
+            .ToList();
+        var byAge = AgeBand.All
+            .Select((b, i) => new BreakdownRow<AgeBand>(b, tally.CurrentByAge[i]))
+            .ToList();
+        var byEducation = Enum.GetValues<EducationLevel>().Where(l => l != EducationLevel.Unknown).Append(EducationLevel.Unknown)
+            .Select(l => new BreakdownRow<EducationLevel>(l, tally.CurrentByEducation.GetValueOrDefault(l)))
+            .ToList();
+        var byTime = Enum.GetValues<TimeInSupport>().Where(t => t != TimeInSupport.Unknown).Append(TimeInSupport.Unknown)
+            .Select(t => new BreakdownRow<TimeInSupport>(t, tally.CurrentByTimeInSupport.GetValueOrDefault(t)))
+            .ToList();
+        var byMunicipality = tally.CurrentByMunicipality()
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Create(SwedishCulture, ignoreCase: true))
+            .ToList();
+        var bySubCode = tally.EndedBySubCode.Select(g => new BreakdownRow<EndReasonSubCode>(g.Key, g.Value))
+            .OrderBy(g => g.Key.Reason).ThenBy(g => g.Key.SubCode is null).ThenBy(g => g.Key.SubCode, StringComparer.Create(SwedishCulture, ignoreCase: true))
+            .ToList();
+        var support = StatisticsTally.Supports
+            .Select((s, i) => new SupportChange(s, tally.SupportAtStart[i], tally.SupportAtEnd[i]))
+            .ToList();
 
         return new ParticipantStatistics(
             year,
             ParticipantFlow.Compute(year, all),
-            GenderCounts.Count(current),
-            GenderCounts.Count(current.Where(e => e.StartedIn(year))),
-            GenderCounts.Count(ended),
-            current.Count(e => !e.IsIdentified),
+            tally.Current,
+            tally.New,
+            tally.Ended,
+            tally.Anonymous,
             byReason,
-            subsidised,
+            tally.EndedToWorkSubsidised,
             byAge,
             byEducation,
             byTime,
-            byReferrer,
+            ByReferrer(tally.CurrentByReferrer),
             support,
-            Days(Gender.Woman),
-            Days(Gender.Man),
-            Days(Gender.OtherOrUnspecified),
-            followUp)
+            tally.Days[0],
+            tally.Days[1],
+            tally.Days[2],
+            followUp ?? tally.FollowUp)
         {
             CurrentByHomeMunicipality = byMunicipality,
-            NewByReferringMember = newByReferrer,
+            NewByReferringMember = ByReferrer(tally.NewByReferrer),
             EndedBySubCode = bySubCode,
         };
 
-        static List<BreakdownRow<int?>> ByReferrer(IEnumerable<EnrolmentFact> enrolments) => enrolments.GroupBy(e => e.ReferringMemberId)
+        static List<BreakdownRow<int?>> ByReferrer(IEnumerable<KeyValuePair<int?, GenderCounts>> groups) => groups
             .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
-            .Select(g => new BreakdownRow<int?>(g.Key, GenderCounts.Count(g)))
+            .Select(g => new BreakdownRow<int?>(g.Key, g.Value))
             .ToList();
     }
 
@@ -191,4 +179,30 @@ public sealed record FollowUpCounts(int EndedPreviousYear, int SelfSupporting, i
     public int NotFollowedUp => EndedPreviousYear - Reached - NotReached;
 
     public Share SelfSupportingShare => new(SelfSupporting, Reached);
+
+    public static FollowUpCounts None { get; } = new(0, 0, 0, 0);
+
+    /// <summary>The counts of two sets of enrolments together (a total over insatser).</summary>
+    public FollowUpCounts Plus(FollowUpCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(EndedPreviousYear + other.EndedPreviousYear, SelfSupporting + other.SelfSupporting, NotSelfSupporting + other.NotSelfSupporting, NotReached + other.NotReached);
+    }
+
+    /// <summary>Counts the follow-up results of enrolments that ended the year before (null: not yet followed up).</summary>
+    public static FollowUpCounts Of(IEnumerable<(FollowUpResult? Result, int Count)> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var counts = None;
+        foreach (var (result, count) in results)
+        {
+            counts = counts.Plus(new FollowUpCounts(
+                count,
+                result == FollowUpResult.SelfSupporting ? count : 0,
+                result == FollowUpResult.NotSelfSupporting ? count : 0,
+                result == FollowUpResult.NotReached ? count : 0));
+        }
+
+        return counts;
+    }
 }
