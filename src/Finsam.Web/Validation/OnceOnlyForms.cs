@@ -14,6 +14,9 @@ namespace Finsam.Web.Validation;
 /// A post that was refused (its form shown again with messages, or an error) leaves the token free, so the corrected
 /// form can be sent again. Tokens are kept in memory (Finsam runs as one process on SQLite): a used token for
 /// <see cref="Lifetime"/>, an answer given in place (its page kept to be shown again) for <see cref="PageLifetime"/>.
+/// Memory is bounded by count as well as by time: at most <see cref="MaxTokens"/> tokens (the oldest answered are
+/// forgotten first) and <see cref="MaxKeptPageBytes"/> of kept pages (beyond it an answer in place frees its token, as
+/// a page over <see cref="MaxPageBytes"/> does).
 /// </summary>
 public sealed class OnceOnlyForms(TimeProvider clock)
 {
@@ -29,10 +32,19 @@ public sealed class OnceOnlyForms(TimeProvider clock)
     /// <summary>The largest page kept for a repeat; a larger answer frees its token instead.</summary>
     public const int MaxPageBytes = 4 * 1024 * 1024;
 
+    /// <summary>The most tokens remembered at once; far above what an office sends in <see cref="Lifetime"/>.</summary>
+    public const int MaxTokens = 50_000;
+
+    /// <summary>The most bytes of pages kept for repeats at once.</summary>
+    public const long MaxKeptPageBytes = 64L * 1024 * 1024;
+
     /// <summary>How long a repeat waits for the first post before it is shown the page as it is.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(2);
 
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, (TaskCompletionSource<OnceOnlyAnswer?> Answer, DateTimeOffset At)> _used = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Claims the token for this post: null when it is the first (the caller runs it and must call
@@ -55,6 +67,11 @@ public sealed class OnceOnlyForms(TimeProvider clock)
             return;
         }
 
+        if (answer?.Page is { } page && KeptPageBytes() + page.Length > MaxKeptPageBytes)
+        {
+            answer = null;
+        }
+
         if (answer is null)
         {
             _used.TryRemove(key, out _);
@@ -63,13 +80,36 @@ public sealed class OnceOnlyForms(TimeProvider clock)
         entry.Answer.TrySetResult(answer);
     }
 
+    /// <summary>How many tokens are remembered now.</summary>
+    public int Count => _used.Count;
+
+    private long KeptPageBytes() =>
+        _used.Values.Sum(e => e.Answer.Task is { IsCompletedSuccessfully: true, Result.Page: { } page } ? (long)page.Length : 0);
+
     private void Forget()
     {
+        // A sweep looks at every token: once a minute is enough, or at once when the count is reached.
         var now = clock.GetUtcNow();
+        if (now < _nextSweep && _used.Count < MaxTokens)
+        {
+            return;
+        }
+
+        _nextSweep = now + SweepInterval;
         foreach (var (key, entry) in _used)
         {
             var kept = entry.Answer.Task is { IsCompletedSuccessfully: true, Result.Page: not null } ? PageLifetime : Lifetime;
             if (entry.At < now - kept)
+            {
+                _used.TryRemove(key, out _);
+            }
+        }
+
+        // Over the count: forget the oldest answered tokens (a post still running keeps its token).
+        var over = _used.Count - MaxTokens + 1;
+        if (over > 0)
+        {
+            foreach (var (key, _) in _used.Where(e => e.Value.Answer.Task.IsCompleted).OrderBy(e => e.Value.At).Take(over).ToList())
             {
                 _used.TryRemove(key, out _);
             }
