@@ -143,6 +143,7 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
         }
 
         Dictionary<int, Participant>? tracked = null;
+        var unknown = new List<Enrolment>();
         foreach (var entry in ChangeTracker.Entries<Enrolment>().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
@@ -153,26 +154,30 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
             var enrolment = entry.Entity;
             // Added participants have no id yet (and are reached through the enrolment's navigation).
             tracked ??= ChangeTracker.Entries<Participant>().Where(p => p.State != EntityState.Added).ToDictionary(p => p.Entity.Id, p => p.Entity);
-            var participant = enrolment.Participant ?? tracked.GetValueOrDefault(enrolment.ParticipantId);
-            Gender gender;
-            if (participant is not null)
+            if ((enrolment.Participant ?? tracked.GetValueOrDefault(enrolment.ParticipantId)) is { } participant)
             {
-                gender = participant.Gender;
+                enrolment.ParticipantGender = participant.Gender;
             }
             else if (entry.State == EntityState.Added || entry.Property(e => e.ParticipantId).IsModified)
             {
-                var query = Participants.Where(p => p.Id == enrolment.ParticipantId).Select(p => p.Gender);
-                gender = synchronous ? query.Single() : await query.SingleAsync(cancellationToken);
+                unknown.Add(enrolment);
             }
-            else
-            {
-                continue;
-            }
+        }
 
-            if (enrolment.ParticipantGender != gender)
-            {
-                enrolment.ParticipantGender = gender;
-            }
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        // The participants not in the tracker: their genders in one query.
+        var ids = unknown.Select(e => e.ParticipantId).Distinct().ToList();
+        var query = Participants.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Gender });
+        var genders = (synchronous ? query.ToList() : await query.ToListAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Gender);
+        foreach (var enrolment in unknown)
+        {
+            enrolment.ParticipantGender = genders.TryGetValue(enrolment.ParticipantId, out var gender)
+                ? gender
+                : throw new InvalidOperationException($"Enrolment of participant {enrolment.ParticipantId}, which does not exist.");
         }
     }
 
