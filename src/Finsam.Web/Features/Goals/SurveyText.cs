@@ -9,6 +9,9 @@ public static class SurveyText
     public const string Note = "Klart positiva = svar i skalans positiva ände (5–6 på indikatorenkätens sexgradiga skala). "
         + "Svarsfrekvens = svarande av tillfrågade. Riket = jämförelsevärdet som angetts för omgången; skillnad i procentenheter.";
 
+    /// <summary>What a survey table with hidden cells prints (<see cref="Finsam.Domain.Goals.SurveySmallCells"/>).</summary>
+    public const string SmallCellsNote = "<5 = 1–4 svarande; .. = andel dold eftersom den bygger på svar från 1–4 personer eller skulle låta ett sådant svar räknas fram.";
+
     /// <summary>A percentage as "62 %", or "–" when unknown.</summary>
     public static string Percent(decimal? percent) => percent is { } p ? SwedishFormat.Number(p, 0) + " %" : "–";
 
