@@ -240,6 +240,12 @@ public sealed class BreakdownTests(BreakdownTests.Fixture fixture) : IClassFixtu
         var words = section.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(SmallCells.SmallMark, words);
 
+        // Read as published: no text of the charts or tables (between the 2 cm margins) smaller than 8 pt.
+        var margin = 2 / 2.54 * 72;
+        var pages = pdf.GetPages().Where(p => p.Text.Contains("(tabell)", StringComparison.Ordinal) || p.Text.Contains("Litenmätning", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, p => Assert.DoesNotContain(p.Letters, l => !char.IsWhiteSpace(l.Value[0]) && l.BoundingBox.Bottom > margin && l.BoundingBox.Top < p.Height - margin && l.PointSize < 7.95));
+
         var bilaga = text[text.LastIndexOf("Bilaga: indikatormätning", StringComparison.Ordinal)..];
         Assert.Contains($"Litenmätning ({Year})", bilaga, StringComparison.Ordinal);
         Assert.Contains("Styrelse <5 6 .. .. 70 % ..", bilaga.Replace("\u00a0", " ", StringComparison.Ordinal), StringComparison.Ordinal);

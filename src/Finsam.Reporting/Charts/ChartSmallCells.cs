@@ -40,7 +40,7 @@ public static class ChartSmallCells
     /// (<paramref name="totals"/>: the true total, or "&lt;5"/".." when the total itself is hidden). Where the total is
     /// shown, the hidden values are drawn together as one segment (<see cref="HiddenSeries"/>) so that the bar is as long
     /// as its total; that segment is the total less the shown values, which the table gives as well (no cell is hidden
-    /// alone), so it tells nothing the table does not.
+    /// alone), so it tells nothing the table does not; its figure is written "&lt;5" when it is 1–4.
     /// </summary>
     public static ChartData AsShown(this ChartData chart, Func<int, int, bool> hidden, IReadOnlyList<(int Total, bool Hidden)> totals)
     {
@@ -53,7 +53,10 @@ public static class ChartSmallCells
             .ToList();
         return shown with
         {
-            Series = rest.Any(v => v is not null) ? [.. shown.Series, new ChartSeries(HiddenSeries, rest)] : shown.Series,
+            // The segment's own figure is written "<5" when it is 1–4 (a count of persons is never written 1–4).
+            Series = rest.Any(v => v is not null)
+                ? [.. shown.Series, new ChartSeries(HiddenSeries, rest, [.. rest.Select(v => v is { } n ? SmallCells.Show((int)n, SmallCells.IsSmall((int)n)) : "–")])]
+                : shown.Series,
             StackTotals = [.. totals.Select(t => SmallCells.Show(t.Total, t.Hidden))],
             Description = rest.Any(v => v is not null) ? $"{shown.Description} Grått: dolda värden tillsammans (1–4 eller dolda så att de inte kan räknas fram)." : shown.Description,
         };

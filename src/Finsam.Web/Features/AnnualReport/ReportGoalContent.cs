@@ -247,12 +247,12 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     private static ReportRow SurveyRow(SurveyResult r, SurveySmallCells hidden)
     {
         ReportCell Count(int count, bool isHidden) => isHidden ? SmallCells.Show(count, hidden: true) : count;
-        ReportCell Percent(decimal? percent, int? n = null, int? of = null) => percent is not { } p ? "–" : new ReportCell(null, p / 100m)
+        ReportCell Fraction(decimal? fraction, int? n = null, int? of = null) => fraction is not { } f ? "–" : new ReportCell(null, f)
         {
-            Measure = n is { } count && of is { } basis && basis > 0 ? new MeasuredValue((decimal)count / basis, MeasureUnit.Share, count, basis) : new MeasuredValue(p / 100m, MeasureUnit.Share),
+            Measure = n is { } count && of is { } basis && basis > 0 ? new MeasuredValue((decimal)count / basis, MeasureUnit.Share, count, basis) : new MeasuredValue(f, MeasureUnit.Share),
         };
         var rate = hidden.ResponseRate ? SmallCells.HiddenMark
-            : r.ResponseRate is { Fraction: { } fraction } share ? Percent(fraction * 100m, share.Numerator, share.Denominator)
+            : r.ResponseRate is { Fraction: { } fraction } share ? Fraction(fraction, share.Numerator, share.Denominator)
             : "–";
         var difference = r.DifferenceFromComparison is { } d
             ? new ReportCell(SurveyText.Points(d).Replace(" procentenheter", "", StringComparison.Ordinal), null) { Measure = new MeasuredValue(d, MeasureUnit.PercentagePoints) }
@@ -264,8 +264,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             Count(r.Answered, hidden.Answered),
             r.Asked is { } asked ? Count(asked, hidden.Asked) : "–",
             rate,
-            hidden.Positive ? SmallCells.HiddenMark : Percent(r.PositiveShare, r.Positive, r.Answered),
-            Percent(r.NationalPositivePercent),
+            hidden.Positive ? SmallCells.HiddenMark : Fraction(r.PositiveShare / 100m, r.Positive, r.Answered),
+            Fraction(r.NationalPositivePercent / 100m),
             hidden.Positive ? SmallCells.HiddenMark : difference,
         ]);
     }
