@@ -201,6 +201,19 @@ public sealed class BreakdownTests(BreakdownTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_boards_participants_per_insats_bars_end_at_the_flow_tables_aktuella_as_shown()
+    {
+        // 2025: the demo year whose flow table hides some of the insatser's kvinnor, män or annat.
+        const int year = 2025;
+        var page = Html.Parse(await (await ClientAsync(Roles.Board)).GetStringAsync($"/Oversikt?ar={year}"));
+        var flows = Table(page, $"Deltagarflöde {year} per insats").Where(r => r.Header != "Förbundet totalt").ToList();
+        var svg = page.QuerySelectorAll("svg").Single(s => s.QuerySelector("title")?.TextContent == $"Deltagare per insats {year}");
+
+        Assert.Equal(flows.Select(r => r.Cells[0]), svg.QuerySelectorAll("text.value").Select(t => t.TextContent));
+        Assert.Contains(flows, r => r.Cells.Skip(1).Take(3).Any(c => c is SmallCells.SmallMark or SmallCells.HiddenMark));
+    }
+
+    [Fact]
     public async Task The_board_sees_a_surveys_answers_of_few_respondents_hidden_and_the_kansli_sees_them()
     {
         var board = Table(Html.Parse(await (await ClientAsync(Roles.Board)).GetStringAsync($"/Oversikt/Mal?ar={Year}")), "Litenmätning");

@@ -104,9 +104,11 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         var flows = Flows(year, statistics);
         var blocks = new List<ReportBlock> { new TableBlock(flows) };
 
-        // The bars hide what the flow table hides (its columns kvinnor, män, annat: 2–4, one row per insats).
+        // The bars hide what the flow table hides (its columns kvinnor, män, annat: 2–4, one row per insats) and end at
+        // its aktuella as printed (column 1), not at the sum of the drawn values.
         var perInsats = StatisticsCharts.ParticipantsPerInsats(year, statistics.Insatser.Select(i => ($"{i.Name} – {i.Code}", i.Statistics)).ToList())
-            .Without((series, insats) => ReportSmallCells.IsHidden(flows.Rows[insats].Cells[series + 2]));
+            .AsShown((series, insats) => ReportSmallCells.IsHidden(flows.Rows[insats].Cells[series + 2]),
+                [.. statistics.Insatser.Select((i, r) => (i.Statistics.Flow.Current, ReportSmallCells.IsHidden(flows.Rows[r].Cells[1])))]);
         blocks.Add(Chart(perInsats, ChartKind.StackedBars, "Deltagare per insats"));
         var outcomes = statistics.Outcomes;
         Gender?[] genderSeries = [Gender.Woman, Gender.Man, null];
