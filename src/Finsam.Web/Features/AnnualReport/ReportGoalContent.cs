@@ -184,7 +184,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     }
 
     /// <summary>The keys of the breakdown tables, in order: their sheet names in the workbook (at most 31 characters).</summary>
-    public static readonly IReadOnlyList<string> BreakdownKeys =
+    private static readonly string[] BreakdownKeys =
         ["Fördelning hemkommun", "Fördelning remitterad av", "Fördelning åldersgrupp", "Fördelning tid i försörjning", "Fördelning avslut underkod"];
 
     /// <summary>
@@ -257,7 +257,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             : r.ResponseRate is { Fraction: { } fraction } share ? Fraction(fraction, share.Numerator, share.Denominator)
             : "–";
         var difference = r.DifferenceFromComparison is { } d
-            ? new ReportCell(SurveyText.Points(d).Replace(" procentenheter", "", StringComparison.Ordinal), null) { Measure = new MeasuredValue(d, MeasureUnit.PercentagePoints) }
+            ? new ReportCell(SurveyText.PointsWithSign(d), null) { Measure = new MeasuredValue(d, MeasureUnit.PercentagePoints) }
             : "–";
         return new ReportRow(
         [

@@ -16,7 +16,10 @@ public static class SurveyText
     public static string Percent(decimal? percent) => percent is { } p ? SwedishFormat.Number(p, 0) + " %" : "–";
 
     /// <summary>A difference in percentage points with its sign, "+4 procentenheter", or "–" when unknown.</summary>
-    public static string Points(decimal? points) => points is { } exact && Math.Round(exact, 0, MidpointRounding.AwayFromZero) is var d
-        ? (d > 0 ? "+" : d < 0 ? "−" : "±") + SwedishFormat.Number(Math.Abs(d), 0) + " procentenheter"
+    public static string Points(decimal? points) => points is null ? "–" : PointsWithSign(points) + " procentenheter";
+
+    /// <summary>A difference in whole percentage points with its sign and no unit ("+4", "−7", "±0"; a column says the unit), or "–" when unknown.</summary>
+    public static string PointsWithSign(decimal? points) => points is { } exact && Math.Round(exact, 0, MidpointRounding.AwayFromZero) is var d
+        ? (d > 0 ? "+" : d < 0 ? "−" : "±") + SwedishFormat.Number(Math.Abs(d), 0)
         : "–";
 }
