@@ -23,6 +23,27 @@ public static class StatisticsCharts
             ]);
     }
 
+    /// <summary>
+    /// A breakdown of participants (per hemkommun, remitterad av, åldersgrupp, tid i försörjning, avslutsorsak och
+    /// underkod): one bar per category, kvinnor, män and annat/ej angivet stacked in the colours of every other chart,
+    /// the category's total at the bar's end. The same figures are in the table beside the chart.
+    /// </summary>
+    /// <param name="title">The chart's title (the table's caption).</param>
+    /// <param name="rows">The categories in the table's order, each with its counts.</param>
+    public static ChartData Breakdown(string title, IReadOnlyList<(string Label, GenderCounts Counts)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new ChartData(
+            title,
+            $"{title}: en stapel per kategori med kvinnor, män och annat/ej angivet staplade och summan vid stapelns slut. Samma uppgifter finns i tabellen.",
+            rows.Select(r => r.Label).ToList(),
+            [
+                new("Kvinnor", rows.Select(r => (decimal?)r.Counts.Women).ToList()),
+                new("Män", rows.Select(r => (decimal?)r.Counts.Men).ToList()),
+                new("Annat/ej angivet", rows.Select(r => (decimal?)r.Counts.OtherOrUnspecified).ToList()),
+            ]);
+    }
+
     /// <summary>The share of the ended per end reason, for women, men and all.</summary>
     public static ChartData OutcomesByGender(int year, ParticipantStatistics statistics)
     {

@@ -57,6 +57,12 @@ public sealed record ChartData(
     IReadOnlyList<ChartSeries> Series,
     ChartValueFormat Format = ChartValueFormat.Number)
 {
+    /// <summary>
+    /// For stacked bars: the label at the end of each bar, when it is not the sum of the drawn values (under the
+    /// small-cell rule a bar's true total is shown, or "&lt;5"/".." when the total itself is hidden); null: the sum.
+    /// </summary>
+    public IReadOnlyList<string>? StackTotals { get; init; }
+
     public string FormatValue(decimal value) => Format switch
     {
         ChartValueFormat.Percent => SwedishFormat.Number(Math.Round(value, 0, MidpointRounding.AwayFromZero)) + "\u00a0%",
@@ -92,6 +98,7 @@ public static class SvgChart
         ["Unika individer"] = "#6d4c41",
         ["Budget"] = "#827717",
         ["Utfall"] = "#ad1457",
+        [ChartSmallCells.HiddenSeries] = "#767676",
     };
 
     /// <summary>The colour of a chart's series: its name's (<see cref="SeriesColours"/>), otherwise the palette's for its place.</summary>
@@ -170,8 +177,8 @@ public static class SvgChart
 
             if (stacked)
             {
-                var total = data.Series.Sum(s => ValueAt(s, c) ?? 0m);
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{N(LabelWidth + (double)(offset / max) * plotWidth + 4)}\" y=\"{N(top + BarHeight - 4)}\" {Font}>{Escape(data.FormatValue(total))}</text>");
+                var total = data.StackTotals is { } totals && c < totals.Count ? totals[c] : data.FormatValue(data.Series.Sum(s => ValueAt(s, c) ?? 0m));
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{N(LabelWidth + (double)(offset / max) * plotWidth + 4)}\" y=\"{N(top + BarHeight - 4)}\" {Font}>{Escape(total)}</text>");
             }
         }
 

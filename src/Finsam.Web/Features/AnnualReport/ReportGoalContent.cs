@@ -104,9 +104,11 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         var flows = Flows(year, statistics);
         var blocks = new List<ReportBlock> { new TableBlock(flows) };
 
-        // The bars hide what the flow table hides (its columns kvinnor, män, annat: 2–4, one row per insats).
+        // The bars hide what the flow table hides (its columns kvinnor, män, annat: 2–4, one row per insats) and end at
+        // its aktuella as printed (column 1), not at the sum of the drawn values.
         var perInsats = StatisticsCharts.ParticipantsPerInsats(year, statistics.Insatser.Select(i => ($"{i.Name} – {i.Code}", i.Statistics)).ToList())
-            .Without((series, insats) => ReportSmallCells.IsHidden(flows.Rows[insats].Cells[series + 2]));
+            .AsShown((series, insats) => ReportSmallCells.IsHidden(flows.Rows[insats].Cells[series + 2]),
+                [.. statistics.Insatser.Select((i, r) => (i.Statistics.Flow.Current, ReportSmallCells.IsHidden(flows.Rows[r].Cells[1])))]);
         blocks.Add(Chart(perInsats, ChartKind.StackedBars, "Deltagare per insats"));
         var outcomes = statistics.Outcomes;
         Gender?[] genderSeries = [Gender.Woman, Gender.Man, null];
@@ -161,8 +163,9 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     /// <summary>
     /// The breakdowns real reports publish beside the participant tables (a section of its own, switched on under
     /// Avsnitt): the current per hemkommun, the new per referring member (remitterad av), the current per age group and
-    /// per time in support before start, and the ended per end reason and sub-code. Each table under the small-cell rule
-    /// (the report is published), with its sum row the true total.
+    /// per time in support before start, and the ended per end reason and sub-code. Each a stacked bar chart with its
+    /// table under it, under the small-cell rule (the report is published), with its sum row the true total. The table
+    /// keys name the workbook's sheets ("Fördelning hemkommun").
     /// </summary>
     public static IReadOnlyList<ReportBlock> Breakdowns(int year, YearlyParticipantStatistics statistics)
     {
@@ -171,34 +174,47 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         string Member(int? id) => id is { } m ? statistics.MemberNames.GetValueOrDefault(m, "Okänd") : "Ej angiven";
         return
         [
-            Breakdown("Hemkommun", $"Aktuella deltagare per hemkommun {year}", "Hemkommun", "Summa aktuella", total.CurrentByHomeMunicipality.Select(r => (r.Key ?? "Ej angiven", r.Counts))),
-            Breakdown("Remitterad av", $"Nya deltagare per remitterande part (remitterad av) {year}", "Remitterad av", "Summa nya", total.NewByReferringMember.Select(r => (Member(r.Key), r.Counts))),
-            Breakdown("Ålder", $"Aktuella deltagare per åldersgrupp {year}", "Ålder", "Summa aktuella", total.CurrentByAge.Select(r => (r.Key.Label, r.Counts))),
-            Breakdown("Tid i försörjning", $"Aktuella deltagare per tid i offentlig försörjning före start {year}", "Tid i offentlig försörjning", "Summa aktuella",
+            Breakdown(BreakdownKeys[0], $"Aktuella deltagare per hemkommun {year}", "Hemkommun", "Summa aktuella", total.CurrentByHomeMunicipality.Select(r => (r.Key ?? "Ej angiven", r.Counts))),
+            Breakdown(BreakdownKeys[1], $"Nya deltagare per remitterande part (remitterad av) {year}", "Remitterad av", "Summa nya", total.NewByReferringMember.Select(r => (Member(r.Key), r.Counts))),
+            Breakdown(BreakdownKeys[2], $"Aktuella deltagare per åldersgrupp {year}", "Ålder", "Summa aktuella", total.CurrentByAge.Select(r => (r.Key.Label, r.Counts))),
+            Breakdown(BreakdownKeys[3], $"Aktuella deltagare per tid i offentlig försörjning före start {year}", "Tid i offentlig försörjning", "Summa aktuella",
                 total.CurrentByTimeInSupport.Select(r => (SwedishNames.Of(r.Key), r.Counts))),
-            Breakdown("Underkoder", $"Avslutade per avslutsorsak och underkod {year}", "Avslutsorsak och underkod", "Summa avslutade", total.EndedBySubCode.Select(r => (SwedishNames.Of(r.Key), r.Counts))),
+            Breakdown(BreakdownKeys[4], $"Avslutade per avslutsorsak och underkod {year}", "Avslutsorsak och underkod", "Summa avslutade", total.EndedBySubCode.Select(r => (SwedishNames.Of(r.Key), r.Counts))),
         ];
     }
 
-    /// <summary>One breakdown: a row per category (kvinnor, män, annat, totalt) and the sum row, under the small-cell rule.</summary>
+    /// <summary>The keys of the breakdown tables, in order: their sheet names in the workbook (at most 31 characters).</summary>
+    private static readonly string[] BreakdownKeys =
+        ["Fördelning hemkommun", "Fördelning remitterad av", "Fördelning åldersgrupp", "Fördelning tid i försörjning", "Fördelning avslut underkod"];
+
+    /// <summary>
+    /// One breakdown: a row per category (kvinnor, män, annat, totalt) and the sum row, under the small-cell rule, drawn
+    /// as stacked bars that hide what the table hides and end at the table's total as shown.
+    /// </summary>
     private static ReportBlock Breakdown(string key, string caption, string header, string sumLabel, IEnumerable<(string Label, GenderCounts Counts)> categories)
     {
         var t = new TableRows();
-        var rows = categories.Select(c => t.Add([c.Label, c.Counts.Women, c.Counts.Men, c.Counts.OtherOrUnspecified, c.Counts.Total])).ToArray();
+        var list = categories.ToList();
+        var rows = list.Select(c => t.Add([c.Label, c.Counts.Women, c.Counts.Men, c.Counts.OtherOrUnspecified, c.Counts.Total])).ToArray();
         if (rows.Length == 0)
         {
             return new ParagraphBlock($"{caption}: inga deltagare.");
         }
 
         t.Sum(sumLabel, rows);
-        return new TableBlock(ReportSmallCells.Apply(new ReportTable(key, caption, GenderColumns(header), t.Rows), GenderRowGroups(t.Rows.Count)));
+        var table = ReportSmallCells.Apply(new ReportTable(key, $"{caption} (tabell)", GenderColumns(header), t.Rows), GenderRowGroups(t.Rows.Count));
+        var chart = StatisticsCharts.Breakdown(caption, list)
+            .AsShown((series, row) => ReportSmallCells.IsHidden(table.Rows[row].Cells[series + 1]),
+                [.. list.Select((c, r) => (c.Counts.Total, ReportSmallCells.IsHidden(table.Rows[r].Cells[4])))]);
+        return new ChartBlock(caption, SvgChart.Bars(chart, stacked: true), table);
     }
 
     /// <summary>
     /// The bilaga of the year's indicator surveys (a section of its own, switched on under Avsnitt): per round and
     /// question the respondent group, svarande of tillfrågade, svarsfrekvens, klart positiva, the comparison value
-    /// (riket) and the difference in percentage points. The answers are the survey's aggregates as entered, not counts
-    /// of registered participants, so they are printed as entered (as on the goals pages).
+    /// (riket) and the difference in percentage points. The answers are the survey's own aggregates; the report is
+    /// published, so a group of 1–4 respondents or an answer of 1–4 of them is hidden (<see cref="SurveySmallCells"/>).
+    /// The shares carry their numbers (value, n, N) for the workbook; each round's sheet is named "Enkät" and the round.
     /// </summary>
     public async Task<IReadOnlyList<ReportBlock>> SurveysAsync(int year, CancellationToken cancellationToken)
     {
@@ -211,25 +227,49 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         var blocks = new List<ReportBlock>();
         foreach (var round in rounds)
         {
-            var rows = round.Results.OrderBy(r => r.Question, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).Select(r => new ReportRow(
-            [
-                r.Question,
-                r.Group,
-                r.Answered,
-                r.Asked is { } asked ? asked : ReportCell.Empty,
-                r.ResponseRate is { } rate ? SwedishFormat.Percent(rate) : "",
-                SurveyText.Percent(r.PositiveShare),
-                SurveyText.Percent(r.NationalPositivePercent),
-                SurveyText.Points(r.DifferenceFromComparison),
-            ])).ToList();
-            var table = new ReportTable($"Enkät {round.Id}", $"{round.Name} ({round.Year})",
+            var results = round.Results.OrderBy(r => r.Question, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal)
+                .Select(r => (Result: r, Hidden: SurveySmallCells.Of(r))).ToList();
+            var rows = results.Select(x => SurveyRow(x.Result, x.Hidden)).ToList();
+            var note = SurveyText.Note + (results.Any(x => x.Hidden.Any) ? " " + SurveyText.SmallCellsNote : "") + (round.Comment is { Length: > 0 } comment ? " " + comment : "");
+            var table = new ReportTable($"Enkät {round.Name}", $"{round.Name} ({round.Year})",
                 [new("Fråga", CellKind.Text, 40), new("Grupp", CellKind.Text, 22), new("Svarande", CellKind.Count, 10), new("Tillfrågade", CellKind.Count, 11),
-                    new("Svarsfrekvens", CellKind.Text, 12), new("Klart positiva", CellKind.Text, 12), new("Riket", CellKind.Text, 10), new("Skillnad", CellKind.Text, 12)],
-                rows, SurveyText.Note + (round.Comment is { Length: > 0 } comment ? " " + comment : ""));
+                    new("Svarsfrekvens", CellKind.Share, 12), new("Klart positiva", CellKind.Share, 12), new("Riket", CellKind.Share, 10), new("Skillnad", CellKind.Count, 12)],
+                rows, note);
             blocks.Add(rows.Count == 0 ? new ParagraphBlock($"{round.Name}: inga resultat inlagda.") : new TableBlock(table));
         }
 
         return blocks;
+    }
+
+    /// <summary>
+    /// One question and group of a survey round as printed: counts and shares as numbers (the shares with their n and N
+    /// for the workbook), hidden cells as "&lt;5" and "..", unknown ones as "–"; the difference from riket as "+4" in
+    /// procentenheter (its exact value for the workbook).
+    /// </summary>
+    private static ReportRow SurveyRow(SurveyResult r, SurveySmallCells hidden)
+    {
+        ReportCell Count(int count, bool isHidden) => isHidden ? SmallCells.Show(count, hidden: true) : count;
+        ReportCell Fraction(decimal? fraction, int? n = null, int? of = null) => fraction is not { } f ? "–" : new ReportCell(null, f)
+        {
+            Measure = n is { } count && of is { } basis && basis > 0 ? new MeasuredValue((decimal)count / basis, MeasureUnit.Share, count, basis) : new MeasuredValue(f, MeasureUnit.Share),
+        };
+        var rate = hidden.ResponseRate ? SmallCells.HiddenMark
+            : r.ResponseRate is { Fraction: { } fraction } share ? Fraction(fraction, share.Numerator, share.Denominator)
+            : "–";
+        var difference = r.DifferenceFromComparison is { } d
+            ? new ReportCell(SurveyText.PointsWithSign(d), null) { Measure = new MeasuredValue(d, MeasureUnit.PercentagePoints) }
+            : "–";
+        return new ReportRow(
+        [
+            r.Question,
+            r.Group,
+            Count(r.Answered, hidden.Answered),
+            r.Asked is { } asked ? Count(asked, hidden.Asked) : "–",
+            rate,
+            hidden.Positive ? SmallCells.HiddenMark : Fraction(r.PositiveShare / 100m, r.Positive, r.Answered),
+            Fraction(r.NationalPositivePercent / 100m),
+            hidden.Positive ? SmallCells.HiddenMark : difference,
+        ]);
     }
 
     /// <summary>

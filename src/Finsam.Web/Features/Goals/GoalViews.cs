@@ -1,4 +1,5 @@
 using Finsam.Data.Queries;
+using Finsam.Reporting.Charts;
 
 namespace Finsam.Web.Features.Goals;
 
@@ -25,9 +26,31 @@ public sealed record ChartView(Finsam.Reporting.Charts.ChartData Data, Finsam.Re
 /// <summary>The model of the partial _BreakdownTable; <see cref="SmallCells"/>: shown under the small-cell rule (a role without person access).</summary>
 public sealed record BreakdownView(string Caption, string Header, IReadOnlyList<(string Label, Finsam.Domain.Statistics.GenderCounts Counts)> Rows, bool SmallCells = false)
 {
+    private ShownCounts? _counts;
+
     /// <summary>The rows and their total row, each as kvinnor, män, annat/ej angivet and totalt.</summary>
-    public ShownCounts Counts => ShownCounts.Of(SmallCells,
+    public ShownCounts Counts => _counts ??= ShownCounts.Of(SmallCells,
         [.. Rows.Select(r => (IReadOnlyList<int>)[r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total]),
             [Rows.Sum(r => r.Counts.Women), Rows.Sum(r => r.Counts.Men), Rows.Sum(r => r.Counts.OtherOrUnspecified), Rows.Sum(r => r.Counts.Total)]],
         rowTotals: true, columnTotals: true);
+
+    /// <summary>
+    /// The chart beside the table (<see cref="StatisticsCharts.Breakdown"/>), null when no one is counted: under the
+    /// small-cell rule it hides what the table hides (series kvinnor, män, annat = the table's columns 0–2) and labels
+    /// each bar with the table's total as shown (the hidden values as one grey segment where the total is shown).
+    /// </summary>
+    public ChartData? Chart
+    {
+        get
+        {
+            if (Rows.Sum(r => r.Counts.Total) == 0)
+            {
+                return null;
+            }
+
+            var chart = StatisticsCharts.Breakdown(Caption, Rows);
+            var counts = Counts;
+            return SmallCells ? chart.AsShown((series, row) => counts.Hidden(row, series), [.. Rows.Select((_, r) => (counts.Value(r, 3), counts.Hidden(r, 3)))]) : chart;
+        }
+    }
 }

@@ -63,8 +63,11 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         var outcomes = StatisticsCharts.OutcomesByGender(year, Statistics.Outcomes);
         Charts =
         [
-            // Under the small-cell rule the bars hide what the flow table hides (series kvinnor, män, annat = its columns 1–3).
-            new(SmallCells ? perInsats.Without((series, insats) => Flows.Counts.Hidden(insats, series + 1)) : perInsats, ChartKind.StackedBars, "Insats"),
+            // Under the small-cell rule the bars hide what the flow table hides (series kvinnor, män, annat = its columns 1–3)
+            // and end at its aktuella as shown (column 0), not at the sum of the drawn values.
+            new(SmallCells
+                ? perInsats.AsShown((series, insats) => Flows.Counts.Hidden(insats, series + 1), [.. Statistics.Insatser.Select((_, i) => (Flows.Counts.Value(i, 0), Flows.Counts.Hidden(i, 0)))])
+                : perInsats, ChartKind.StackedBars, "Insats"),
             new(SmallCells ? outcomes.Without((series, reason) => Domain.Statistics.SmallCells.Hides(Statistics.Outcomes.EndedShare(GenderSeries[series], Enum.GetValues<Domain.Participants.EndReason>()[reason]))) : outcomes, ChartKind.Bars, "Avslutsorsak"),
         ];
 
