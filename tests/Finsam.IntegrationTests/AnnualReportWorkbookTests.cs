@@ -267,6 +267,16 @@ public sealed class AnnualReportWorkbookTests : IAsyncLifetime, IDisposable
         Assert.True(formulas.GetValueOrDefault("Kassaflödesanalys") >= 2 * 4, $"Kassaflödesanalys: {formulas.GetValueOrDefault("Kassaflödesanalys")} formulas.");
         Assert.True(formulas.Count(f => f.Key.StartsWith("Not ", StringComparison.Ordinal)) >= 3, string.Join(", ", formulas.Keys));
         Assert.Contains(workbook.Worksheet(AnnualReportWorkbook.IndexSheet).Column(2).CellsUsed(), c => c.GetString() == previousSheet);
+
+        // The flerårsöversikt's two years that the statements print refer to the statements' cells.
+        var overview = workbook.Worksheet("Flerårsöversikt");
+        foreach (var row in new[] { AnnualReportWorkbook.FirstDataRow, AnnualReportWorkbook.FirstDataRow + 1 })
+        {
+            Assert.Matches("^'Resultaträkning'!", overview.Cell(row, 2).FormulaA1);
+            Assert.Matches("^'Resultaträkning'!", overview.Cell(row, 3).FormulaA1);   // kostnader (+ avskrivningar when the year has any)
+            Assert.Matches("^'Resultaträkning'!", overview.Cell(row, 4).FormulaA1);
+            Assert.Matches("^'Balansräkning'!", overview.Cell(row, 5).FormulaA1);
+        }
     }
 
     [Fact]

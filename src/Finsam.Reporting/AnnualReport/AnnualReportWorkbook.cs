@@ -195,9 +195,14 @@ public static class AnnualReportWorkbook
         /// <summary>The workbook checks of the statements' lines recomputed from the saldobalans: name, the report's figure and the cell.</summary>
         public List<(string Name, decimal Expected, string Cell)> Recomputed { get; } = [];
 
-        /// <summary>A cell of a table's sheet as a reference from another sheet, or null when the table is not in the workbook.</summary>
+        /// <summary>
+        /// A cell of a table's sheet (the sheet's column of the table's column, which a measured column before it moves)
+        /// as a reference from another sheet, or null when the table is not in the workbook.
+        /// </summary>
         public string? Cell(string tableKey, int row, int column) =>
-            tables.TryGetValue(tableKey, out var t) ? $"{Quote(t.Sheet)}!{Letter(column)}{FirstDataRow + row}" : null;
+            tables.TryGetValue(tableKey, out var t) && Plan(t.Table).FindIndex(p => p.Source == column && p.Part is Part.Whole or Part.Value) is >= 0 and var index
+                ? $"{Quote(t.Sheet)}!{Letter(index)}{FirstDataRow + row}"
+                : null;
 
         /// <summary>The first row of a table whose first cell is <paramref name="text"/> (and of the given style), or −1.</summary>
         public int Row(string tableKey, string text, RowStyle? style = null) =>
@@ -406,6 +411,13 @@ public static class AnnualReportWorkbook
                 {
                     cell.FormulaA1 = "SUM(" + string.Join(",", sumOf.Select(i => $"{letterOf[c]}{FirstDataRow + i}")) + ")";
                 }
+                else if (value.Number is { } repeated && row.FollowsCells?.FirstOrDefault(f => f.Column == c) is { } follows
+                    && FollowFormula(follows, layout) is { } reference && reference.Value == repeated)
+                {
+                    // A figure the report repeats from the statements (the flerårsöversikt's and the key figures' years):
+                    // a reference to the cells it repeats.
+                    cell.FormulaA1 = reference.Text;
+                }
                 else if (value.Number is { } number && StatementFormula(table, r, c, layout) is { } formula
                     && (formula.Value == number || table.Key is "Resultaträkning" or "Balansräkning"))
                 {
@@ -471,6 +483,24 @@ public static class AnnualReportWorkbook
 
         sheet.SheetView.FreezeRows(2);
         PrintSetup(sheet, wide: plan.Count > 6 || plan.Sum(p => p.Width) > 110);
+    }
+
+    /// <summary>The cells a figure repeats, as references to their sheets (signed and added), with their sum; null when a cell is not in the workbook.</summary>
+    private static Formula? FollowFormula(CellFollow follow, Layout layout)
+    {
+        Formula? sum = null;
+        foreach (var source in follow.Sources)
+        {
+            if (layout.Cell(source.TableKey, source.Row, source.Column) is not { } reference || layout.Number(source.TableKey, source.Row, source.Column) is not { } value)
+            {
+                return null;
+            }
+
+            var term = new Formula(reference, value);
+            sum = sum is { } s ? source.Sign < 0 ? s - term : s + term : source.Sign < 0 ? -term : term;
+        }
+
+        return sum;
     }
 
     /// <summary>Why a statement's or note's amounts are values rather than formulas over the saldobalans.</summary>
