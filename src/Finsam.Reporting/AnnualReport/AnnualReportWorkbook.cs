@@ -518,6 +518,11 @@ public static class AnnualReportWorkbook
             yield return $"Kolumnen {table.Columns[first + 1].Header} är värden: föregående år har ingen bokföring i Finsam (första året), så det finns ingen saldobalans att räkna från.";
         }
 
+        if (!isNote && (values.Contains(first) || values.Contains(first + 1) && layout.PreviousTrialBalance is not null))
+        {
+            yield return "Rader utan formel är årsredovisningens belopp: de går inte att räkna fram ur saldobalansen på samma sätt (jämför bladet Kontroller).";
+        }
+
         if (isNote && values.Contains(first))
         {
             yield return "Rader per projektkod eller medlem är belopp ur verifikationerna och medlemsbidragen (saldobalansen har inga projektkoder); summan är en formel.";

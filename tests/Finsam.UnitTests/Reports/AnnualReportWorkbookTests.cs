@@ -135,6 +135,10 @@ public sealed class AnnualReportWorkbookTests
         Assert.Equal(2_000d, Kf("Likvida medel vid årets slut", 3));
         Assert.Contains("'Saldobalans'!$D$", kf.RowsUsed().Single(r => r.Cell(1).GetString() == "Likvida medel vid årets början").Cell(3).FormulaA1, StringComparison.Ordinal);
         Assert.StartsWith("'Resultaträkning'!D", kf.RowsUsed().Single(r => r.Cell(1).GetString() == "Årets resultat").Cell(4).FormulaA1, StringComparison.Ordinal);
+        // Last year's cash flow here was not computed from these balances: its lines stay the report's values, and the sheet says so.
+        Assert.False(kf.RowsUsed().Single(r => r.Cell(1).GetString() == "Likvida medel vid årets början").Cell(4).HasFormula);
+        Assert.Contains(kf.CellsUsed(), c => c.GetString().StartsWith("Rader utan formel är årsredovisningens belopp", StringComparison.Ordinal));
+        Assert.DoesNotContain(rr.CellsUsed(), c => c.GetString().StartsWith("Rader utan formel", StringComparison.Ordinal));
 
         // Without last year's ledger (the first year in Finsam) the column is values, and the sheet says so.
         using var first = new XLWorkbook(new MemoryStream(AnnualReportWorkbook.Build(ModelWithLastYear(), Ledger())));
