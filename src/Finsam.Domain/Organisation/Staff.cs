@@ -67,8 +67,10 @@ public static class StaffRules
             .ThenBy(s => s.From).ThenBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)];
 
     /// <summary>A tjänstgöringsgrad as the reports write it: "100 %", "50 %", "12,5 %".</summary>
-    public static string Percent(decimal percent) =>
-        SwedishFormat.Number(percent, percent % 1 == 0 ? 0 : percent * 10 % 1 == 0 ? 1 : 2) + "\u00a0%";
+    public static string Percent(decimal percent) => Number(percent) + "\u00a0%";
+
+    /// <summary>A tjänstgöringsgrad's number as the form shows it: "100", "12,5".</summary>
+    public static string Number(decimal percent) => SwedishFormat.Number(percent, percent % 1 == 0 ? 0 : percent * 10 % 1 == 0 ? 1 : 2);
 
     /// <summary>
     /// The kansli of a year in one sentence, as the förbund's reports word it: "Kansliet har under 2025 bestått av

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Finsam.Data;
+using Finsam.Domain.Organisation;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,7 +68,7 @@ public class StaffMemberModel(FinsamDbContext db, StaffHandler handler) : PageMo
         return await RemoveForm.DeleteAsync(this, confirm, $"uppgiften om {staff.Name}", () => handler.DeleteAsync(id, version, cancellationToken), "Uppgiften om kansliet är borttagen.", "Staff");
     }
 
-    private void Fill(Domain.Organisation.StaffMember staff)
+    private void Fill(StaffMember staff)
     {
         SavedName = staff.Name;
         Input = new StaffInput
@@ -76,7 +76,7 @@ public class StaffMemberModel(FinsamDbContext db, StaffHandler handler) : PageMo
             Version = staff.Version,
             Name = staff.Name,
             Title = staff.Title,
-            EmploymentPercent = staff.EmploymentPercent.ToString(staff.EmploymentPercent % 1 == 0 ? "0" : "0.##", CultureInfo.GetCultureInfo("sv-SE")),
+            EmploymentPercent = StaffRules.Number(staff.EmploymentPercent),
             From = staff.From,
             To = staff.To,
         };
