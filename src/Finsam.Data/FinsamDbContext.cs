@@ -53,6 +53,9 @@ public class FinsamDbContext(DbContextOptions<FinsamDbContext> options)
 
     public DbSet<FederationDirector> FederationDirectors => Set<FederationDirector>();
 
+    /// <summary>The kansli register: who worked on the kansli, as what and how much, when.</summary>
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
     public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
 
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();

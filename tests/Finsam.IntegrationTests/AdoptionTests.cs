@@ -153,6 +153,10 @@ public sealed class AdoptionTests : IAsyncLifetime, IDisposable
         await Refused("A report text", await _chef.PostFormAsync($"/Arsredovisning/Text/{Year}/ChairmanForeword", new Dictionary<string, string> { ["Markdown"] = "Ändrad" }));
         await Refused("The signatories", await _chef.PostFormAsync($"/Arsredovisning/Undertecknare/{Year}", new Dictionary<string, string> { ["Lines"] = "Ny Person, ordförande" }));
         await Refused("The budget", await _chef.PostFormAsync($"/Ekonomi/Budget/{Year}", new Dictionary<string, string> { ["Lines[0].Category"] = "1", ["Lines[0].Income"] = "100" }));
+        await Refused("The kansli register", await _chef.PostFormAsync("/Organisation/Kansli", new Dictionary<string, string>
+        {
+            ["NewStaff.Name"] = "Ny Person", ["NewStaff.Title"] = "ekonom", ["NewStaff.EmploymentPercent"] = "50", ["NewStaff.From"] = "2025-06-01", ["NewStaff.To"] = "",
+        }));
         await Refused("The account mapping", await _chef.PostFormAsync("/Ekonomi/Kontoplan?handler=Save", new Dictionary<string, string> { ["Prefix"] = "30", ["Line"] = "OperatingCosts" }, "/Ekonomi/Kontoplan"));
 
         Assert.Equal(enrolmentsBefore, await _factory.WithDbAsync(db => db.Enrolments.CountAsync()));

@@ -219,6 +219,67 @@ public sealed class AnnualReportWorkbookTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void The_cash_flow_notes_and_last_years_columns_are_formulas_over_the_trial_balances()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(_bytes));
+        var previousSheet = AnnualReportWorkbook.PreviousTrialBalanceSheet(Year);
+        Assert.True(workbook.TryGetWorksheet(previousSheet, out _), $"No sheet {previousSheet}.");
+        workbook.RecalculateAllFormulas();
+        var current = $"'{AnnualReportWorkbook.TrialBalanceSheet}'!";
+        var previous = $"'{previousSheet}'!";
+        var missing = new List<string>();
+        var formulas = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var table in _model.Tables.Where(t => t.Key is "Resultaträkning" or "Balansräkning" or "Kassaflödesanalys" || t.Key.StartsWith("Not ", StringComparison.Ordinal)))
+        {
+            var sheet = workbook.Worksheet(table.Key.Length <= 31 ? table.Key : workbook.Worksheets.Skip(2).ElementAt(_model.Tables.ToList().IndexOf(table)).Name);
+            var note = table.Key.StartsWith("Not ", StringComparison.Ordinal);
+            var first = note ? 1 : 2;
+            Assert.True(table.Columns.Count == first + 2, $"{table.Key} has no column for last year.");
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                var row = table.Rows[r];
+                // A note's row per project code or member is an amount from the vouchers (the saldobalans has no project codes).
+                var byAccount = !note || char.IsAsciiDigit(row.Cells[0].Text?[0] ?? ' ');
+                for (var c = first; c <= first + 1 && row.Style == RowStyle.Normal && byAccount; c++)
+                {
+                    if (row.Cells[c].Number is not { } expected)
+                    {
+                        continue;
+                    }
+
+                    var cell = sheet.Cell(AnnualReportWorkbook.FirstDataRow + r, c + 1);
+                    var source = c == first ? current : previous;
+                    // Årets resultat in the balansräkning and the kassaflödesanalys is the resultaträkning's cell.
+                    if (!cell.HasFormula || !cell.FormulaA1.Contains(source, StringComparison.Ordinal) && !cell.FormulaA1.StartsWith("'Resultaträkning'!", StringComparison.Ordinal))
+                    {
+                        missing.Add($"{sheet.Name}!{cell.Address} {row.Cells[0].Text} ({table.Columns[c].Header}): {cell.FormulaA1} {cell.Value}");
+                        continue;
+                    }
+
+                    Assert.Equal((double)expected, cell.GetDouble(), 2);
+                    formulas[table.Key] = formulas.GetValueOrDefault(table.Key) + 1;
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+        // Every line of the cash flow in both years (the demo has four that are not sums), and every note with rows per account.
+        Assert.True(formulas.GetValueOrDefault("Kassaflödesanalys") >= 2 * 4, $"Kassaflödesanalys: {formulas.GetValueOrDefault("Kassaflödesanalys")} formulas.");
+        Assert.True(formulas.Count(f => f.Key.StartsWith("Not ", StringComparison.Ordinal)) >= 3, string.Join(", ", formulas.Keys));
+        Assert.Contains(workbook.Worksheet(AnnualReportWorkbook.IndexSheet).Column(2).CellsUsed(), c => c.GetString() == previousSheet);
+
+        // The flerårsöversikt's two years that the statements print refer to the statements' cells.
+        var overview = workbook.Worksheet("Flerårsöversikt");
+        foreach (var row in new[] { AnnualReportWorkbook.FirstDataRow, AnnualReportWorkbook.FirstDataRow + 1 })
+        {
+            Assert.Matches("^'Resultaträkning'!", overview.Cell(row, 2).FormulaA1);
+            Assert.Matches("^'Resultaträkning'!", overview.Cell(row, 3).FormulaA1);   // kostnader (+ avskrivningar when the year has any)
+            Assert.Matches("^'Resultaträkning'!", overview.Cell(row, 4).FormulaA1);
+            Assert.Matches("^'Balansräkning'!", overview.Cell(row, 5).FormulaA1);
+        }
+    }
+
+    [Fact]
     public void The_checks_are_formulas_over_the_other_sheets_and_agree_with_the_report()
     {
         using var workbook = new XLWorkbook(new MemoryStream(_bytes));

@@ -38,6 +38,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public int DirectorId { get; private set; }
 
+        public int StaffId { get; private set; }
+
         /// <summary>A user other than the signed-in ones, for the user administration pages.</summary>
         public string UserId { get; private set; } = "";
 
@@ -48,6 +50,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
                 ["{insats}"] = InsatsId, ["{participant}"] = ParticipantId, ["{enrolment}"] = EnrolmentId, ["{area}"] = AreaId,
                 ["{objective}"] = ObjectiveId, ["{indicator}"] = IndicatorId, ["{goal}"] = InsatsGoalId, ["{survey}"] = SurveyId,
                 ["{member}"] = MemberId, ["{boardmember}"] = BoardMemberId, ["{auditor}"] = AuditorId, ["{director}"] = DirectorId,
+                ["{staff}"] = StaffId,
             }.Aggregate(page, (url, p) => url.Replace(p.Key, p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             .Replace("{user}", UserId, StringComparison.Ordinal);
 
@@ -66,6 +69,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             BoardMemberId = await Factory.WithDbAsync(db => db.BoardAssignments.Select(b => b.Id).FirstAsync());
             AuditorId = await Factory.WithDbAsync(db => db.Auditors.Select(a => a.Id).FirstAsync());
             DirectorId = await Factory.WithDbAsync(db => db.FederationDirectors.Select(d => d.Id).FirstAsync());
+            StaffId = await Factory.WithDbAsync(db => db.StaffMembers.Select(s => s.Id).FirstAsync());
             var other = await Factory.CreateUserAsync(Roles.Kansli);
             UserId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == other.Email).Select(u => u.Id).SingleAsync());
             foreach (var role in Roles.All)
@@ -96,6 +100,8 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Organisation/Styrelse/Ledamot/{boardmember}", [Admin, Chef] },
         { "/Organisation/Styrelse/Revisor/{auditor}", [Admin, Chef] },
         { "/Organisation/Styrelse/Forbundschef/{director}", [Admin, Chef] },
+        { "/Organisation/Kansli", [Admin, Chef] },
+        { "/Organisation/Kansli/{staff}", [Admin, Chef] },
         { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Insatser", [Kansli, Chef] },

@@ -59,6 +59,48 @@ public sealed class PageReferenceTests
     }
 
     [Fact]
+    public async Task A_table_too_wide_for_a_portrait_page_gets_landscape_pages_at_8_pt_and_the_contents_stay_right()
+    {
+        await using var renderer = new ChromiumPdfRenderer(Options.Create(new ChromiumOptions()), new CapturingLogger<ChromiumPdfRenderer>());
+        // A driftsredovisning-like table of fifteen amount columns in the hundreds of millions: at 8 pt it needs about 25 cm.
+        var columns = new List<ReportColumn> { new("Insats", CellKind.Text, 30) };
+        columns.AddRange(Enumerable.Range(1, 15).Select(i => new ReportColumn($"Kolumn {i}", CellKind.Amount)));
+        var wide = new ReportTable("Bred", "Bred tabell", columns,
+            [.. Enumerable.Range(1, 30).Select(r => new ReportRow([$"Insats {r}", .. Enumerable.Range(1, 15).Select(c => (ReportCell)(-123_456_700m - r * 1000m - c))]))]);
+        Assert.True(TableWidth.NeedsLandscape(wide), $"{TableWidth.MinimumPoints(wide)} pt");
+        Assert.True(TableWidth.MinimumPoints(wide) < TableWidth.LandscapePoints, $"{TableWidth.MinimumPoints(wide)} pt");
+        var model = Model();
+        var sections = model.Sections.ToList();
+        var at = sections.FindIndex(s => s.Kind == ReportSectionKind.Participants);
+        sections[at] = sections[at] with { Blocks = [new ParagraphBlock("Driftsredovisning per insats."), new TableBlock(wide)] };
+        model = model with { Sections = sections };
+
+        var pdf = await AnnualReportPdf.RenderAsync(model, renderer);
+
+        using var document = PdfDocument.Open(pdf);
+        var margin = 2 / 2.54 * 72;
+        var pages = document.GetPages().ToList();
+        var landscape = pages.Where(p => p.Width > p.Height).Select(p => p.Number).ToList();
+        Assert.NotEmpty(landscape);
+        // The landscape pages are the wide table's (its header repeats on each), nothing else.
+        Assert.Equal(pages.Where(p => Squeezed(p.Text).Contains("Kolumn15", StringComparison.Ordinal)).Select(p => p.Number).ToList(), landscape);
+        foreach (var page in pages)
+        {
+            // Every letter inside the page's margins (nothing runs off the right edge), and no text of the body under 8 pt.
+            var body = page.Letters.Where(l => !char.IsWhiteSpace(l.Value[0]) && l.PointSize < 40 && l.BoundingBox.Bottom > margin && l.BoundingBox.Top < page.Height - margin).ToList();
+            Assert.DoesNotContain(body, l => l.BoundingBox.Right > page.Width - margin + 1 || l.BoundingBox.Left < margin - 1);
+            Assert.DoesNotContain(body, l => l.PointSize < 7.95);
+        }
+
+        // The sections after the landscape pages are portrait again, and the contents give every heading's page.
+        Assert.True(pages[^1].Width < pages[^1].Height);
+        var expected = model.Sections.Where(s => s.Kind != ReportSectionKind.Cover).Select(s => Enumerable.Range(3, document.NumberOfPages - 2)
+            .First(n => Squeezed(document.GetPage(n).Text).Contains(Squeezed(s.Title), StringComparison.Ordinal))).ToList();
+        Assert.Equal(expected, NumbersAtRightEdge(document.GetPage(2)));
+        Assert.Contains(expected[3], landscape);
+    }
+
+    [Fact]
     public void Css_lengths_become_pixels()
     {
         Assert.Equal(96, PageReferences.Length("1in"), 6);

@@ -35,7 +35,7 @@ public static class PageMatrix
         new("GET /Index", "/", [Admin, Kansli, Chef, Board, Auditor]),
         new("GET /Setup/Index", "/KomIgang", [Admin, Chef]),
 
-        // The organisation: the förbund, its members, board, auditors and förbundschef
+        // The organisation: the förbund, its members, board, auditors, förbundschef and kansli
         new("GET /Organisation/Index", "/Organisation", [Admin, Chef]),
         new("GET /Organisation/Index?handler=Logo", "/Organisation?handler=Logo", [Admin, Chef]),
         new("POST /Organisation/Index", "/Organisation", [Admin, Chef]),
@@ -58,6 +58,11 @@ public static class PageMatrix
         new("GET /Organisation/Director", "/Organisation/Styrelse/Forbundschef/{director}", [Admin, Chef]),
         new("POST /Organisation/Director", "/Organisation/Styrelse/Forbundschef/999999", [Admin, Chef]),
         new("POST /Organisation/Director?handler=Delete", "/Organisation/Styrelse/Forbundschef/999999?handler=Delete", [Admin, Chef]),
+        new("GET /Organisation/Staff", "/Organisation/Kansli", [Admin, Chef]),
+        new("POST /Organisation/Staff", "/Organisation/Kansli", [Admin, Chef]),
+        new("GET /Organisation/StaffMember", "/Organisation/Kansli/{staff}", [Admin, Chef]),
+        new("POST /Organisation/StaffMember", "/Organisation/Kansli/999999", [Admin, Chef]),
+        new("POST /Organisation/StaffMember?handler=Delete", "/Organisation/Kansli/999999?handler=Delete", [Admin, Chef]),
         new("GET /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
         new("POST /Error", "/Error", [Admin, Kansli, Chef, Board, Auditor, Anonymous], NeedsToken: false),   // the re-executed error page of a failed POST
         new("GET /Account/SignIn", "/Konto/LoggaIn", [Admin, Kansli, Chef, Board, Auditor, Anonymous]),
@@ -221,6 +226,7 @@ public static class PageMatrix
         ids["{boardmember}"] = Key(await db.BoardAssignments.Select(b => b.Id).FirstAsync());
         ids["{auditor}"] = Key(await db.Auditors.Select(a => a.Id).FirstAsync());
         ids["{director}"] = Key(await db.FederationDirectors.Select(d => d.Id).FirstAsync());
+        ids["{staff}"] = Key(await db.StaffMembers.Select(s => s.Id).FirstAsync());
         ids["{voucher}"] = (await db.Vouchers.Where(v => db.FiscalYears.Any(y => y.Id == v.FiscalYearId && y.Year == 2024)).Select(v => v.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ids;
     }

@@ -58,3 +58,14 @@ internal sealed class FederationDirectorConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(StaffMember.NameMaxLength);
+        builder.Property(s => s.Title).HasMaxLength(StaffMember.TitleMaxLength);
+        builder.Property(s => s.EmploymentPercent).HasPrecision(5, 2);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}

@@ -4,13 +4,14 @@ namespace Finsam.Data.Demo;
 
 /// <summary>
 /// The demo förbund's board (one ledamot and one ersättare appointed by each member, the chair from Åkerby, the vice
-/// chair from the region), its two auditors and its förbundschef, for terms that cover the demo years. Not saved here:
+/// chair from the region), its two auditors, its förbundschef and its kansli, for terms that cover the demo years. Not saved here:
 /// the app enters them through the same handlers as a förbund's own setup (Web's DemoSeeder).
 /// </summary>
 public sealed record DemoOrganisation(
     IReadOnlyList<BoardAssignment> Board,
     IReadOnlyList<Auditor> Auditors,
-    IReadOnlyList<FederationDirector> Directors)
+    IReadOnlyList<FederationDirector> Directors,
+    IReadOnlyList<StaffMember> Staff)
 {
     /// <summary>The ledamöter: name, the member they represent, and their office; chair first.</summary>
     internal static readonly (string Name, string Member, BoardOffice Office)[] Ordinary =
@@ -47,6 +48,16 @@ public sealed record DemoOrganisation(
             new() { Name = "Göran Alm", AppointedBy = Of("Åkerby kommun"), TermFrom = first },
         ];
         FederationDirector[] directors = [new() { Name = "Anna Demo", From = first }];
-        return new DemoOrganisation(board, auditors, directors);
+        // The kansli as the seeds' reports describe theirs: a förbundschef full time, an ekonom and a processledare part
+        // time, an administratör, and a kommunikatör who started in the second year.
+        StaffMember[] staff =
+        [
+            new() { Name = "Anna Demo", Title = "förbundschef", EmploymentPercent = 100m, From = first },
+            new() { Name = "Erik Sandberg", Title = "ekonom", EmploymentPercent = 50m, From = first },
+            new() { Name = "Leila Haddad", Title = "processledare", EmploymentPercent = 75m, From = first },
+            new() { Name = "Tove Malm", Title = "administratör", EmploymentPercent = 20m, From = first },
+            new() { Name = "Jonas Ek", Title = "kommunikatör", EmploymentPercent = 50m, From = first.AddYears(1).AddMonths(2) },
+        ];
+        return new DemoOrganisation(board, auditors, directors, staff);
     }
 }

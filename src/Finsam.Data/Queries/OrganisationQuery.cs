@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Finsam.Data.Queries;
 
 /// <summary>
-/// The förbund's organisation as it was in a year: its members, its board, its auditors and its förbundschef. Earlier
+/// The förbund's organisation as it was in a year: its members, its board, its auditors, its förbundschef and its kansli. Earlier
 /// years' reports use the year's organisation, not today's.
 /// </summary>
 public static class OrganisationQuery
@@ -19,6 +19,7 @@ public static class OrganisationQuery
     /// <param name="Board">The board terms that overlap the year: chair, vice chair, ledamöter, then ersättare, by member.</param>
     /// <param name="Auditors">The auditors whose term overlaps the year.</param>
     /// <param name="Directors">The förbundschefer of the year, in order.</param>
+    /// <param name="Staff">The kansli of the year (the register's periods that overlap it), förbundschef first, then by start, befattning and name.</param>
     public sealed record YearOrganisation(
         int Year,
         DateOnly Start,
@@ -27,7 +28,8 @@ public static class OrganisationQuery
         IReadOnlyList<Member> Members,
         IReadOnlyList<BoardAssignment> Board,
         IReadOnlyList<Auditor> Auditors,
-        IReadOnlyList<FederationDirector> Directors)
+        IReadOnlyList<FederationDirector> Directors,
+        IReadOnlyList<StaffMember>? Staff = null)
     {
         /// <summary>
         /// The board that signs the year's report: the ledamöter in office on the year's last day (those of the year when
@@ -85,12 +87,15 @@ public static class OrganisationQuery
             .Where(a => a.TermFrom <= end && (a.TermTo == null || a.TermTo >= start)).ToListAsync(cancellationToken);
         var directors = await db.FederationDirectors.AsNoTracking()
             .Where(d => d.From <= end && (d.To == null || d.To >= start)).OrderBy(d => d.From).ToListAsync(cancellationToken);
+        var staff = await db.StaffMembers.AsNoTracking()
+            .Where(s => s.From <= end && (s.To == null || s.To >= start)).ToListAsync(cancellationToken);
         var orderedBoard = board
             .OrderBy(b => b.Role)
             .ThenBy(b => b.Office == BoardOffice.None ? int.MaxValue : (int)b.Office)
             .ThenBy(b => b.Member?.Kind).ThenBy(b => b.Member?.Name, StringComparer.Ordinal).ThenBy(b => b.Seat).ThenBy(b => b.TermFrom)
             .ToList();
         return new YearOrganisation(year, start, end, federation, members, orderedBoard,
-            auditors.OrderBy(a => a.TermFrom).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(), directors);
+            auditors.OrderBy(a => a.TermFrom).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(), directors,
+            StaffRules.InOrder(staff));
     }
 }

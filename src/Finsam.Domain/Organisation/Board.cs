@@ -193,5 +193,5 @@ public static class BoardRules
     /// <summary>A signatory's title, e.g. "Ordförande, Åkerby kommun" or "Ledamot, Försäkringskassan".</summary>
     public static string Title(BoardAssignment assignment, string memberName) => $"{Assignment(assignment)}, {memberName}";
 
-    private static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    internal static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -13,9 +13,12 @@ namespace Finsam.Reporting.AnnualReport;
 /// added through <see cref="Appendix"/> is listed too);</item>
 /// <item><c>Om arbetsboken</c>: which report it belongs to (<see cref="WorkbookIdentity"/>);</item>
 /// <item>one sheet per table of the report, numbers as numbers (kronor with öre, counts, shares), every sum a
-/// <c>SUM</c> over its rows and every difference column a formula; in the resultaträkning and balansräkning this
-/// year's lines are <c>SUMIFS</c> over the saldobalans by the mapped line;</item>
-/// <item><c>Saldobalans</c>: account, name, mapped line, opening balance, the year's movement and closing balance;</item>
+/// <c>SUM</c> over its rows and every difference column a formula; in the resultaträkning, balansräkning and
+/// kassaflödesanalys every line is <c>SUMIFS</c> over the saldobalans by the mapped line (last year's column over last
+/// year's saldobalans), and a note's row per account refers to the account's row in the saldobalans;</item>
+/// <item><c>Saldobalans</c>: account, name, mapped line, opening balance, the year's movement and closing balance;
+/// <c>Saldobalans ÅÅÅÅ</c>: the same for last year, when its figures are in Finsam (its own ledger, or the previous-year
+/// figures of this year's file); without it last year's columns are values, and the sheets say so;</item>
 /// <item>appendices (the seam for e.g. a voucher list);</item>
 /// <item><c>Kontroller</c>: the report's checks and the statements recomputed from the saldobalans, each with the
 /// expected and actual amounts as formulas over the other sheets where it can, the difference and
@@ -66,7 +69,9 @@ public static class AnnualReportWorkbook
     /// <param name="trialBalance">The year's saldobalans; the resultaträkning and balansräkning are formulas over it. Null: values only.</param>
     /// <param name="pdfSha256">The SHA-256 of the PDF archived with this workbook (printed on the identity sheet); null for a draft.</param>
     /// <param name="appendices">Further sheets, e.g. the voucher list.</param>
-    public static byte[] Build(AnnualReportModel model, TrialBalance? trialBalance = null, string? pdfSha256 = null, IReadOnlyList<Appendix>? appendices = null)
+    /// <param name="previousTrialBalance">Last year's saldobalans, which last year's columns are formulas over. Null: last year's columns are values.</param>
+    public static byte[] Build(AnnualReportModel model, TrialBalance? trialBalance = null, string? pdfSha256 = null, IReadOnlyList<Appendix>? appendices = null,
+        TrialBalance? previousTrialBalance = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var workbook = new XLWorkbook();
@@ -86,12 +91,20 @@ public static class AnnualReportWorkbook
         PrintSetup(identity, wide: true);
 
         var tables = model.Tables.ToList();
-        var sheets = tables.ToDictionary(t => t, t => Add(t.Key, Describe(t, trialBalance is not null)));
+        var sheets = tables.ToDictionary(t => t, t => Add(t.Key, Describe(t, trialBalance is not null, trialBalance is not null && previousTrialBalance is not null)));
         var layout = new Layout(tables.ToDictionary(t => t.Key, t => (sheets[t].Name, t), StringComparer.Ordinal));
         if (trialBalance is not null)
         {
             layout.TrialBalance = WriteTrialBalance(Add(TrialBalanceSheet,
-                "Saldobalans: konto, namn, rad i resultat- eller balansräkningen, ingående balans, årets förändring och utgående balans, ur bokföringen."), trialBalance);
+                "Saldobalans: konto, namn, rad i resultat- eller balansräkningen, ingående balans, årets förändring och utgående balans, ur bokföringen."),
+                TrialBalanceSheet, trialBalance);
+            if (previousTrialBalance is not null)
+            {
+                var name = PreviousTrialBalanceSheet(model.Year);
+                layout.PreviousTrialBalance = WriteTrialBalance(Add(name,
+                    $"Saldobalans {(model.Year - 1).ToString(CultureInfo.InvariantCulture)} (föregående år, jämförelsekolumnerna är formler över den): ur det årets egen bokföring i Finsam, annars ur föregående års belopp i årets SIE-fil."),
+                    name, previousTrialBalance);
+            }
         }
 
         foreach (var table in tables)
@@ -150,13 +163,22 @@ public static class AnnualReportWorkbook
         return (space > length / 2 ? cut[..space] : cut).TrimEnd() + "…";
     }
 
+    /// <summary>The name of last year's saldobalans sheet: "Saldobalans 2024".</summary>
+    public static string PreviousTrialBalanceSheet(int reportYear) => $"{TrialBalanceSheet} {(reportYear - 1).ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>What a table's sheet holds, for the index.</summary>
-    private static string Describe(ReportTable table, bool withTrialBalance) => table.Key switch
+    private static string Describe(ReportTable table, bool withTrialBalance, bool withPrevious)
     {
-        "Resultaträkning" when withTrialBalance => $"{table.Title}. Årets belopp är formler över bladet {TrialBalanceSheet} (SUMIFS på raden i räkenskaperna); summorna är SUM-formler.",
-        "Balansräkning" when withTrialBalance => $"{table.Title}. Årets belopp är formler över bladet {TrialBalanceSheet} (SUMIFS på raden i räkenskaperna); summorna är SUM-formler.",
-        _ => table.Title + (table.Rows.Any(r => r.SumOf is { Count: > 0 }) || table.Columns.Any(c => c.Difference is not null) ? ". Summor och differenser är formler." : "."),
-    };
+        var previous = withPrevious ? " och föregående års saldobalans" : "";
+        return table.Key switch
+        {
+            "Resultaträkning" or "Balansräkning" or "Kassaflödesanalys" when withTrialBalance =>
+                $"{table.Title}. Beloppen är formler över bladet {TrialBalanceSheet}{previous} (SUMIFS på raden i räkenskaperna); summorna är SUM-formler.",
+            _ when withTrialBalance && table.Key.StartsWith("Not ", StringComparison.Ordinal) =>
+                $"{table.Title}. Raderna per konto är formler över bladet {TrialBalanceSheet}{previous}; summan är en SUM-formel.",
+            _ => table.Title + (table.Rows.Any(r => r.SumOf is { Count: > 0 }) || table.Columns.Any(c => c.Difference is not null) ? ". Summor och differenser är formler." : "."),
+        };
+    }
 
     /// <summary>Where each table and the saldobalans landed, for formulas across sheets.</summary>
     private sealed class Layout(Dictionary<string, (string Sheet, ReportTable Table)> tables)
@@ -165,12 +187,22 @@ public static class AnnualReportWorkbook
 
         public TrialBalanceLayout? TrialBalance { get; set; }
 
+        public TrialBalanceLayout? PreviousTrialBalance { get; set; }
+
+        /// <summary>The saldobalans a column of a statement or note is a formula over: this year's (the first amount column) or last year's (the second).</summary>
+        public TrialBalanceLayout? TrialBalanceOf(bool previousColumn) => previousColumn ? PreviousTrialBalance : TrialBalance;
+
         /// <summary>The workbook checks of the statements' lines recomputed from the saldobalans: name, the report's figure and the cell.</summary>
         public List<(string Name, decimal Expected, string Cell)> Recomputed { get; } = [];
 
-        /// <summary>A cell of a table's sheet as a reference from another sheet, or null when the table is not in the workbook.</summary>
+        /// <summary>
+        /// A cell of a table's sheet (the sheet's column of the table's column, which a measured column before it moves)
+        /// as a reference from another sheet, or null when the table is not in the workbook.
+        /// </summary>
         public string? Cell(string tableKey, int row, int column) =>
-            tables.TryGetValue(tableKey, out var t) ? $"{Quote(t.Sheet)}!{Letter(column)}{FirstDataRow + row}" : null;
+            tables.TryGetValue(tableKey, out var t) && Plan(t.Table).FindIndex(p => p.Source == column && p.Part is Part.Whole or Part.Value) is >= 0 and var index
+                ? $"{Quote(t.Sheet)}!{Letter(index)}{FirstDataRow + row}"
+                : null;
 
         /// <summary>The first row of a table whose first cell is <paramref name="text"/> (and of the given style), or −1.</summary>
         public int Row(string tableKey, string text, RowStyle? style = null) =>
@@ -182,19 +214,55 @@ public static class AnnualReportWorkbook
             tables.TryGetValue(tableKey, out var t) && row >= 0 && row < t.Table.Rows.Count && column < t.Table.Rows[row].Cells.Count ? t.Table.Rows[row].Cells[column].Number : null;
     }
 
-    /// <summary>The saldobalans's ranges, absolute, for SUMIFS; and its sum row.</summary>
-    private sealed record TrialBalanceLayout(int FirstRow, int LastRow, int SumRow)
+    /// <summary>A saldobalans sheet's ranges, absolute, for SUMIFS; its sum row; its rows by account and their values as written.</summary>
+    private sealed record TrialBalanceLayout(string Sheet, int FirstRow, int LastRow, int SumRow, TrialBalance Data)
     {
-        public string Range(int column) => $"{Quote(TrialBalanceSheet)}!${Letter(column - 1)}${FirstRow}:${Letter(column - 1)}${Math.Max(FirstRow, LastRow)}";
+        public string Range(int column) => $"{Quote(Sheet)}!${Letter(column - 1)}${FirstRow}:${Letter(column - 1)}${Math.Max(FirstRow, LastRow)}";
 
         /// <summary>The sum of a column over the accounts mapped to <paramref name="line"/>.</summary>
         public string SumIfs(int column, string line) =>
             $"SUMIFS({Range(column)},{Range(TrialBalanceColumns.Line)},\"{line.Replace("\"", "\"\"", StringComparison.Ordinal)}\")";
+
+        /// <summary>A column's SUMIFS over the accounts of a line, with the value it computes.</summary>
+        public Formula Sum(int column, StatementLine line) =>
+            new(SumIfs(column, line.SwedishName()), Data.Rows.Where(r => r.Line == line).Sum(r => Value(r, column)));
+
+        /// <summary>An account's cell of a column, with its value; null when the account is not in the saldobalans.</summary>
+        public (Formula Cell, StatementLine? Line)? Account(string account, int column)
+        {
+            var i = Data.Rows.Select((r, n) => (r, n)).FirstOrDefault(x => string.Equals(x.r.Account, account, StringComparison.Ordinal));
+            return i.r is null ? null : (new Formula($"{Quote(Sheet)}!{Letter(column - 1)}{FirstRow + i.n}", Value(i.r, column)), i.r.Line);
+        }
+
+        /// <summary>A cell of the sheet as <see cref="WriteTrialBalance"/> writes it: a result account starts at 0 and closes on its movement.</summary>
+        private static decimal Value(TrialBalanceRow row, int column)
+        {
+            var result = row.IsResultAccount && row.Opening is null && row.Closing is null;
+            return column switch
+            {
+                TrialBalanceColumns.Opening => result ? 0m : row.Opening ?? 0m,
+                TrialBalanceColumns.Period => row.Period,
+                _ => result ? row.Period : row.Closing ?? 0m,
+            };
+        }
+    }
+
+    /// <summary>A formula's text (without "=") and the value it computes, so a formula is written only where it gives the report's figure.</summary>
+    private readonly record struct Formula(string Text, decimal Value, bool Compound = false)
+    {
+        public static Formula operator -(Formula a) => new($"-{a.Operand}", -a.Value, true);
+
+        public static Formula operator +(Formula a, Formula b) => new($"{a.Text}+{b.Operand}", a.Value + b.Value, true);
+
+        public static Formula operator -(Formula a, Formula b) => new($"{a.Text}-{b.Operand}", a.Value - b.Value, true);
+
+        /// <summary>The text as the right operand of + or −: in brackets when it is itself a sum or difference.</summary>
+        private string Operand => Compound ? $"({Text})" : Text;
     }
 
     private static string Quote(string sheet) => $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'";
 
-    private static TrialBalanceLayout WriteTrialBalance(IXLWorksheet sheet, TrialBalance trialBalance)
+    private static TrialBalanceLayout WriteTrialBalance(IXLWorksheet sheet, string name, TrialBalance trialBalance)
     {
         Title(sheet, $"Saldobalans {trialBalance.Year.ToString(CultureInfo.InvariantCulture)}");
         string[] headers = ["Konto", "Kontonamn", "Rad i resultat- eller balansräkningen", "Ingående balans", "Årets förändring", "Utgående balans"];
@@ -262,7 +330,7 @@ public static class AnnualReportWorkbook
 
         sheet.SheetView.FreezeRows(2);
         PrintSetup(sheet, wide: true);
-        return new TrialBalanceLayout(FirstDataRow, last, row);
+        return new TrialBalanceLayout(name, FirstDataRow, last, row, trialBalance);
     }
 
     /// <summary>One column of a table's sheet: which column of the table it shows, and which part of a measured cell.</summary>
@@ -319,6 +387,8 @@ public static class AnnualReportWorkbook
         var letterOf = Enumerable.Range(0, table.Columns.Count)
             .Select(c => Letter(plan.FindIndex(p => p.Source == c && p.Part is Part.Whole or Part.Value)))
             .ToArray();
+        // The amount columns with a line written as a value, not a formula.
+        var values = new HashSet<int>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
@@ -341,14 +411,32 @@ public static class AnnualReportWorkbook
                 {
                     cell.FormulaA1 = "SUM(" + string.Join(",", sumOf.Select(i => $"{letterOf[c]}{FirstDataRow + i}")) + ")";
                 }
-                else if (value.Number is { } number && StatementFormula(table, r, c, layout) is { } formula)
+                else if (value.Number is { } repeated && row.FollowsCells?.FirstOrDefault(f => f.Column == c) is { } follows
+                    && FollowFormula(follows, layout) is { } reference && reference.Value == repeated)
                 {
-                    cell.FormulaA1 = formula;
-                    layout.Recomputed.Add(($"{table.Key}: {row.Cells[0].Text}", number, $"{Quote(sheet.Name)}!{letterOf[c]}{excelRow}"));
+                    // A figure the report repeats from the statements (the flerårsöversikt's and the key figures' years):
+                    // a reference to the cells it repeats.
+                    cell.FormulaA1 = reference.Text;
+                }
+                else if (value.Number is { } number && StatementFormula(table, r, c, layout) is { } formula
+                    && (formula.Value == number || table.Key is "Resultaträkning" or "Balansräkning"))
+                {
+                    // A statement line is always its accounts' sum, and the checks sheet compares it with the report's figure;
+                    // the cash flow's and the notes' rows are formulas where they give the report's figure, values otherwise.
+                    cell.FormulaA1 = formula.Text;
+                    if (table.Key is "Resultaträkning" or "Balansräkning")
+                    {
+                        var which = c == 2 ? "" : $" {column.Header}";
+                        layout.Recomputed.Add(($"{table.Key}{which}: {row.Cells[0].Text}", number, $"{Quote(sheet.Name)}!{letterOf[c]}{excelRow}"));
+                    }
                 }
                 else if (value.Number is { } plain)
                 {
                     cell.SetValue(plain);
+                    if (row.Style == RowStyle.Normal && column.Kind == CellKind.Amount)
+                    {
+                        values.Add(c);
+                    }
                 }
                 else if (value.Text is { } text)
                 {
@@ -385,11 +473,60 @@ public static class AnnualReportWorkbook
 
         if (table.Note is { } note)
         {
-            sheet.Cell(below, 1).SetValue(TableWriter.NeutraliseFormula(note));
+            sheet.Cell(below++, 1).SetValue(TableWriter.NeutraliseFormula(note));
+        }
+
+        foreach (var remark in ValueRemarks(table, values, layout))
+        {
+            sheet.Cell(below++, 1).SetValue(remark);
         }
 
         sheet.SheetView.FreezeRows(2);
         PrintSetup(sheet, wide: plan.Count > 6 || plan.Sum(p => p.Width) > 110);
+    }
+
+    /// <summary>The cells a figure repeats, as references to their sheets (signed and added), with their sum; null when a cell is not in the workbook.</summary>
+    private static Formula? FollowFormula(CellFollow follow, Layout layout)
+    {
+        Formula? sum = null;
+        foreach (var source in follow.Sources)
+        {
+            if (layout.Cell(source.TableKey, source.Row, source.Column) is not { } reference || layout.Number(source.TableKey, source.Row, source.Column) is not { } value)
+            {
+                return null;
+            }
+
+            var term = new Formula(reference, value);
+            sum = sum is { } s ? source.Sign < 0 ? s - term : s + term : source.Sign < 0 ? -term : term;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Why a statement's or note's amounts are values rather than formulas over the saldobalans.</summary>
+    private static IEnumerable<string> ValueRemarks(ReportTable table, HashSet<int> values, Layout layout)
+    {
+        var isNote = table.Key.StartsWith("Not ", StringComparison.Ordinal);
+        if (layout.TrialBalance is null || !isNote && table.Key is not ("Resultaträkning" or "Balansräkning" or "Kassaflödesanalys"))
+        {
+            yield break;
+        }
+
+        var first = isNote ? 1 : 2;
+        if (table.Columns.Count > first + 1 && layout.PreviousTrialBalance is null)
+        {
+            yield return $"Kolumnen {table.Columns[first + 1].Header} är värden: föregående år har ingen bokföring i Finsam (första året), så det finns ingen saldobalans att räkna från.";
+        }
+
+        if (!isNote && (values.Contains(first) || values.Contains(first + 1) && layout.PreviousTrialBalance is not null))
+        {
+            yield return "Rader utan formel är årsredovisningens belopp: de går inte att räkna fram ur saldobalansen på samma sätt (jämför bladet Kontroller).";
+        }
+
+        if (isNote && values.Contains(first))
+        {
+            yield return "Rader per projektkod eller medlem är belopp ur verifikationerna och medlemsbidragen (saldobalansen har inga projektkoder); summan är en formel.";
+        }
     }
 
     /// <summary>A part of a measured cell: the target's relation, the value (a share as n/N when both are known), n or N.</summary>
@@ -442,47 +579,95 @@ public static class AnnualReportWorkbook
     }
 
     /// <summary>
-    /// This year's amount of a resultaträkning or balansräkning line as a formula over the saldobalans: the sum of the
-    /// accounts mapped to the line (with the statement's sign), årets resultat as the resultaträkning's, and övrigt eget
-    /// kapital as the equity accounts less a result already booked to equity (kontogrupp 89). Null: not a statement line.
+    /// A statement's or note's amount as a formula over the saldobalans (this year's for the first amount column, last
+    /// year's for the second), with the value it computes; null: no formula for the cell.
+    /// <list type="bullet">
+    /// <item>Resultaträkning and balansräkning: the sum of the accounts mapped to the line (with the statement's sign),
+    /// årets resultat as the resultaträkning's, övrigt eget kapital as the equity accounts less a result already booked
+    /// to equity (kontogrupp 89).</item>
+    /// <item>Kassaflödesanalys: årets resultat as the resultaträkning's, avskrivningar from their accounts, and each change
+    /// of a balance line as its opening minus its closing balance (debit positive, so a decrease of an asset and an
+    /// increase of a liability are positive), as <c>FinancialStatements</c> computes them.</item>
+    /// <item>A note's row per account: the account's cell in the saldobalans (its movement, or its closing balance in a
+    /// note to the balansräkning), with the note's sign.</item>
+    /// </list>
     /// </summary>
-    private static string? StatementFormula(ReportTable table, int row, int column, Layout layout)
+    private static Formula? StatementFormula(ReportTable table, int row, int column, Layout layout)
     {
-        if (layout.TrialBalance is not { } tb || column != 2 || table.Rows[row].Style != RowStyle.Normal || table.Rows[row].Cells[0].Text is not { } text)
+        var isNote = table.Key.StartsWith("Not ", StringComparison.Ordinal);
+        var first = isNote ? 1 : 2;
+        if (column != first && column != first + 1 || table.Rows[row].Style != RowStyle.Normal || table.Rows[row].Cells[0].Text is not { } text
+            || layout.TrialBalanceOf(previousColumn: column == first + 1) is not { } tb)
         {
             return null;
+        }
+
+        if (isNote)
+        {
+            // "3010 Medlemsbidrag": the account is the first word; a row per project code or member has no account row.
+            var account = text.Split(' ', 2)[0];
+            var balance = table.Columns[column].Header.EndsWith("-12-31", StringComparison.Ordinal);
+            if (tb.Account(account, balance ? TrialBalanceColumns.Closing : TrialBalanceColumns.Period) is not ({ } cell, { } accountLine))
+            {
+                return null;
+            }
+
+            // The statement's sign (income and credit balances negative in the ledger); a note of costs shows them positive.
+            var positive = accountLine.IsIncomeStatement() ? accountLine is StatementLine.OperatingCosts or StatementLine.Depreciation or StatementLine.FinancialCosts : accountLine.IsAsset();
+            return positive ? cell : -cell;
+        }
+
+        Formula Line(int tbColumn, StatementLine line) => tb.Sum(tbColumn, line);
+        Formula Change(params StatementLine[] lines) => lines.Select(l => Line(TrialBalanceColumns.Opening, l) - Line(TrialBalanceColumns.Closing, l)).Aggregate((a, b) => a + b);
+        Formula? Cell(string tableKey, string rowText, RowStyle style)
+        {
+            var r = layout.Row(tableKey, rowText, style);
+            return r >= 0 && layout.Cell(tableKey, r, column) is { } reference && layout.Number(tableKey, r, column) is { } value ? new Formula(reference, value) : null;
         }
 
         StatementLine? Named(bool incomeStatement) => Enum.GetValues<StatementLine>()
             .Where(l => l != StatementLine.ResultTransfer && l != StatementLine.Equity && l.IsIncomeStatement() == incomeStatement)
             .Cast<StatementLine?>()
             .FirstOrDefault(l => l!.Value.SwedishName() == text);
-        if (table.Key == "Resultaträkning")
+        switch (table.Key)
         {
-            // Costs are debit (positive) in the ledger and negative in the resultaträkning, income the other way round.
-            return Named(incomeStatement: true) is { } line ? $"-{tb.SumIfs(TrialBalanceColumns.Period, line.SwedishName())}" : null;
-        }
+            case "Resultaträkning":
+                // Costs are debit (positive) in the ledger and negative in the resultaträkning, income the other way round.
+                return Named(incomeStatement: true) is { } line ? -Line(TrialBalanceColumns.Period, line) : null;
+            case "Balansräkning":
+                if (text == "Årets resultat")
+                {
+                    return Cell("Resultaträkning", "Årets resultat", RowStyle.Sum);
+                }
 
-        if (table.Key != "Balansräkning")
-        {
-            return null;
-        }
+                if (text == "Övrigt eget kapital")
+                {
+                    return -Line(TrialBalanceColumns.Closing, StatementLine.Equity) - Line(TrialBalanceColumns.Period, StatementLine.ResultTransfer);
+                }
 
-        if (text == "Årets resultat")
-        {
-            var result = layout.Row("Resultaträkning", "Årets resultat", RowStyle.Sum);
-            return result < 0 ? null : layout.Cell("Resultaträkning", result, 2);
+                // Assets are debit balances, equity, provisions and liabilities credit balances (negative in the ledger).
+                return Named(incomeStatement: false) is { } balance
+                    ? balance.IsAsset() ? Line(TrialBalanceColumns.Closing, balance) : -Line(TrialBalanceColumns.Closing, balance)
+                    : null;
+            case "Kassaflödesanalys":
+                return text switch
+                {
+                    "Årets resultat" => Cell("Resultaträkning", "Årets resultat", RowStyle.Sum),
+                    "Justering för avskrivningar" => Line(TrialBalanceColumns.Period, StatementLine.Depreciation),
+                    "Förändring av avsättningar" => Change(StatementLine.Provisions),
+                    "Minskning (+) / ökning (−) av kortfristiga fordringar och förråd" => Change(StatementLine.ShortTermReceivables, StatementLine.Inventories),
+                    "Ökning (+) / minskning (−) av kortfristiga skulder" => Change(StatementLine.ShortTermLiabilities),
+                    "Nettoinvesteringar i anläggningstillgångar" =>
+                        Change(StatementLine.FixedAssets, StatementLine.FinancialFixedAssets) - Line(TrialBalanceColumns.Period, StatementLine.Depreciation),
+                    "Förändring av kortfristiga placeringar" => Change(StatementLine.ShortTermInvestments),
+                    "Förändring av långfristiga skulder" => Change(StatementLine.LongTermLiabilities),
+                    "Övriga förändringar av eget kapital" => Change(StatementLine.Equity) - Line(TrialBalanceColumns.Period, StatementLine.ResultTransfer),
+                    "Likvida medel vid årets början" => Line(TrialBalanceColumns.Opening, StatementLine.CashAndBank),
+                    _ => null,
+                };
+            default:
+                return null;
         }
-
-        if (text == "Övrigt eget kapital")
-        {
-            return $"-{tb.SumIfs(TrialBalanceColumns.Closing, StatementLine.Equity.SwedishName())}-{tb.SumIfs(TrialBalanceColumns.Period, StatementLine.ResultTransfer.SwedishName())}";
-        }
-
-        // Assets are debit balances, equity, provisions and liabilities credit balances (negative in the ledger).
-        return Named(incomeStatement: false) is { } balance
-            ? (balance.IsAsset() ? "" : "-") + tb.SumIfs(TrialBalanceColumns.Closing, balance.SwedishName())
-            : null;
     }
 
     private static void WriteChecks(IXLWorksheet sheet, AnnualReportModel model, Layout layout)
@@ -510,15 +695,21 @@ public static class AnnualReportWorkbook
                     "Årsredovisningens belopp jämförs med summan av kontona på raden i saldobalansen (formeln i räkenskapernas blad).");
             }
 
-            var sum = (int column) => $"{Quote(TrialBalanceSheet)}!{Letter(column - 1)}{tb.SumRow}";
+            var sum = (int column) => $"{Quote(tb.Sheet)}!{Letter(column - 1)}{tb.SumRow}";
             CheckRow(sheet, r++, "Saldobalansens ingående balanser summerar till noll", null, null, 0m, sum(TrialBalanceColumns.Opening), null,
                 "Debet och kredit i ingående balans tar ut varandra.");
             CheckRow(sheet, r++, "Saldobalansens utgående balanser summerar till noll", null, null, 0m, sum(TrialBalanceColumns.Closing), null,
                 "Debet och kredit i utgående balans (resultatkontona med årets utfall) tar ut varandra.");
+            if (layout.PreviousTrialBalance is { } previous)
+            {
+                CheckRow(sheet, r++, $"{previous.Sheet}: utgående balanser summerar till noll", null, null, 0m,
+                    $"{Quote(previous.Sheet)}!{Letter(TrialBalanceColumns.Closing - 1)}{previous.SumRow}", null,
+                    "Debet och kredit i föregående års utgående balans tar ut varandra.");
+            }
         }
 
         var last = r - 1;
-        var count = model.Checks.Count + (layout.TrialBalance is null ? 0 : layout.Recomputed.Count + 2);
+        var count = model.Checks.Count + (layout.TrialBalance is null ? 0 : layout.Recomputed.Count + 2 + (layout.PreviousTrialBalance is null ? 0 : 1));
         sheet.Cell(1, 1).FormulaA1 =
             $"\"Kontroller {model.Year.ToString(CultureInfo.InvariantCulture)}: \"&COUNTIF(B{FirstDataRow}:B{last},\"{Agrees}\")&\" av {count.ToString(CultureInfo.InvariantCulture)} stämmer\"";
         sheet.Cell(1, 1).Style.Font.Bold = true;

@@ -99,7 +99,7 @@ public static class DemoSeeder
         }
     }
 
-    /// <summary>The board, the auditors and the förbundschef, through <see cref="BoardHandler"/>.</summary>
+    /// <summary>The board, the auditors and the förbundschef, through <see cref="BoardHandler"/>; the kansli through <see cref="StaffHandler"/>.</summary>
     private static async Task SeedBoardAsync(IServiceProvider services, DemoData data, CancellationToken cancellationToken)
     {
         var board = services.GetRequiredService<BoardHandler>();
@@ -129,6 +129,16 @@ public static class DemoSeeder
         foreach (var director in organisation.Directors)
         {
             Require(director.Name, await board.SaveDirectorAsync(null, new DirectorInput { Name = director.Name, From = director.From, To = director.To }, cancellationToken));
+        }
+
+        var kansli = services.GetRequiredService<StaffHandler>();
+        foreach (var staff in organisation.Staff)
+        {
+            Require(staff.Name, await kansli.SaveAsync(null, new StaffInput
+            {
+                Name = staff.Name, Title = staff.Title, EmploymentPercent = staff.EmploymentPercent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                From = staff.From, To = staff.To,
+            }, cancellationToken));
         }
     }
 

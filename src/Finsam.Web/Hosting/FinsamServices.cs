@@ -63,6 +63,7 @@ public static class FinsamServices
         services.AddScoped<Features.Organisation.MemberHandler>();
         services.AddScoped<Features.Organisation.ContributionSplitHandler>();
         services.AddScoped<Features.Organisation.BoardHandler>();
+        services.AddScoped<Features.Organisation.StaffHandler>();
         services.AddScoped<FiscalYearSettingsHandler>();
         services.AddScoped<GoalHandler>();
         services.AddScoped<InsatsGoalHandler>();

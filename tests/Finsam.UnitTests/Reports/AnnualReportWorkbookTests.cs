@@ -91,6 +91,62 @@ public sealed class AnnualReportWorkbookTests
         Assert.Equal("Kontroller 2025: 11 av 11 stämmer", checks.Cell(1, 1).GetString());
     }
 
+    /// <summary>Last year: income 900, costs 600, depreciation 100; bank 1 500 and equity 1 800 at its end, receivables 500, liabilities 200.</summary>
+    private static TrialBalance LastYear() => TrialBalance.Build(2024,
+    [
+        ("1110", Domain.Economy.LedgerBalanceKind.Closing, 500m), ("1930", Domain.Economy.LedgerBalanceKind.Closing, 1_500m),
+        ("2010", Domain.Economy.LedgerBalanceKind.Closing, -1_800m), ("2440", Domain.Economy.LedgerBalanceKind.Closing, -200m),
+        ("3010", Domain.Economy.LedgerBalanceKind.Result, -900m), ("4010", Domain.Economy.LedgerBalanceKind.Result, 500m),
+        ("7810", Domain.Economy.LedgerBalanceKind.Result, 100m),
+    ], new Dictionary<string, string>(), Rules);
+
+    private static AnnualReportModel ModelWithLastYear()
+    {
+        var rr = EconomyTables.IncomeStatement(2025, new IncomeStatement(1_000m, -600m, -100m, 0m, 0m, 0m), new IncomeStatement(900m, -500m, -100m, 0m, 0m, 0m));
+        var br = EconomyTables.BalanceSheet(2025, new BalanceSheet(400m, 0m, 0m, 0m, 0m, 2_000m, 2_100m, 300m, 0m, 0m, 300m),
+            new BalanceSheet(500m, 0m, 0m, 0m, 0m, 1_500m, 1_800m, 300m, 0m, 0m, 200m), null);
+        var kf = EconomyTables.CashFlow(2025, new CashFlowStatement(300m, 100m, 0m, 0m, 100m, 0m, 0m, 0m, 0m, 1_500m),
+            new CashFlowStatement(300m, 100m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 1_100m));
+        return Model() with
+        {
+            Sections =
+            [
+                new ReportSection(ReportSectionKind.IncomeStatement, "Resultaträkning", null, [new TableBlock(rr)]),
+                new ReportSection(ReportSectionKind.BalanceSheet, "Balansräkning", null, [new TableBlock(br), new TableBlock(kf)]),
+            ],
+        };
+    }
+
+    [Fact]
+    public void Last_years_columns_are_formulas_over_last_years_trial_balance_or_values_that_say_why()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(AnnualReportWorkbook.Build(ModelWithLastYear(), Ledger(), null, null, LastYear())));
+        Assert.True(workbook.TryGetWorksheet("Saldobalans 2024", out _));
+        workbook.RecalculateAllFormulas();
+        var rr = workbook.Worksheet("Resultaträkning");
+        var income = rr.RowsUsed().Single(r => r.Cell(1).GetString() == "Verksamhetens intäkter");
+        Assert.StartsWith("-SUMIFS('Saldobalans 2024'!$E$", income.Cell(4).FormulaA1, StringComparison.Ordinal);
+        Assert.Equal(900d, income.Cell(4).GetDouble());
+        var kf = workbook.Worksheet("Kassaflödesanalys");
+        double Kf(string line, int column) => kf.RowsUsed().Single(r => r.Cell(1).GetString() == line).Cell(column).GetDouble();
+        Assert.Equal(100d, Kf("Justering för avskrivningar", 3));
+        Assert.Equal(100d, Kf("Ökning (+) / minskning (−) av kortfristiga skulder", 3));
+        Assert.Equal(1_500d, Kf("Likvida medel vid årets början", 3));
+        Assert.Equal(2_000d, Kf("Likvida medel vid årets slut", 3));
+        Assert.Contains("'Saldobalans'!$D$", kf.RowsUsed().Single(r => r.Cell(1).GetString() == "Likvida medel vid årets början").Cell(3).FormulaA1, StringComparison.Ordinal);
+        Assert.StartsWith("'Resultaträkning'!D", kf.RowsUsed().Single(r => r.Cell(1).GetString() == "Årets resultat").Cell(4).FormulaA1, StringComparison.Ordinal);
+        // Last year's cash flow here was not computed from these balances: its lines stay the report's values, and the sheet says so.
+        Assert.False(kf.RowsUsed().Single(r => r.Cell(1).GetString() == "Likvida medel vid årets början").Cell(4).HasFormula);
+        Assert.Contains(kf.CellsUsed(), c => c.GetString().StartsWith("Rader utan formel är årsredovisningens belopp", StringComparison.Ordinal));
+        Assert.DoesNotContain(rr.CellsUsed(), c => c.GetString().StartsWith("Rader utan formel", StringComparison.Ordinal));
+
+        // Without last year's ledger (the first year in Finsam) the column is values, and the sheet says so.
+        using var first = new XLWorkbook(new MemoryStream(AnnualReportWorkbook.Build(ModelWithLastYear(), Ledger())));
+        var firstRr = first.Worksheet("Resultaträkning");
+        Assert.False(firstRr.RowsUsed().Single(r => r.Cell(1).GetString() == "Verksamhetens intäkter").Cell(4).HasFormula);
+        Assert.Contains(firstRr.CellsUsed(), c => c.GetString().StartsWith("Kolumnen 2024-01-01–2024-12-31 är värden: föregående år har ingen bokföring i Finsam", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_line_that_does_not_match_its_accounts_shows_as_a_failed_check()
     {

@@ -5,7 +5,7 @@ using Finsam.Web.Features.AnnualReport;
 
 namespace Finsam.UnitTests.Reports;
 
-/// <summary>The förvaltningsberättelse's organisation part comes from the year's records: members, board, auditors, förbundschef.</summary>
+/// <summary>The förvaltningsberättelse's organisation part comes from the year's records: members, board, auditors, förbundschef, kansli.</summary>
 public sealed class OrganisationBlocksTests
 {
     private static readonly DateOnly Start = new(2025, 1, 1);
@@ -23,7 +23,11 @@ public sealed class OrganisationBlocksTests
                 new BoardAssignment { Name = "Bo Berg", Member = akerby, Role = BoardRole.Deputy, TermFrom = new(2025, 7, 1) },
             ],
             [new Auditor { Name = "Cecilia Carlsson", AppointedBy = region, TermFrom = new(2023, 1, 1) }],
-            [new FederationDirector { Name = "Dan Dahl", From = new(2020, 1, 1) }]);
+            [new FederationDirector { Name = "Dan Dahl", From = new(2020, 1, 1) }],
+            [
+                new StaffMember { Name = "Dan Dahl", Title = "förbundschef", EmploymentPercent = 100m, From = new(2020, 1, 1) },
+                new StaffMember { Name = "Eva Ek", Title = "ekonom", EmploymentPercent = 50m, From = new(2025, 3, 1) },
+            ]);
 
         var blocks = ReportContent.OrganisationBlocks(organisation);
 
@@ -38,6 +42,11 @@ public sealed class OrganisationBlocksTests
         Assert.Equal(["Bo Berg", "Ersättare", "Åkerby kommun", "2025-07-01 – "], board.Rows[1].Cells.Select(c => c.Text));
         Assert.Equal("Revisorer 2025: Cecilia Carlsson (utsedd av Region Norr).", Assert.IsType<ParagraphBlock>(blocks[3]).Text);
         Assert.Equal("Förbundschef: Dan Dahl.", Assert.IsType<ParagraphBlock>(blocks[4]).Text);
+        Assert.Equal("Kansliet har under 2025 bestått av förbundschef 100\u00a0% och ekonom 50\u00a0% (från 2025-03-01).", Assert.IsType<ParagraphBlock>(blocks[5]).Text);
+        var kansli = Assert.IsType<TableBlock>(blocks[6]).Table;
+        Assert.Equal("Kansliet 2025", kansli.Title);
+        Assert.Equal(["Namn", "Befattning", "Tjänstgöringsgrad", "Period"], kansli.Columns.Select(c => c.Header));
+        Assert.Equal(("Eva Ek", "Ekonom", 0.5m, "2025-03-01 – "), (kansli.Rows[1].Cells[0].Text, kansli.Rows[1].Cells[1].Text, kansli.Rows[1].Cells[2].Number, kansli.Rows[1].Cells[3].Text));
     }
 
     [Fact]

@@ -137,7 +137,8 @@ public sealed class AnnualReportService(FinsamDbContext db, DraftPdfCache draftP
     /// <summary>The auditors' workbook of a report: its tables, the year's saldobalans (which the statements are formulas over), its vouchers and the checks.</summary>
     internal async Task<byte[]> WorkbookAsync(AnnualReportModel model, string? pdfSha256, CancellationToken cancellationToken) =>
         AnnualReportWorkbook.Build(model, await db.TrialBalanceForYearAsync(model.Year, cancellationToken), pdfSha256,
-            [await Economy.LedgerExport.VoucherSheetAsync(db, model.Year, cancellationToken)]);
+            [await Economy.LedgerExport.VoucherSheetAsync(db, model.Year, cancellationToken)],
+            await db.PreviousTrialBalanceForYearAsync(model.Year, cancellationToken));
 
     private static Generated Archived(ReportArchive archive, ReportFile kind)
     {

@@ -66,7 +66,7 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
     /// <summary>
     /// The förvaltningsberättelse's organisation part, from the förbund's records of the year (never free text): the
     /// members of the year, the board with each one's office, member and term, the auditors and who appointed them, and
-    /// the förbundschef. Nothing when none of it is entered.
+    /// the förbundschef, and the kansli (a sentence and a table). Nothing when none of it is entered.
     /// </summary>
     public static IReadOnlyList<ReportBlock> OrganisationBlocks(OrganisationQuery.YearOrganisation organisation)
     {
@@ -113,6 +113,21 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
         {
             var directors = organisation.Directors.Select(d => Period(d.From, d.To) is { Length: > 0 } part ? $"{d.Name} ({part})" : d.Name).ToList();
             blocks.Add(new ParagraphBlock($"Förbundschef: {SwedishFormat.List(directors)}."));
+        }
+
+        // The kansli from its register, worded as the förbund's reports word it, with the persons in a table.
+        if (organisation.Staff is { Count: > 0 } staff)
+        {
+            blocks.Add(new ParagraphBlock(StaffRules.Sentence(organisation.Year, organisation.Start, organisation.End, staff)!));
+            var rows = staff.Select(s => new ReportRow([
+                    s.Name,
+                    SwedishFormat.Capitalised(s.Title.Trim()),
+                    s.EmploymentPercent / 100m,
+                    $"{SwedishFormat.Date(s.From)} – {SwedishFormat.Date(s.To)}",
+                ]))
+                .ToList();
+            blocks.Add(new TableBlock(new ReportTable("Kansli", $"Kansliet {organisation.Year}",
+                [new("Namn", CellKind.Text, 28), new("Befattning", CellKind.Text, 24), new("Tjänstgöringsgrad", CellKind.Share, 16) { ShareDecimals = 2 }, new("Period", CellKind.Text, 24)], rows)));
         }
 
         return blocks;

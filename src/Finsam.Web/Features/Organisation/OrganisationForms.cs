@@ -261,3 +261,42 @@ public sealed class DirectorInputValidator : AbstractValidator<DirectorInput>
         RuleFor(d => d.To).Must((d, to) => to is null || d.From is null || to >= d.From).WithMessage("Perioden slutar före den börjar.");
     }
 }
+
+/// <summary>A period of the kansli register as entered: name, befattning, tjänstgöringsgrad (percent, "50" or "12,5 %") and period.</summary>
+public sealed class StaffInput
+{
+    public string? Name { get; set; }
+
+    public string? Title { get; set; }
+
+    /// <summary>Text, so "50 %" and "12,5" are both read (<see cref="Percent"/>).</summary>
+    public string? EmploymentPercent { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public Guid Version { get; set; }
+
+    /// <summary>The tjänstgöringsgrad as a number, without a percent sign; null when it cannot be read.</summary>
+    public decimal? Percent =>
+        SwedishFormat.TryParseDecimal(EmploymentPercent?.Replace("%", "", StringComparison.Ordinal).Trim(), out var value) ? value : null;
+}
+
+public sealed class StaffInputValidator : AbstractValidator<StaffInput>
+{
+    public StaffInputValidator()
+    {
+        RuleFor(s => s.Name).NotEmpty().WithMessage("Ange namnet.")
+            .MaximumLength(StaffMember.NameMaxLength).WithMessage($"Namnet får vara högst {StaffMember.NameMaxLength} tecken.");
+        RuleFor(s => s.Title).NotEmpty().WithMessage("Ange befattningen, t.ex. förbundschef, ekonom eller processledare.")
+            .MaximumLength(StaffMember.TitleMaxLength).WithMessage($"Befattningen får vara högst {StaffMember.TitleMaxLength} tecken.");
+        RuleFor(s => s.EmploymentPercent).NotEmpty().WithMessage("Ange tjänstgöringsgraden i procent, t.ex. 100 eller 50.");
+        RuleFor(s => s.Percent).Must(p => p is > 0m and <= 100m && decimal.Round(p.Value, 2) == p.Value)
+            .When(s => !string.IsNullOrWhiteSpace(s.EmploymentPercent))
+            .OverridePropertyName(nameof(StaffInput.EmploymentPercent))
+            .WithMessage("Skriv tjänstgöringsgraden som ett tal större än 0 och högst 100 (procent), t.ex. 50 eller 12,5.");
+        RuleFor(s => s.From).NotNull().WithMessage("Ange från vilket datum personen arbetar på kansliet.");
+        RuleFor(s => s.To).Must((s, to) => to is null || s.From is null || to >= s.From).WithMessage("Perioden slutar före den börjar.");
+    }
+}
