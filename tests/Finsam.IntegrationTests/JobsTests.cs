@@ -106,7 +106,7 @@ public sealed class JobsTests(JobsTests.Fixture fixture) : IClassFixture<JobsTes
         var id = IdOf(jobPage).ToString("N");
         await Poll.UntilAsync(() => fixture.Factory.Services.GetRequiredService<Finsam.Web.Auditing.AuditWriter>().Unwritten == 0, Bound);
         var entries = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "EnrolmentImportJob" && e.EntityId == id).ToListAsync());
-        Assert.Contains(entries, e => e.Action == AuditAction.Import && e.UserName!.StartsWith("kansli-", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Action == AuditAction.Create && e.UserName!.StartsWith("kansli-", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Action == AuditAction.View && e.UserName!.StartsWith("kansli-", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Action == AuditAction.View && e.UserName!.StartsWith("chef-", StringComparison.Ordinal));
         // The import itself is audited as before, in the worker, as the user who started the job.
@@ -124,7 +124,8 @@ public sealed class JobsTests(JobsTests.Fixture fixture) : IClassFixture<JobsTes
 
         var page = Html.Parse(await fixture.Kansli.GetStringAsync(jobPage));
         Assert.Equal("Misslyckades", page.QuerySelector("[data-job-state]")!.TextContent.Trim());
-        Assert.Equal("Inget importerades: 1 fel att rätta.", page.QuerySelector("#misslyckades + p")!.TextContent.Trim());
+        Assert.Equal(Finsam.Web.Features.Participants.EnrolmentImportJobs.Refused, page.QuerySelector("#misslyckades + p")!.TextContent.Trim());
+        Assert.Equal("Inget importerades: 1 fel att rätta", page.QuerySelector("#fel")!.TextContent.Trim());
         var row = page.QuerySelectorAll("table tbody tr").Single();
         Assert.Equal(["3", "Födelseår"], row.QuerySelectorAll("td").Take(2).Select(c => c.TextContent.Trim()));
         Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Enrolments.CountAsync()));

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Finsam.Domain.Auditing;
-using Finsam.Domain.Formatting;
 using Finsam.Web.Auditing;
 using Finsam.Web.Jobs;
 
@@ -13,6 +12,8 @@ namespace Finsam.Web.Features.Participants;
 /// </summary>
 public sealed class EnrolmentImportJobs(JobStore jobs, AuditLog audit)
 {
+    public const string Refused = "Filen har fel, så ingenting importerades. Felen står nedan med rad och kolumn.";
+
     /// <summary>Queues the import of the uploaded file; null when the queue is full (<see cref="JobStore.QueueFull"/>).</summary>
     public async Task<Job?> SubmitAsync(Stream file, string fileName, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class EnrolmentImportJobs(JobStore jobs, AuditLog audit)
         if (job is not null)
         {
             // Through the audit writer: the post answers even while another import holds the database's write lock.
-            await audit.RecordReadAsync(AuditAction.Import, "EnrolmentImportJob", job.Id.ToString("N"), $"{name}: importen startad som jobb", cancellationToken);
+            await audit.RecordReadAsync(AuditAction.Create, "EnrolmentImportJob", job.Id.ToString("N"), $"{name}: importen startad som jobb", cancellationToken);
         }
 
         return job;
@@ -35,6 +36,6 @@ public sealed class EnrolmentImportJobs(JobStore jobs, AuditLog audit)
         var outcome = await importer.ImportAsync(file, fileName, context.Progress, cancellationToken);
         return outcome.Succeeded
             ? JobOutcome.Done(outcome)
-            : JobOutcome.Refused($"Inget importerades: {SwedishFormat.Number(outcome.Errors.Count)} fel att rätta.", outcome);
+            : JobOutcome.Refused(Refused, outcome);
     }
 }

@@ -24,6 +24,11 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>The file names the import reads (<see cref="TableReader"/>): CSV (also as .txt) and Excel.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".csv", ".txt", ".xlsx"];
+
+    public const string NotATable = "Filen ska vara CSV (.csv) eller Excel (.xlsx).";
+
     /// <summary>
     /// Rows in one file (docs/import-format.md). A förbund registers a few thousand enrolments a year, so ten years'
     /// history is about 50 000; a file this size imports, and imports again, in seconds (ImportExportTests).

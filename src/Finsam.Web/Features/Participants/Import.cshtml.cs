@@ -17,7 +17,7 @@ public class ImportModel(EnrolmentImportJobs imports) : PageModel
     {
     }
 
-    /// <summary>Checks the upload at once (a missing or too large file is told at the field), then runs the import as a job and shows its page.</summary>
+    /// <summary>Checks the upload at once (a missing or too large file, or one of another kind, is told at the field), then runs the import as a job and shows its page.</summary>
     public async Task<IActionResult> OnPostAsync(IFormFile? fil, CancellationToken cancellationToken)
     {
         if (fil is null || fil.Length == 0)
@@ -29,6 +29,12 @@ public class ImportModel(EnrolmentImportJobs imports) : PageModel
         if (fil.Length > EnrolmentImporter.MaxFileBytes)
         {
             ModelState.AddModelError("fil", "Filen är större än 10 MB. Dela upp den.");
+            return Page();
+        }
+
+        if (!EnrolmentImporter.Extensions.Contains(Path.GetExtension(fil.FileName).ToLowerInvariant()))
+        {
+            ModelState.AddModelError("fil", EnrolmentImporter.NotATable);
             return Page();
         }
 
