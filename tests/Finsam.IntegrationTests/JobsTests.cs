@@ -73,6 +73,10 @@ public sealed class JobsTests(JobsTests.Fixture fixture) : IClassFixture<JobsTes
         return job;
     }
 
+    /// <summary>The jobs as a restarted app reads them from the data folder.</summary>
+    private JobStore Reopened() =>
+        new(new StorageLocation(fixture.Factory.DataDirectory), TestClock.Provider, Options.Create(new JobOptions()), NullLogger<JobStore>.Instance);
+
     [Fact]
     public async Task An_enrolment_import_runs_as_a_job_and_its_page_shows_the_report_to_its_owner_and_the_director_only()
     {
@@ -87,6 +91,10 @@ public sealed class JobsTests(JobsTests.Fixture fixture) : IClassFixture<JobsTes
         Assert.Equal("Klart", page.QuerySelector("[data-job-state]")!.TextContent.Trim());
         Assert.Contains("Importen är klar: 2 rader, varav 2 nya, 0 ändrade och 0 oförändrade.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("progress"));
+
+        // The report is kept on disk with the job: a restarted app still shows it.
+        var kept = Reopened().Find(job.Id)!.ResultAs<Finsam.Web.Features.Participants.EnrolmentImporter.Outcome>()!;
+        Assert.Equal((2, 2, 0), (kept.Rows, kept.Created, kept.Errors.Count));
 
         // "Mina jobb" lists it for its owner, not for another kansli user; the förbundschef sees it among the others' jobs.
         var mine = Html.Parse(await fixture.Kansli.GetStringAsync("/Jobb"));
@@ -157,6 +165,9 @@ public sealed class JobsTests(JobsTests.Fixture fixture) : IClassFixture<JobsTes
         var page = Html.Parse(await fixture.Kansli.GetStringAsync(jobPage));
         Assert.StartsWith("Filen kunde inte läsas.", page.QuerySelector("#misslyckades + p")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(imports, await fixture.Factory.WithDbAsync(db => db.LedgerImports.CountAsync()));
+        var kept = Reopened().Find(job.Id)!.ResultAs<Finsam.Web.Features.Economy.LedgerImportJobResult>()!;
+        Assert.StartsWith("Filen kunde inte läsas.", kept.Error, StringComparison.Ordinal);
+        Assert.False(kept.Imported);
     }
 
     [Fact]

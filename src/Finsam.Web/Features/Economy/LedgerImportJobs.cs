@@ -1,10 +1,30 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Finsam.Web.Jobs;
 
 namespace Finsam.Web.Features.Economy;
 
-/// <summary>What a SIE import job gives: the importer's outcome, and the kept file's token when the user must confirm a proposal.</summary>
-public sealed record LedgerImportJobResult(LedgerImporter.Outcome Outcome, string? Token);
+/// <summary>
+/// What a SIE import job gives: what was read in or why not, and the kept file's token when the user must confirm a
+/// proposal. The counts are kept on disk with the job; the proposal (<see cref="Review"/>) only in memory, so after a
+/// restart the page asks for the file again instead.
+/// </summary>
+public sealed record LedgerImportJobResult(
+    int Year, string? Error, bool Imported, bool NeedsConfirmation, int Accounts, int Vouchers, int Transactions, string? Warnings, string? Token)
+{
+    [JsonIgnore]
+    public LedgerImportReview? Review { get; init; }
+
+    public static LedgerImportJobResult Of(LedgerImporter.Outcome outcome, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new LedgerImportJobResult(outcome.Year, outcome.Error, outcome.Succeeded, outcome.NeedsConfirmation,
+            outcome.Import?.AccountCount ?? 0, outcome.Import?.VoucherCount ?? 0, outcome.Import?.TransactionCount ?? 0, outcome.Import?.Warnings, token)
+        {
+            Review = outcome.Review,
+        };
+    }
+}
 
 /// <summary>
 /// Starts the SIE import (and its confirmation) as a background job: the worker runs <see cref="LedgerImporter"/> in its
@@ -29,16 +49,16 @@ public sealed class LedgerImportJobs(JobStore jobs, PendingLedgerFiles pending)
         var outcome = await importer.ImportAsync(bytes, fileName, confirmation, context.Progress, cancellationToken);
         if (outcome.NeedsConfirmation)
         {
-            return JobOutcome.Done(new LedgerImportJobResult(outcome, await pending.KeepAsync(bytes, fileName, cancellationToken)));
+            return JobOutcome.Done(LedgerImportJobResult.Of(outcome, await pending.KeepAsync(bytes, fileName, cancellationToken)));
         }
 
         if (!outcome.Succeeded)
         {
             // A refused confirmation keeps its file, so the user can answer the proposal again.
-            return JobOutcome.Refused(outcome.Error ?? "Filen lästes inte in.", new LedgerImportJobResult(outcome, confirmation is null ? null : keptToken));
+            return JobOutcome.Refused(outcome.Error ?? "Filen lästes inte in.", LedgerImportJobResult.Of(outcome, confirmation is null ? null : keptToken));
         }
 
         pending.Remove(keptToken);
-        return JobOutcome.Done(new LedgerImportJobResult(outcome, null));
+        return JobOutcome.Done(LedgerImportJobResult.Of(outcome, null));
     }
 }
