@@ -64,7 +64,7 @@ public sealed class JobsJourneyTests(JobsJourneyTests.GatedFixture fixture) : IC
         await page.GotoAsync("/Deltagare/Import");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mina jobb" }).ClickAsync();
         var mine = page.GetByRole(AriaRole.Table, new() { Name = "Mina jobb" });
-        await Assertions.Expect(mine.GetByRole(AriaRole.Row).Filter(new() { HasText = "bakgrund.csv" })).ToContainTextAsync("Klart");
+        await Assertions.Expect(mine.GetByRole(AriaRole.Row).Filter(new() { HasText = "bakgrund.csv" })).ToContainTextAsync("Klart: 2 rader, 2 nya, 0 ändrade");
         await BrowserFixture.AssertAccessibleAsync(page);
         await mine.GetByRole(AriaRole.Link, new() { Name = "Import av deltaganden: bakgrund.csv" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importen är klar: 2 rader, varav 2 nya, 0 ändrade och 0 oförändrade.");

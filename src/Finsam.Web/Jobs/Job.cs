@@ -68,6 +68,9 @@ public sealed record Job(
 
     public string? ResultContentType { get; init; }
 
+    /// <summary>What came of it in a few Swedish words, for the job lists ("2 rader importerade", "väntar på din bekräftelse").</summary>
+    public string? Note { get; init; }
+
     /// <summary>The result as the job gave it (in memory), or as read back from disk after a restart (a <see cref="JsonElement"/>).</summary>
     [JsonIgnore]
     public object? Result { get; init; }
@@ -111,6 +114,9 @@ public sealed record JobOutcome(bool Succeeded, object? Result, string? Failure 
     public string? FileName { get; init; }
 
     public string? ContentType { get; init; }
+
+    /// <summary>What came of it in a few Swedish words (<see cref="Job.Note"/>).</summary>
+    public string? Note { get; init; }
 
     public static JobOutcome Done(object? result) => new(true, result);
 

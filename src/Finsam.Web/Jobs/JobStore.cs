@@ -155,6 +155,7 @@ public sealed partial class JobStore
             StoredResult = Serialise(outcome.Result),
             ResultFileName = outcome.File is null ? null : outcome.FileName,
             ResultContentType = outcome.File is null ? null : outcome.ContentType,
+            Note = outcome.Note,
             Progress = job.Progress with { Done = job.Progress.Total, Step = outcome.Succeeded ? "Klart" : "Avbrutet" },
         };
         Save(job);

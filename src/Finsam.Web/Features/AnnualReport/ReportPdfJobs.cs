@@ -36,6 +36,6 @@ public sealed class ReportPdfJobs(JobStore jobs)
         }
 
         context.Progress.Report(new JobProgress(2, 2, "Klart"));
-        return JobOutcome.Done(null) with { File = file.Content, FileName = file.FileName, ContentType = AnnualReportService.ContentType(ReportFile.Pdf) };
+        return JobOutcome.Done(null) with { File = file.Content, FileName = file.FileName, ContentType = AnnualReportService.ContentType(ReportFile.Pdf), Note = "PDF-filen finns att hämta" };
     }
 }

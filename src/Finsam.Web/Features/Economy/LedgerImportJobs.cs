@@ -49,7 +49,10 @@ public sealed class LedgerImportJobs(JobStore jobs, PendingLedgerFiles pending)
         var outcome = await importer.ImportAsync(bytes, fileName, confirmation, context.Progress, cancellationToken);
         if (outcome.NeedsConfirmation)
         {
-            return JobOutcome.Done(LedgerImportJobResult.Of(outcome, await pending.KeepAsync(bytes, fileName, cancellationToken)));
+            return JobOutcome.Done(LedgerImportJobResult.Of(outcome, await pending.KeepAsync(bytes, fileName, cancellationToken))) with
+            {
+                Note = "inget sparat än: väntar på din bekräftelse",
+            };
         }
 
         if (!outcome.Succeeded)
@@ -59,6 +62,6 @@ public sealed class LedgerImportJobs(JobStore jobs, PendingLedgerFiles pending)
         }
 
         pending.Remove(keptToken);
-        return JobOutcome.Done(LedgerImportJobResult.Of(outcome, null));
+        return JobOutcome.Done(LedgerImportJobResult.Of(outcome, null)) with { Note = $"bokföringen för {outcome.Year} är inläst" };
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Finsam.Domain.Auditing;
+using Finsam.Domain.Formatting;
 using Finsam.Web.Auditing;
 using Finsam.Web.Jobs;
 
@@ -35,7 +36,7 @@ public sealed class EnrolmentImportJobs(JobStore jobs, AuditLog audit)
         await using var file = File.OpenRead(context.InputPath!);
         var outcome = await importer.ImportAsync(file, fileName, context.Progress, cancellationToken);
         return outcome.Succeeded
-            ? JobOutcome.Done(outcome)
-            : JobOutcome.Refused(Refused, outcome);
+            ? JobOutcome.Done(outcome) with { Note = $"{SwedishFormat.Number(outcome.Rows)} rader, {SwedishFormat.Number(outcome.Created)} nya, {SwedishFormat.Number(outcome.Updated)} ändrade" }
+            : JobOutcome.Refused(Refused, outcome) with { Note = $"{SwedishFormat.Number(outcome.Errors.Count)} fel i filen" };
     }
 }
