@@ -169,7 +169,7 @@ public sealed class LedgerImporter(
         }
 
         db.ChangeTracker.Clear();
-        progress?.Report(new JobProgress(file.Length, file.Length, "Granskar kontoplan, dimensioner och balanser"));
+        progress?.Report(new JobProgress(0, 0, "Granskar kontoplan, dimensioner och balanser"));
         var review = await ReviewAsync(sie, current, year.Year, stored, yearReview, rules, insatsCodes, setting, dimension, cancellationToken);
         if (confirmation is null && review.NeedsConfirmation)
         {

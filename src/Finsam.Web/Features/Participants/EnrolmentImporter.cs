@@ -111,7 +111,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             return new Outcome(errors, 0, 0, 0);
         }
 
-        progress?.Report(new JobProgress(total, total, "Jämför med det som är registrerat och sparar"));
+        progress?.Report(new JobProgress(0, 0, "Jämför med det som är registrerat och sparar"));   // no count: the bar shows work going on
         var present = EnrolmentFileFormat.Columns.Where(c => columns[c] >= 0).ToHashSet(StringComparer.Ordinal);
         return await ApplyAsync(rows, present, fileName, cancellationToken) with { Encoding = table.Encoding };
     }
