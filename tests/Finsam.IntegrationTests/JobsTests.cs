@@ -73,7 +73,10 @@ public sealed class JobsTests(JobsTests.Fixture fixture) : IClassFixture<JobsTes
         return job;
     }
 
-    /// <summary>The jobs as a restarted app reads them from the data folder.</summary>
+    /// <summary>
+    /// The jobs as a restarted app reads them from the data folder. Only while none of the app's jobs runs (each test here
+    /// waits for its job): a store opened beside a running job would fail it on disk as interrupted.
+    /// </summary>
     private JobStore Reopened() =>
         new(new StorageLocation(fixture.Factory.DataDirectory), TestClock.Provider, Options.Create(new JobOptions()), NullLogger<JobStore>.Instance);
 

@@ -169,6 +169,20 @@ public sealed partial class JobStore
         return job;
     }
 
+    /// <summary>Fails a job without writing it (when the data folder cannot be written): it is shown until the app stops.</summary>
+    internal void FailInMemory(Guid id, string reason)
+    {
+        if (_jobs.TryGetValue(id, out var job))
+        {
+            job = job with { State = JobState.Failed, FinishedAtUtc = Now, Failure = reason, Progress = job.Progress with { Step = "Avbrutet" } };
+            _jobs[id] = job;
+            if (_finished.TryRemove(id, out var done))
+            {
+                done.TrySetResult(job);
+            }
+        }
+    }
+
     private JsonElement? Serialise(object? result)
     {
         if (result is null)

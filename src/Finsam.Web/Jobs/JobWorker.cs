@@ -50,7 +50,16 @@ public sealed partial class JobWorker(JobStore store, IServiceScopeFactory scope
             http.HttpContext = null;
         }
 
-        await store.FinishAsync(queued.Id, outcome);
+        try
+        {
+            await store.FinishAsync(queued.Id, outcome);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The data folder could not be written (full, or its rights changed): the job is failed in memory, and the worker goes on.
+            LogFailed(log, queued.Id, ex);
+            store.FailInMemory(queued.Id, Unexpected);
+        }
     }
 
     /// <summary>Progress straight into the store (not <see cref="Progress{T}"/>, which posts to a synchronisation context).</summary>
