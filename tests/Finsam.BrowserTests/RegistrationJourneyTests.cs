@@ -70,7 +70,9 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await Assertions.Expect(errorRow).ToContainTextAsync("\"nittonhundra\"");
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        // The import ran as a job; its page leads back to the import for the corrected file.
         var before = await fixture.Server.WithDbAsync(db => db.Enrolments.CountAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importera en fil till" }).ClickAsync();
         await page.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "deltagare.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(File("1979")) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera och importera" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importen är klar: 2 rader, varav 2 nya, 0 ändrade och 0 oförändrade.");

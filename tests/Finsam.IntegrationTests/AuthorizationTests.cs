@@ -104,6 +104,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         { "/Organisation/Kansli/{staff}", [Admin, Chef] },
         { "/Konto/BytLosenord", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Konto/TvaFaktor", [Admin, Kansli, Chef, Board, Auditor] },
+        { "/Jobb", [Admin, Kansli, Chef, Board, Auditor] },
         { "/Insatser", [Kansli, Chef] },
         { "/Insatser/Detaljer/{insats}", [Kansli, Chef] },
         { "/Deltagare", [Kansli, Chef] },

@@ -44,6 +44,12 @@ public class FinsamFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool StartChromiumAtLaunch { get; init; }
 
+    /// <summary>
+    /// A gate the worker passes before each background job; null: the app's open gate. A test that needs a job still
+    /// running holds it closed (<see cref="TestJobGate"/>), so nothing depends on how fast the job is.
+    /// </summary>
+    public TestJobGate? JobGate { get; init; }
+
     /// <summary>More configuration for the app (e.g. "Bootstrap:AdminEmail"), applied last.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -66,12 +72,23 @@ public class FinsamFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Pdf:StartAtLaunch", StartChromiumAtLaunch ? "true" : "false");
         builder.UseSetting("Security:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // A job's page waits this long for the job to finish (bounded, never a sleep): a test that follows an import to
+        // its job page reads the finished report, as the user of a small file does. Tests of the running state hold
+        // the job with a JobGate instead.
+        builder.UseSetting("Jobs:ShowResultWithin", JobGate is null ? "00:02:00" : "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Clock);
+            if (JobGate is { } gate)
+            {
+                services.AddSingleton<Finsam.Web.Jobs.IJobGate>(gate);
+            }
+        });
     }
 
     /// <summary>

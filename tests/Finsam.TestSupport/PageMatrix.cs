@@ -80,6 +80,13 @@ public static class PageMatrix
         new("POST /Account/TwoFactor?handler=Setup", "/Konto/TvaFaktor?handler=Setup", [Admin, Kansli, Chef, Board, Auditor]),
         new("GET /Account/SignOut", "/Konto/LoggaUt", [Admin, Kansli, Chef, Board, Auditor]),
 
+        // Background jobs: every user has their own ("Mina jobb"); a job no one here started answers 404 (JobsTests
+        // checks that another user's job does too).
+        new("GET /Jobs/Index", "/Jobb", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Jobs/Details", "/Jobb/00000000-0000-0000-0000-000000000001", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Jobs/Details?handler=Status", "/Jobb/00000000-0000-0000-0000-000000000001?handler=Status", [Admin, Kansli, Chef, Board, Auditor]),
+        new("GET /Jobs/Details?handler=Download", "/Jobb/00000000-0000-0000-0000-000000000001?handler=Download", [Admin, Kansli, Chef, Board, Auditor]),
+
         // Administration
         new("GET /Admin/Users/Index", "/Admin/Anvandare", [Admin]),
         new("GET /Admin/Users/New", "/Admin/Anvandare/Ny", [Admin]),
@@ -189,6 +196,7 @@ public static class PageMatrix
         new("GET /AnnualReport/Index", "/Arsredovisning", [Kansli, Chef, Board, Auditor]),
         new("GET /AnnualReport/Index?handler=Pdf", "/Arsredovisning?handler=Pdf&ar=1999", [Kansli, Chef, Board, Auditor]),
         new("GET /AnnualReport/Index?handler=Excel", "/Arsredovisning?handler=Excel&ar=1999", [Kansli, Chef, Board, Auditor]),
+        new("POST /AnnualReport/Index?handler=Pdf", "/Arsredovisning?handler=Pdf&ar=1999", [Kansli, Chef, Board, Auditor]),
         new("GET /AnnualReport/Adopt", "/Arsredovisning/Faststall/2024", [Chef]),
         new("POST /AnnualReport/Adopt", "/Arsredovisning/Faststall/1999", [Chef]),
         new("GET /AnnualReport/Reopen", "/Arsredovisning/Ateroppna/2024", [Chef]),

@@ -74,7 +74,7 @@ public static class SignIn
         {
             new("__RequestVerificationToken", AntiforgeryToken(page)),
         };
-        return await client.PostAsync(url, new FormUrlEncodedContent(content));
+        return await client.FollowJobAsync(await client.PostAsync(url, new FormUrlEncodedContent(content)));
     }
 
     /// <summary>Uploads a file to a form (multipart), with the page's antiforgery token.</summary>
@@ -87,8 +87,30 @@ public static class SignIn
             { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(content), field, fileName },
         };
-        return await client.PostAsync(url, form);
+        return await client.FollowJobAsync(await client.PostAsync(url, form));
     }
+
+    /// <summary>
+    /// A post that started a background job (an import, a PDF) answers with a redirect to the job's page; this follows it,
+    /// and the tests' app lets that page wait for the job to finish (FinsamFactory, "Jobs:ShowResultWithin"), so the
+    /// answer is the finished job with its report, as the page showed it when the work ran inside the request. Any other
+    /// answer is returned as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> FollowJobAsync(this HttpClient client, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location
+            || !location.OriginalString.StartsWith(JobPagePrefix, StringComparison.Ordinal))
+        {
+            return response;
+        }
+
+        return await client.GetAsync(location);
+    }
+
+    /// <summary>Where a job's page is: /Jobb/{id}.</summary>
+    public const string JobPagePrefix = "/Jobb/";
 
     public static string AntiforgeryToken(string html)
     {

@@ -50,6 +50,9 @@ public static class PageAccess
         ("/AnnualReport/Signatories", Policies.ReportAuthor),
         ("/AnnualReport/Adopt", Policies.ReportAuthor),
         ("/AnnualReport/Reopen", Policies.ReportAuthor),
+        // Background jobs ("Mina jobb"): every signed-in user has their own; the page itself shows a job only to the user
+        // who started it and to the förbundschef (Jobs/JobAccess), since that depends on the job, not on the role alone.
+        ("/Jobs", Policies.SignedIn),
         ("/Setup", Policies.Setup),
         ("/Organisation", Policies.Setup),
     ];

@@ -19,6 +19,7 @@ using Finsam.Web.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace Finsam.Web.Hosting;
@@ -48,10 +49,12 @@ public static class FinsamServices
         services.AddScoped<InsatsService>();
         services.AddScoped<InsatsYearSettingsHandler>();
         services.AddScoped<EnrolmentImporter>();
+        services.AddScoped<EnrolmentImportJobs>();
         services.AddScoped<EnrolmentExporter>();
         services.AddScoped<RetentionService>();
         services.Configure<EconomyOptions>(configuration.GetSection(EconomyOptions.Section));
         services.AddScoped<LedgerImporter>();
+        services.AddScoped<LedgerImportJobs>();
         services.AddScoped<Features.Economy.InsatsDimensionHandler>();
         services.AddSingleton<Features.Economy.PendingLedgerFiles>();
         services.AddSingleton(GoalOptions.ReadScale(configuration.GetSection(GoalOptions.Section)));
@@ -73,6 +76,7 @@ public static class FinsamServices
         services.AddScoped<ReportContent>();
         services.AddScoped<AnnualReportService>();
         services.AddScoped<AdoptionHandler>();
+        services.AddScoped<ReportPdfJobs>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
@@ -159,6 +163,12 @@ public static class FinsamServices
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         services.AddSingleton<DraftPdfCache>();
         services.AddHostedService<ChromiumWarmUp>();
+
+        // Long work (the imports, the report's PDF) runs as background jobs: docs/background-jobs.md.
+        services.Configure<Jobs.JobOptions>(configuration.GetSection(Jobs.JobOptions.Section));
+        services.AddSingleton<Jobs.JobStore>();
+        services.TryAddSingleton<Jobs.IJobGate, Jobs.OpenJobGate>();
+        services.AddHostedService<Jobs.JobWorker>();
         services.AddHealthChecks().AddDbContextCheck<FinsamDbContext>("database");
 
         CultureInfo.DefaultThreadCurrentCulture = SwedishFormat.Culture;

@@ -36,6 +36,9 @@ public sealed class SieReader
     /// <summary>The number of the last line read.</summary>
     public int LineNumber => _number;
 
+    /// <summary>How much of the file's text has been read, and its length (for progress).</summary>
+    public (int Read, int Length) Position => (Math.Min(_position, _text.Length), _text.Length);
+
     /// <summary>The next voucher, or false at the end of the file.</summary>
     public bool ReadVoucher([NotNullWhen(true)] out SieVoucher? voucher)
     {

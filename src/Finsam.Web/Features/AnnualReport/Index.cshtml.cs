@@ -13,7 +13,7 @@ namespace Finsam.Web.Features.AnnualReport;
 /// texts, sections, signatories and the adoption. Generation is refused while a check fails, unless the
 /// förbundschef explicitly asks for a draft.
 /// </summary>
-public class IndexModel(AnnualReportService reports, IAuthorizationService authorization) : PageModel
+public class IndexModel(AnnualReportService reports, ReportPdfJobs pdfJobs, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? RequestedYear { get; set; }
@@ -56,6 +56,28 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
     public Task<IActionResult> OnGetExcelAsync(int ar, bool utkast, int? version, CancellationToken cancellationToken) =>
         DownloadAsync(ar, utkast, version, ReportFile.Workbook, cancellationToken);
 
+    /// <summary>"Skapa PDF": the same PDF as the download, made by a background job; the job's page shows its progress and the file.</summary>
+    public async Task<IActionResult> OnPostPdfAsync(int ar, bool utkast, CancellationToken cancellationToken)
+    {
+        var status = await reports.AvailabilityAsync(ar, cancellationToken);
+        if (!status.HasLedger)
+        {
+            return NotFound();
+        }
+
+        var mayDraft = utkast && (await authorization.AuthorizeAsync(User, Policies.ReportAuthor)).Succeeded;
+        if ((status.Adopted || status.ChecksPass || mayDraft) && await pdfJobs.SubmitAsync(ar, mayDraft, User, cancellationToken) is { } job)
+        {
+            return RedirectToPage("/Jobs/Details", new { id = job.Id });
+        }
+
+        RequestedYear = ar;
+        Status = status;
+        Refusal = status.Adopted || status.ChecksPass || mayDraft ? Finsam.Web.Jobs.JobStore.QueueFull : ReportPdfJobs.Refused;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task<IActionResult> DownloadAsync(int year, bool draft, int? version, ReportFile kind, CancellationToken cancellationToken)
     {
         // An adopted year's archived files are always available; a draft only when the checks pass, or when the author insists.
@@ -71,8 +93,7 @@ public class IndexModel(AnnualReportService reports, IAuthorizationService autho
         {
             RequestedYear = year;
             Status = download.Status;
-            Refusal = "Årsredovisningen skapas inte eftersom kontroller inte stämmer. Rätta bokföringen och läs in den igen"
-                + " (förbundschefen kan skapa ett utkast ändå).";
+            Refusal = ReportPdfJobs.Refused;
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -1,4 +1,5 @@
 using Finsam.Web.Features.Economy;
+using Finsam.Web.Jobs;
 using Finsam.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,19 +10,15 @@ namespace Finsam.Web.Features.Economy;
 // server refuses the request (413, the Swedish error page).
 [RequestSizeLimit(2 * LedgerImporter.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * LedgerImporter.MaxFileBytes)]
-public class ImportModel(LedgerImporter importer, PendingLedgerFiles pending, InsatsDimensionHandler dimensions) : PageModel
+public class ImportModel(LedgerImportJobs imports, PendingLedgerFiles pending, InsatsDimensionHandler dimensions) : PageModel
 {
-    public LedgerImporter.Outcome? Outcome { get; private set; }
-
-    /// <summary>The kept file of an import waiting for confirmation.</summary>
-    public string? Token { get; private set; }
-
     public int Dimension { get; private set; }
 
     public bool DimensionSaved { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Dimension = await dimensions.CurrentAsync(cancellationToken);
 
+    /// <summary>Checks the upload at once (missing, too large, not a SIE file's name), then reads it in as a job and shows the job's page.</summary>
     public async Task<IActionResult> OnPostAsync(IFormFile? fil, CancellationToken cancellationToken)
     {
         Dimension = await dimensions.CurrentAsync(cancellationToken);
@@ -37,45 +34,31 @@ public class ImportModel(LedgerImporter importer, PendingLedgerFiles pending, In
             return Page();
         }
 
-        using var buffer = new MemoryStream((int)fil.Length);
-        await fil.CopyToAsync(buffer, cancellationToken);
-        var file = buffer.ToArray();
-        Outcome = await importer.ImportAsync(file, fil.FileName, cancellationToken);
-        if (Outcome.NeedsConfirmation)
+        if (!LedgerImporter.Extensions.Contains(Path.GetExtension(fil.FileName).ToLowerInvariant()))
         {
-            Token = await pending.KeepAsync(file, fil.FileName, cancellationToken);
-        }
-        else if (!Outcome.Succeeded)
-        {
-            ModelState.AddModelError("fil", Outcome.Error!);
+            ModelState.AddModelError("fil", LedgerImporter.NotSie);
+            return Page();
         }
 
-        return Page();
+        await using var stream = fil.OpenReadStream();
+        return await imports.SubmitAsync(stream, fil.FileName, null, null, User, cancellationToken) is { } job
+            ? RedirectToPage("/Jobs/Details", new { id = job.Id })
+            : Refuse(JobStore.QueueFull);
     }
 
-    /// <summary>Imports a kept file with the user's answers to its proposals.</summary>
+    /// <summary>Imports a kept file with the user's answers to its proposals, as a job.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(string? token, bool sparaMappning, int dimension, CancellationToken cancellationToken)
     {
         Dimension = await dimensions.CurrentAsync(cancellationToken);
         if (await pending.FindAsync(token, cancellationToken) is not { } kept)
         {
-            ModelState.AddModelError("fil", "Den inlästa filen finns inte längre kvar på servern. Välj filen igen.");
-            return Page();
+            return Refuse("Den inlästa filen finns inte längre kvar på servern. Välj filen igen.");
         }
 
-        Outcome = await importer.ImportAsync(kept.File, kept.FileName, new LedgerImporter.Confirmation(sparaMappning, dimension), cancellationToken);
-        if (Outcome.Succeeded)
-        {
-            pending.Remove(token);
-            Dimension = await dimensions.CurrentAsync(cancellationToken);
-        }
-        else
-        {
-            Token = token;
-            ModelState.AddModelError("fil", Outcome.Error!);
-        }
-
-        return Page();
+        using var stream = new MemoryStream(kept.File, writable: false);
+        return await imports.SubmitAsync(stream, kept.FileName, new LedgerImporter.Confirmation(sparaMappning, dimension), token, User, cancellationToken) is { } job
+            ? RedirectToPage("/Jobs/Details", new { id = job.Id })
+            : Refuse(JobStore.QueueFull);
     }
 
     /// <summary>Saves the dimension that carries the insatser's project codes.</summary>
@@ -85,6 +68,12 @@ public class ImportModel(LedgerImporter importer, PendingLedgerFiles pending, In
         result.Errors.AddTo(ModelState, "");
         DimensionSaved = result.Succeeded;
         Dimension = await dimensions.CurrentAsync(cancellationToken);
+        return Page();
+    }
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError("fil", message);
         return Page();
     }
 }

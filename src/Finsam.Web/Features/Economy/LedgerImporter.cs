@@ -7,6 +7,8 @@ using Finsam.Domain.Economy.Sie;
 using Finsam.Domain.Economy.Statements;
 using Finsam.Web.Auditing;
 using Finsam.Web.Features.Economy;
+using Finsam.Web.Jobs;
+using Finsam.Domain.Formatting;
 using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -48,6 +50,8 @@ public sealed class LedgerImporter(
     /// <summary>The file names SIE files have (type 4 .se, 4I .si, types 1–3 .sie), and .txt for a renamed one.</summary>
     public static readonly IReadOnlyList<string> Extensions = [".se", ".si", ".sie", ".txt"];
 
+    public const string NotSie = "Filen ska vara en SIE-fil (.se, .si eller .sie) från bokföringsprogrammet.";
+
     /// <summary>Vouchers saved at a time; their lines follow in multi-row inserts.</summary>
     public const int BatchVouchers = 5_000;
 
@@ -69,12 +73,17 @@ public sealed class LedgerImporter(
     public Task<Outcome> ImportAsync(byte[] file, string fileName, CancellationToken cancellationToken) =>
         ImportAsync(file, fileName, null, cancellationToken);
 
-    public async Task<Outcome> ImportAsync(byte[] file, string fileName, Confirmation? confirmation, CancellationToken cancellationToken)
+    public Task<Outcome> ImportAsync(byte[] file, string fileName, Confirmation? confirmation, CancellationToken cancellationToken) =>
+        ImportAsync(file, fileName, confirmation, null, cancellationToken);
+
+    /// <param name="progress">Where to report how far the import has come (a background job's page), or null: per batch of vouchers.</param>
+    public async Task<Outcome> ImportAsync(byte[] file, string fileName, Confirmation? confirmation, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
+        progress?.Report(new JobProgress(0, 0, "Läser filen"));
         ArgumentNullException.ThrowIfNull(file);
         if (!Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
         {
-            return new Outcome("Filen ska vara en SIE-fil (.se, .si eller .sie) från bokföringsprogrammet.", 0, null);
+            return new Outcome(NotSie, 0, null);
         }
 
         SieReader reader;
@@ -146,7 +155,7 @@ public sealed class LedgerImporter(
         Stored stored;
         try
         {
-            stored = await StoreAsync(reader, first, year.Id, year.Year, dimension, rules, cancellationToken);
+            stored = await StoreAsync(reader, first, year.Id, year.Year, dimension, rules, progress, cancellationToken);
         }
         catch (SieFormatException ex)
         {
@@ -160,6 +169,7 @@ public sealed class LedgerImporter(
         }
 
         db.ChangeTracker.Clear();
+        progress?.Report(new JobProgress(0, 0, "Granskar kontoplan, dimensioner och balanser"));
         var review = await ReviewAsync(sie, current, year.Year, stored, yearReview, rules, insatsCodes, setting, dimension, cancellationToken);
         if (confirmation is null && review.NeedsConfirmation)
         {
@@ -262,7 +272,8 @@ public sealed class LedgerImporter(
     }
 
     private async Task<Stored> StoreAsync(
-        SieReader reader, SieVoucher? first, int yearId, int calendarYear, int dimension, IReadOnlyCollection<AccountMappingRule> rules, CancellationToken cancellationToken)
+        SieReader reader, SieVoucher? first, int yearId, int calendarYear, int dimension, IReadOnlyCollection<AccountMappingRule> rules,
+        IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         var sie = reader.Document;
         var fiscalYear = sie.FiscalYears[0];
@@ -373,6 +384,8 @@ public sealed class LedgerImporter(
             stored.Transactions += lines.Count;
             vouchers.Clear();
             lines.Clear();
+            var (read, length) = reader.Position;
+            progress?.Report(new JobProgress(read, length, $"Sparar verifikationerna ({SwedishFormat.Number(stored.Vouchers)} hittills)"));
         }
     }
 

@@ -8,6 +8,7 @@ using Finsam.Domain.Participants;
 using Finsam.Domain.Participants.Import;
 using Finsam.Reporting.Tabular;
 using Finsam.Web.Auditing;
+using Finsam.Web.Jobs;
 using Finsam.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,11 @@ namespace Finsam.Web.Features.Participants;
 public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, PersonKeyProvider keys, TimeProvider clock)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>The file names the import reads (<see cref="TableReader"/>): CSV (also as .txt) and Excel.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".csv", ".txt", ".xlsx"];
+
+    public const string NotATable = "Filen ska vara CSV (.csv) eller Excel (.xlsx).";
 
     /// <summary>
     /// Rows in one file (docs/import-format.md). A förbund registers a few thousand enrolments a year, so ten years'
@@ -39,8 +45,16 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
         public string? Encoding { get; init; }
     }
 
-    public async Task<Outcome> ImportAsync(Stream file, string fileName, CancellationToken cancellationToken)
+    public Task<Outcome> ImportAsync(Stream file, string fileName, CancellationToken cancellationToken) =>
+        ImportAsync(file, fileName, null, cancellationToken);
+
+    /// <summary>Rows checked between two progress reports.</summary>
+    public const int ProgressEvery = 1_000;
+
+    /// <param name="progress">Where to report how far the import has come (a background job's page), or null.</param>
+    public async Task<Outcome> ImportAsync(Stream file, string fileName, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
+        progress?.Report(new JobProgress(0, 0, "Läser filen"));
         Table table;
         try
         {
@@ -77,11 +91,18 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
 
         var errors = new List<RowError>();
         var rows = new List<EnrolmentRow>(table.Rows.Count);
+        var total = table.Rows.Count;
+        var done = 0;
         foreach (var row in table.Rows)
         {
             if (parser.Parse(row.Line, column => row[columns[column]], errors) is { } parsed)
             {
                 rows.Add(parsed);
+            }
+
+            if (++done % ProgressEvery == 0)
+            {
+                progress?.Report(new JobProgress(done, total, "Kontrollerar raderna"));
             }
         }
 
@@ -90,6 +111,7 @@ public sealed class EnrolmentImporter(FinsamDbContext db, AuditLog audit, Person
             return new Outcome(errors, 0, 0, 0);
         }
 
+        progress?.Report(new JobProgress(0, 0, "Jämför med det som är registrerat och sparar"));   // no count: the bar shows work going on
         var present = EnrolmentFileFormat.Columns.Where(c => columns[c] >= 0).ToHashSet(StringComparer.Ordinal);
         return await ApplyAsync(rows, present, fileName, cancellationToken) with { Encoding = table.Encoding };
     }

@@ -1,4 +1,5 @@
 using Finsam.Web.Features.Participants;
+using Finsam.Web.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,16 +9,15 @@ namespace Finsam.Web.Features.Participants;
 // server refuses the request (413, the Swedish error page).
 [RequestSizeLimit(2 * EnrolmentImporter.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * EnrolmentImporter.MaxFileBytes)]
-public class ImportModel(EnrolmentImporter importer) : PageModel
+public class ImportModel(EnrolmentImportJobs imports) : PageModel
 {
     public const int ShownErrors = 500;
-
-    public EnrolmentImporter.Outcome? Outcome { get; private set; }
 
     public void OnGet()
     {
     }
 
+    /// <summary>Checks the upload at once (a missing or too large file, or one of another kind, is told at the field), then runs the import as a job and shows its page.</summary>
     public async Task<IActionResult> OnPostAsync(IFormFile? fil, CancellationToken cancellationToken)
     {
         if (fil is null || fil.Length == 0)
@@ -32,8 +32,19 @@ public class ImportModel(EnrolmentImporter importer) : PageModel
             return Page();
         }
 
+        if (!EnrolmentImporter.Extensions.Contains(Path.GetExtension(fil.FileName).ToLowerInvariant()))
+        {
+            ModelState.AddModelError("fil", EnrolmentImporter.NotATable);
+            return Page();
+        }
+
         await using var stream = fil.OpenReadStream();
-        Outcome = await importer.ImportAsync(stream, fil.FileName, cancellationToken);
-        return Page();
+        if (await imports.SubmitAsync(stream, fil.FileName, User, cancellationToken) is not { } job)
+        {
+            ModelState.AddModelError("fil", JobStore.QueueFull);
+            return Page();
+        }
+
+        return RedirectToPage("/Jobs/Details", new { id = job.Id });
     }
 }
