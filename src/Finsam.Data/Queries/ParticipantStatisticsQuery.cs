@@ -28,8 +28,11 @@ public static class ParticipantStatisticsQuery
 
     /// <summary>
     /// Reads the enrolments as facts. The SQL is EF's (so it is right for each provider), but the rows are read by
-    /// ordinal here: a year of a large förbund is tens of thousands of rows, and EF's materialiser took about as long
-    /// as the whole statistics may (docs/performance.md). The column order is the projection's below.
+    /// ordinal here: a year of a large förbund is tens of thousands of rows, and EF's materialiser took about as long as
+    /// the whole statistics may (docs/performance.md). The column order is the projection's below. Every column read
+    /// costs about as much as the database's own work for the row, so the eight small codes (gender, whether identified,
+    /// education, time in support, end reason, follow-up, support at start and at end) come as one integer
+    /// (<see cref="FactCodes"/>).
     /// </summary>
     private static async Task<List<EnrolmentFact>> ReadFactsAsync(this FinsamDbContext db, IQueryable<Enrolment> enrolments, CancellationToken cancellationToken)
     {
@@ -37,20 +40,20 @@ public static class ParticipantStatisticsQuery
         {
             e.InsatsId,
             e.ParticipantId,
-            e.Participant!.Gender,
             e.StartDate,
             e.EndDate,
-            e.EndReason,
-            e.Participant.BirthYear,
-            IsIdentified = e.Participant.PersonKeyHash != null,
-            e.Education,
-            e.HomeMunicipality,
-            e.TimeInSupportBeforeStart,
+            e.Participant!.BirthYear,
             e.ReferringMemberId,
-            e.SupportAtStart,
-            e.SupportAtEnd,
+            e.HomeMunicipality,
             e.EndReasonSubCode,
-            e.FollowUp12Months,
+            Codes = (long)e.Participant.Gender * FactCodes.Gender
+                + (e.Participant.PersonKeyHash != null ? FactCodes.Identified : 0L)
+                + (long)e.Education * FactCodes.Education
+                + (long)e.TimeInSupportBeforeStart * FactCodes.TimeInSupport
+                + (e.EndReason == null ? 0L : (long)e.EndReason.Value * FactCodes.EndReason)
+                + (e.FollowUp12Months == null ? 0L : (long)e.FollowUp12Months.Value * FactCodes.FollowUp)
+                + (long)e.SupportAtStart * FactCodes.SupportAtStart
+                + (long)e.SupportAtEnd * FactCodes.SupportAtEnd,
         });
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -59,33 +62,36 @@ public static class ParticipantStatisticsQuery
             await using var command = query.CreateDbCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (reader.FieldCount != FactColumns)
+            if (reader.FieldCount != FactCodes.Columns)
             {
-                throw new InvalidOperationException($"The facts query returned {reader.FieldCount} columns, not {FactColumns}.");
+                throw new InvalidOperationException($"The facts query returned {reader.FieldCount} columns, not {FactCodes.Columns}.");
             }
 
             var facts = new List<EnrolmentFact>();
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken))
             {
+                var codes = reader.GetInt64(8);
+                var endReason = FactCodes.Field(codes, FactCodes.EndReason);
+                var followUp = FactCodes.Field(codes, FactCodes.FollowUp);
                 facts.Add(new EnrolmentFact(
                     reader.GetInt32(0),
                     reader.GetInt32(1),
-                    (Gender)reader.GetInt32(2),
-                    reader.GetFieldValue<DateOnly>(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
-                    reader.IsDBNull(5) ? null : (EndReason)reader.GetInt32(5))
+                    (Gender)FactCodes.Field(codes, FactCodes.Gender),
+                    Date(reader, 2),
+                    reader.IsDBNull(3) ? null : Date(reader, 3),
+                    endReason == 0 ? null : (EndReason)endReason)
                 {
-                    BirthYear = reader.GetInt32(6),
-                    IsIdentified = reader.GetBoolean(7),
-                    Education = (EducationLevel)reader.GetInt32(8),
-                    HomeMunicipality = Shared(reader, 9, names),
-                    TimeInSupportBeforeStart = (TimeInSupport)reader.GetInt32(10),
-                    ReferringMemberId = reader.IsDBNull(11) ? null : reader.GetInt32(11),
-                    SupportAtStart = (IncomeSupport)reader.GetInt32(12),
-                    SupportAtEnd = (IncomeSupport)reader.GetInt32(13),
-                    EndReasonSubCode = Shared(reader, 14, names),
-                    FollowUp12Months = reader.IsDBNull(15) ? null : (FollowUpResult)reader.GetInt32(15),
+                    BirthYear = reader.GetInt32(4),
+                    ReferringMemberId = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                    HomeMunicipality = Shared(reader, 6, names),
+                    EndReasonSubCode = Shared(reader, 7, names),
+                    IsIdentified = FactCodes.Field(codes, FactCodes.Identified) == 1,
+                    Education = (EducationLevel)FactCodes.Field(codes, FactCodes.Education),
+                    TimeInSupportBeforeStart = (TimeInSupport)FactCodes.Field(codes, FactCodes.TimeInSupport),
+                    FollowUp12Months = followUp == 0 ? null : (FollowUpResult)followUp,
+                    SupportAtStart = (IncomeSupport)FactCodes.Field(codes, FactCodes.SupportAtStart),
+                    SupportAtEnd = (IncomeSupport)FactCodes.Field(codes, FactCodes.SupportAtEnd),
                 });
             }
 
@@ -94,6 +100,67 @@ public static class ParticipantStatisticsQuery
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+
+        // SQLite keeps a date as its ISO text, which the provider parses with the culture-aware parser (a third of the
+        // read's time); its fixed form is read directly here. Other providers return a date.
+        static DateOnly Date(System.Data.Common.DbDataReader reader, int ordinal)
+        {
+            if (reader.GetFieldType(ordinal) != typeof(string))
+            {
+                return reader.GetFieldValue<DateOnly>(ordinal);
+            }
+
+            var text = reader.GetString(ordinal);
+            return TryReadIsoDate(text, out var date) ? date : DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // "yyyy-MM-dd" exactly (as EF writes a DateOnly on SQLite); anything else is left to the parser.
+        static bool TryReadIsoDate(string text, out DateOnly date)
+        {
+            date = default;
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+            {
+                return false;
+            }
+
+            var year = 0;
+            var month = 0;
+            var day = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                if (i is 4 or 7)
+                {
+                    continue;
+                }
+
+                var digit = text[i] - '0';
+                if (digit is < 0 or > 9)
+                {
+                    return false;
+                }
+
+                if (i < 4)
+                {
+                    year = (year * 10) + digit;
+                }
+                else if (i < 7)
+                {
+                    month = (month * 10) + digit;
+                }
+                else
+                {
+                    day = (day * 10) + digit;
+                }
+            }
+
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return false;
+            }
+
+            date = new DateOnly(year, month, day);
+            return true;
         }
 
         // Municipalities and sub-codes are a few names repeated on every row: one string each.
@@ -115,7 +182,33 @@ public static class ParticipantStatisticsQuery
         }
     }
 
-    private const int FactColumns = 16;
+    /// <summary>
+    /// Where each small code of a fact sits in the one integer the facts query returns: each its own bits, the field's
+    /// multiplier below (the database packs with + and *, which every provider has). Each field has room for far more
+    /// values than its enum defines (an unknown end reason or follow-up is 0); the widths add up to 53 bits.
+    /// </summary>
+    private static class FactCodes
+    {
+        public const int Columns = 9;
+
+        public const long Gender = 1L;                  // 6 bits
+        public const long Identified = 1L << 6;         // 1 bit
+        public const long Education = 1L << 7;          // 6 bits
+        public const long TimeInSupport = 1L << 13;     // 6 bits
+        public const long EndReason = 1L << 19;         // 6 bits
+        public const long FollowUp = 1L << 25;          // 6 bits
+        public const long SupportAtStart = 1L << 31;    // 11 bits
+        public const long SupportAtEnd = 1L << 42;      // 11 bits
+
+        private static readonly long[] Fields = [Gender, Identified, Education, TimeInSupport, EndReason, FollowUp, SupportAtStart, SupportAtEnd, 1L << 53];
+
+        /// <summary>The value of the field whose multiplier is given.</summary>
+        public static int Field(long codes, long field)
+        {
+            var next = Fields[Array.IndexOf(Fields, field) + 1];
+            return (int)(codes % next / field);
+        }
+    }
 
     /// <summary>The years that have any enrolment, newest first; always includes the given current year.</summary>
     public static async Task<IReadOnlyList<int>> YearsWithEnrolmentsAsync(this FinsamDbContext db, int currentYear, CancellationToken cancellationToken = default)
