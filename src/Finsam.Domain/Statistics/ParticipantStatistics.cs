@@ -140,7 +140,8 @@ public sealed record EndReasonSubCode(EndReason Reason, string? SubCode)
         public bool Equals(EndReasonSubCode? x, EndReasonSubCode? y) =>
             x is not null && y is not null && x.Reason == y.Reason && string.Equals(x.SubCode, y.SubCode, StringComparison.OrdinalIgnoreCase);
 
-        public int GetHashCode(EndReasonSubCode obj) => HashCode.Combine(obj.Reason, obj.SubCode?.ToUpperInvariant());
+        public int GetHashCode(EndReasonSubCode obj) =>
+            HashCode.Combine(obj.Reason, obj.SubCode is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(obj.SubCode));
     }
 }
 
