@@ -1453,13 +1453,14 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.HasIndex("ReferringMemberId");
 
-                    b.HasIndex("StartDate", "EndDate");
-
                     b.HasIndex("EndDate", "InsatsId", "FollowUp12Months");
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 
                     b.HasIndex("StartDate", "Id", "EndDate", "InsatsId", "ParticipantId", "ParticipantGender");
+
+                    b.HasIndex("StartDate", "EndDate", "InsatsId", "ParticipantId", "EndReason", "Education", "TimeInSupportBeforeStart", "ReferringMemberId", "SupportAtStart", "SupportAtEnd", "FollowUp12Months", "HomeMunicipality", "EndReasonSubCode")
+                        .HasDatabaseName("IX_Enrolments_StatisticsFacts");
 
                     b.ToTable("Enrolments");
                 });
