@@ -271,7 +271,10 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
         var id = enrolment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var log = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Enrolment" && a.EntityId == id).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal([AuditAction.Create, AuditAction.View, AuditAction.Update, AuditAction.View, AuditAction.View, AuditAction.Delete], log.Select(a => a.Action));
-        Assert.Contains("StartDate", log.Single(a => a.Action == AuditAction.Update).Details, StringComparison.Ordinal);
+        var correction = log.Single(a => a.Action == AuditAction.Update).Details!;
+        Assert.StartsWith("rättelse: ", correction, StringComparison.Ordinal);
+        Assert.Contains("startdatum", correction.Split(": ")[1].Split(", "));
+        Assert.DoesNotContain("StartDate", correction, StringComparison.Ordinal);
         Assert.All(log, a => Assert.NotNull(a.UserName));
     }
 
