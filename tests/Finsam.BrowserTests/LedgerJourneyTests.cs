@@ -69,7 +69,9 @@ public sealed class LedgerJourneyTests(BrowserFixture fixture) : IClassFixture<B
         }
         else
         {
+            // On the phone: the search's result from its table (which scrolls sideways in its own region).
             Directory.CreateDirectory(ScreenshotDirectory);
+            await page.Locator("main .table-scroll").First.EvaluateAsync("r => r.scrollIntoView()");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "verifikationslista-375.png"), FullPage = false });
         }
 
