@@ -24,7 +24,7 @@ public static class Journey
         await BrowserFixture.AssertAccessibleAsync(page);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{what} ({page.Url}): the page is {overflow} px wider than the screen.");
-        var misaligned = await page.EvaluateAsync<string[]>(MisalignedNumberHeaders);
+        var misaligned = await MisalignedNumberHeadersAsync(page);
         Assert.True(misaligned.Length == 0, $"{what} ({page.Url}): column headers not aligned with their numbers: {string.Join("; ", misaligned)}");
     }
 
@@ -39,6 +39,13 @@ public static class Journey
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" })).ToBeVisibleAsync();
         }
+    }
+
+    /// <summary>The headers ("caption: header") of the page's number columns that are not aligned with their numbers.</summary>
+    public static Task<string[]> MisalignedNumberHeadersAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string[]>(MisalignedNumberHeaders);
     }
 
     /// <summary>
