@@ -388,5 +388,15 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
             .Single(r => r.QuerySelector("th[scope=row]") is { } th && th.TextContent == "Personal");
         // No number asked in the file: no svarsfrekvens; 56,3 % klart positiva against riket's 62 % is −6 procentenheter (TextOf writes the minus as "-").
         Assert.Equal(["16", "–", "25 % (4)", "19 % (3)", "56 % (9)", "62 %", "-6 procentenheter"], personal.QuerySelectorAll("td.num").Select(Html.TextOf).Take(7));
+
+        // Removing one result asks first, naming it; only the confirming button removes it.
+        var page = $"/Mal/Enkat/{roundId}";
+        var remove = $"{page}?handler=DeleteResult&resultId={results[1].Id}";
+        var asked = Html.Parse(await (await fixture.Kansli.PostFormAsync(remove, [], getUrl: page)).Content.ReadAsStringAsync());
+        Assert.StartsWith("Resultatet för Styrelse på frågan ”Samverkan?” tas bort ur Testmätning 2023", Html.TextOf(asked.QuerySelector("section.remove p")!), StringComparison.Ordinal);
+        Assert.Equal(2, await fixture.Factory.WithDbAsync(db => db.SurveyResults.CountAsync(r => r.SurveyRoundId == roundId)));
+        var confirmed = await fixture.Kansli.PostFormAsync(remove, [new("confirm", "true")], getUrl: page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(["Personal"], await fixture.Factory.WithDbAsync(db => db.SurveyResults.Where(r => r.SurveyRoundId == roundId).Select(r => r.Group).ToListAsync()));
     }
 }
