@@ -31,8 +31,4 @@ public static class Breadcrumbs
         ArgumentNullException.ThrowIfNull(page);
         return page[..(page.LastIndexOf('/') + 1)];
     }
-
-    /// <summary>The page's title as the last step: without the "Fel: " that a page with errors may put first.</summary>
-    public static string Current(string? title) =>
-        title is null ? "" : title.StartsWith("Fel: ", StringComparison.Ordinal) ? title["Fel: ".Length..] : title;
 }
