@@ -23,13 +23,15 @@ public sealed class BoardGoalsJourneyTests(BrowserFixture fixture) : IClassFixtu
     {
         var page = await fixture.SignInAsync(Roles.Board);
         await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync("/Oversikt");
+        await Journey.StepAsync(page, "the board's overview");
         await page.GotoAsync($"/Oversikt/Mal?ar={Year}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Mål och resultat {Year}");
         await Assertions.Expect(page.Locator(".goal-status").First).ToBeVisibleAsync();
         var chart = page.Locator("figure.chart-with-table svg[role=img]").First;
         await Assertions.Expect(chart).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "som JSON" })).ToHaveCountAsync(0);
-        await BrowserFixture.AssertAccessibleAsync(page);
+        await Journey.StepAsync(page, "the board's goals");
         if (width > 1000)
         {
             Directory.CreateDirectory(ScreenshotDirectory);
@@ -42,13 +44,23 @@ public sealed class BoardGoalsJourneyTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Mål och resultat {Year}: {name}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Insatsens sida med registreringar" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".goal-status").First).ToBeVisibleAsync();
-        await BrowserFixture.AssertAccessibleAsync(page);
+        await Journey.StepAsync(page, "an insats's goals");
         if (width > 1000)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "styrelsens-mal-insats.png"), FullPage = true });
         }
+        else
+        {
+            // On the phone: the goals' table from its heading (the table scrolls sideways in its own region).
+            Directory.CreateDirectory(ScreenshotDirectory);
+            await page.GetByRole(AriaRole.Heading, new() { Name = $"Insatsens mål {Year}" }).EvaluateAsync("h => h.scrollIntoView()");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "styrelsens-mal-insats-375.png"), FullPage = false });
+        }
 
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Tillbaka till förbundets mål {Year}" }).ClickAsync();
+        // Back by the breadcrumbs.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Du är här" }).GetByRole(AriaRole.Link, new() { Name = $"Mål och resultat {Year}" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Mål och resultat {Year}");
+        await Journey.StepAsync(page, "back at the board's goals");
+        await page.Context.CloseAsync();
     }
 }

@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Finsam.Data.Identity;
 using Finsam.TestSupport;
 using Microsoft.Playwright;
@@ -45,6 +46,9 @@ public sealed class LedgerJourneyTests(BrowserFixture fixture) : IClassFixture<B
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "huvudbok.png"), FullPage = false });
         }
 
+        // The account's huvudbok as a workbook: its rows carry the account.
+        await AssertDownloadsWorkbookAsync(page, "Ladda ned kontots huvudbok som Excel-fil", number);
+
         var voucher = page.GetByRole(AriaRole.Region, new() { Name = $"Huvudbok {Year}, konto {number}", Exact = false }).Locator("a[href*='/Verifikationer/']").First;
         var voucherName = (await voucher.TextContentAsync())!.Trim();
         await voucher.ClickAsync();
@@ -63,12 +67,32 @@ public sealed class LedgerJourneyTests(BrowserFixture fixture) : IClassFixture<B
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "verifikationslista.png"), FullPage = false });
         }
+        else
+        {
+            // On the phone: the search's result from its table (which scrolls sideways in its own region).
+            Directory.CreateDirectory(ScreenshotDirectory);
+            await page.Locator("main .table-scroll").First.EvaluateAsync("r => r.scrollIntoView()");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "verifikationslista-375.png"), FullPage = false });
+        }
+
+        await AssertDownloadsWorkbookAsync(page, "Ladda ned sökresultatet med alla rader som Excel-fil", number);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The link downloads an Excel workbook (.xlsx) in which some cell holds <paramref name="expected"/>.</summary>
+    private static async Task AssertDownloadsWorkbookAsync(IPage page, string link, string expected)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var file = File.OpenRead(await download.PathAsync());
+        using var workbook = new XLWorkbook(file);
+        Assert.Contains(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString().Contains(expected, StringComparison.Ordinal));
     }
 
     /// <summary>Passes axe, and the page itself never scrolls sideways: a wide table scrolls inside its region.</summary>
     private static async Task AssertFitsAsync(IPage page)
     {
-        await BrowserFixture.AssertAccessibleAsync(page);
+        await Journey.StepAsync(page, "a step of the ledger journey");
         var overflow = await page.EvaluateAsync<int>("() => document.querySelector('main').scrollWidth - document.querySelector('main').clientWidth");
         var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
             "() => { const r = document.querySelector('main').getBoundingClientRect().right; return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > r + 1 && !e.closest('.table-scroll')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', '); }");

@@ -9,8 +9,8 @@ namespace Finsam.BrowserTests;
 
 /// <summary>
 /// Every GET page of the app (<see cref="PageMatrix"/>), as a role that may see it, on a 320 px wide screen: the page
-/// never scrolls sideways (WCAG 1.4.10: the header folds into "Meny", wide tables scroll in their own region) and axe
-/// finds nothing. One browser context per role, one tab reused for all of its pages. The header's menu is opened
+/// never scrolls sideways (WCAG 1.4.10: the header folds into "Meny", wide tables scroll in their own region), every
+/// number column's header is aligned with its numbers, and axe finds nothing. One browser context per role, one tab reused for all of its pages. The header's menu is opened
 /// and closed by keyboard, and its screenshots (closed and open) are left for docs/images.
 /// </summary>
 [Collection(BrowserTestGroup.Access)]
@@ -70,6 +70,7 @@ public sealed class NarrowScreenTests(BrowserFixture fixture) : IClassFixture<Br
                     failures.Add($"{group.Key} {url}: the page is {overflow} px wider than the screen ({widest})");
                 }
 
+                failures.AddRange((await Journey.MisalignedNumberHeadersAsync(page)).Select(h => $"{group.Key} {url}: the header \"{h}\" is not aligned with its numbers"));
                 AxeResult result = await page.RunAxe();
                 failures.AddRange(result.Violations.Select(v => $"{group.Key} {url}: axe {v.Id} – {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
             }

@@ -13,7 +13,7 @@ namespace Finsam.IntegrationTests;
 /// server error or a refused request, and what it says is Swedish in the user's words: no English framework message
 /// ("The … field is required", "The value 'x' is not valid …") and no C# property name ("BirthYear", "MinAge").
 /// When the answer shows the form's error summary, the page title starts with "Fel:" and every link of the error summary leads to a
-/// field on the page. The pages are those of <see cref="HandlerMatrixTests.Matrix"/>, so a new page is covered as
+/// field on the page, which is marked invalid and described by its message at the field. The pages are those of <see cref="HandlerMatrixTests.Matrix"/>, so a new page is covered as
 /// soon as it is declared there.
 /// </summary>
 public sealed partial class FormInputTests(HandlerMatrixTests.Fixture fixture) : IClassFixture<HandlerMatrixTests.Fixture>
@@ -117,6 +117,15 @@ public sealed partial class FormInputTests(HandlerMatrixTests.Fixture fixture) :
                 if (page.GetElementById(id) is null)
                 {
                     problems.Add($"felsammanfattningens länk #{id} ({link.TextContent.Trim()}) leder inte till något fält");
+                }
+                else if (page.GetElementById(id) is { LocalName: "input" or "select" or "textarea" } field)
+                {
+                    // The error at the field too: marked invalid and described by a message on the page.
+                    var described = (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (field.GetAttribute("aria-invalid") != "true" || !described.Any(d => page.GetElementById(d)?.ClassList.Contains("field-error") == true))
+                    {
+                        problems.Add($"fältet #{id} ({link.TextContent.Trim()}) saknar aria-invalid eller sitt meddelande vid fältet");
+                    }
                 }
             }
         }

@@ -199,6 +199,16 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var areaId = await fixture.Factory.WithDbAsync(db => db.GoalAreas.Where(a => a.Year == year).Select(a => a.Id).SingleAsync());
         var page = $"/Mal/Omrade/{areaId}";
+        Assert.StartsWith("Målområdet tas bort; det har inga målsättningar.", Html.TextOf(Html.Parse(await fixture.Kansli.GetStringAsync(page)).QuerySelector("section.remove .hint")!), StringComparison.Ordinal);
+
+        // A demo area's confirmation names what goes with it.
+        var (demoArea, objectives, indicators) = await fixture.Factory.WithDbAsync(async db =>
+        {
+            var area = await db.GoalAreas.Where(a => a.Objectives.Count > 1 && a.Objectives.SelectMany(o => o.Indicators).Count() > 1).Select(a => a.Id).FirstAsync();
+            return (area, await db.Objectives.CountAsync(o => o.GoalAreaId == area), await db.Indicators.CountAsync(i => i.Objective!.GoalAreaId == area));
+        });
+        Assert.StartsWith($"Målområdet tas bort med {objectives} målsättningar och {indicators} indikatorer och deras resultat och bedömningar.",
+            Html.TextOf(Html.Parse(await fixture.Kansli.GetStringAsync($"/Mal/Omrade/{demoArea}")).QuerySelector("section.remove .hint")!), StringComparison.Ordinal);
 
         var unconfirmed = Html.Parse(await (await fixture.Kansli.PostFormAsync(page + "?handler=Delete", [], getUrl: page)).Content.ReadAsStringAsync());
         Assert.Equal("Kryssa i rutan för att bekräfta att målområdet ska tas bort.", Html.TextOf(unconfirmed.QuerySelector("#bekrafta-fel")!));
@@ -208,6 +218,33 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         var removed = await fixture.Kansli.PostFormAsync(page + "?handler=Delete", [new("confirm", "true")], getUrl: page);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await fixture.Factory.WithDbAsync(db => db.GoalAreas.AnyAsync(a => a.Id == areaId)));
+    }
+
+    [Fact]
+    public async Task An_insats_goal_is_removed_only_after_the_confirmation_tick_that_names_it()
+    {
+        var year = TestClock.Today.Year + 1;
+        var insatsId = await fixture.Factory.WithDbAsync(db => db.Insatser.Where(i => i.Code == "P31").Select(i => i.Id).SingleAsync());
+        var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await fixture.Kansli.PostFormAsync($"/Mal/Insatsmal?ar={yearText}&insats={insatsId}", new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Ett mål att ta bort", ["Input.SortOrder"] = "1", ["Input.Measure.Metric"] = "Qualitative", ["ar"] = yearText,
+            ["insats"] = insatsId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var goalId = await fixture.Factory.WithDbAsync(db => db.InsatsGoals.Where(g => g.Year == year && g.Text == "Ett mål att ta bort").Select(g => g.Id).SingleAsync());
+        var page = $"/Mal/Insatsmal/{goalId}";
+
+        var form = Html.Parse(await fixture.Kansli.GetStringAsync(page)).QuerySelector("section.remove")!;
+        Assert.Contains("\"Ett mål att ta bort\" (P31 Samverkansteam Åkerby)", Html.TextOf(form), StringComparison.Ordinal);
+
+        var unconfirmed = Html.Parse(await (await fixture.Kansli.PostFormAsync(page + "?handler=Delete", [], getUrl: page)).Content.ReadAsStringAsync());
+        Assert.Equal("Kryssa i rutan för att bekräfta att insatsmålet ska tas bort.", Html.TextOf(unconfirmed.QuerySelector("#bekrafta-fel")!));
+        Assert.True(await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AnyAsync(g => g.Id == goalId)));
+
+        var removed = await fixture.Kansli.PostFormAsync(page + "?handler=Delete", [new("confirm", "true")], getUrl: page);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.InsatsGoals.AnyAsync(g => g.Id == goalId)));
     }
 
     [Fact]
@@ -352,5 +389,15 @@ public sealed class GoalsTests(GoalsTests.Fixture fixture) : IClassFixture<Goals
         // No number asked in the file: no svarsfrekvens; 56,3 % klart positiva against riket's 62 % is −6 procentenheter (TextOf writes the minus as "-").
         // The board sees the 4 negative and 3 neutral answers hidden (answers of 1–4 respondents, SurveySmallCells).
         Assert.Equal(["16", "–", "..", "..", "56 % (9)", "62 %", "-6 procentenheter"], personal.QuerySelectorAll("td.num").Select(Html.TextOf).Take(7));
+
+        // Removing one result asks first, naming it; only the confirming button removes it.
+        var page = $"/Mal/Enkat/{roundId}";
+        var remove = $"{page}?handler=DeleteResult&resultId={results[1].Id}";
+        var asked = Html.Parse(await (await fixture.Kansli.PostFormAsync(remove, [], getUrl: page)).Content.ReadAsStringAsync());
+        Assert.StartsWith("Resultatet för Styrelse på frågan ”Samverkan?” tas bort ur Testmätning 2023", Html.TextOf(asked.QuerySelector("section.remove p")!), StringComparison.Ordinal);
+        Assert.Equal(2, await fixture.Factory.WithDbAsync(db => db.SurveyResults.CountAsync(r => r.SurveyRoundId == roundId)));
+        var confirmed = await fixture.Kansli.PostFormAsync(remove, [new("confirm", "true")], getUrl: page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(["Personal"], await fixture.Factory.WithDbAsync(db => db.SurveyResults.Where(r => r.SurveyRoundId == roundId).Select(r => r.Group).ToListAsync()));
     }
 }

@@ -220,7 +220,7 @@ public sealed class LedgerViewsTests(LedgerViewsTests.Fixture fixture) : IClassF
     public async Task Bad_search_input_gets_a_Swedish_message_at_each_field_and_keeps_what_was_typed()
     {
         var page = await PageAsync($"/Ekonomi/Verifikationer/{Year}?nummer=%3Cx%3E&fran=2024-02-30&till=ig%C3%A5r&belopp=12abc&konto=19x&projekt=P1&sida=nio");
-        Assert.StartsWith("Fel:", page.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Fel: Verifikationslista", page.Title, StringComparison.Ordinal);
         Assert.Contains("verifikationsnumret", page.GetElementById("nummer-fel")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Ange från-datumet som ÅÅÅÅ-MM-DD, till exempel 2025-03-31.", page.GetElementById("fran-fel")!.TextContent);
         Assert.Equal("Ange till-datumet som ÅÅÅÅ-MM-DD, till exempel 2025-03-31.", page.GetElementById("till-fel")!.TextContent);

@@ -250,6 +250,8 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
         var participantId = int.Parse(ParticipantIdInUrl().Match(created.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var enrolment = await fixture.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.ParticipantId == participantId));
         var url = $"/Deltagare/Deltagande/{enrolment.Id}";
+        var hint = Html.TextOf(Html.Parse(await fixture.Kansli.GetStringAsync(url)).QuerySelectorAll("p.hint")[^1]);
+        Assert.Equal($"Deltagande {enrolment.Id} i P31 tas bort med sitt avslut och sin uppföljning; det är deltagarens enda deltagande, så deltagare {participantId} tas också bort.", hint);
 
         var (saved, _) = await PostAsync(url + "?handler=Save",
         [
@@ -270,8 +272,11 @@ public sealed partial class RegistrationTests(RegistrationTests.Fixture fixture)
 
         var id = enrolment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var log = await fixture.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Enrolment" && a.EntityId == id).OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal([AuditAction.Create, AuditAction.View, AuditAction.Update, AuditAction.View, AuditAction.View, AuditAction.Delete], log.Select(a => a.Action));
-        Assert.Contains("StartDate", log.Single(a => a.Action == AuditAction.Update).Details, StringComparison.Ordinal);
+        Assert.Equal([AuditAction.Create, AuditAction.View, AuditAction.View, AuditAction.Update, AuditAction.View, AuditAction.View, AuditAction.Delete], log.Select(a => a.Action));
+        var correction = log.Single(a => a.Action == AuditAction.Update).Details!;
+        Assert.StartsWith("rättelse: ", correction, StringComparison.Ordinal);
+        Assert.Contains("startdatum", correction.Split(": ")[1].Split(", "));
+        Assert.DoesNotContain("StartDate", correction, StringComparison.Ordinal);
         Assert.All(log, a => Assert.NotNull(a.UserName));
     }
 

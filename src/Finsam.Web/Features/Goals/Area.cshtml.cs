@@ -19,6 +19,9 @@ public class AreaModel(FinsamDbContext db, GoalHandler goals) : PageModel
 
     public int? Id { get; private set; }
 
+    /// <summary>What a removal takes with it (for its confirmation), e.g. "2 målsättningar och 5 indikatorer".</summary>
+    public string Contents { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (id is not null)
@@ -30,6 +33,7 @@ public class AreaModel(FinsamDbContext db, GoalHandler goals) : PageModel
             }
 
             (Id, Year) = (area.Id, area.Year);
+            Contents = await ContentsAsync(db, area.Id, cancellationToken);
             Input = new GoalAreaInput { Version = area.Version, Number = area.Number, Name = area.Name, Assessment = area.Assessment, AssessmentReason = area.AssessmentReason, Comment = area.Comment };
         }
         else if (!YearFilter.InRange(Year))
@@ -54,6 +58,10 @@ public class AreaModel(FinsamDbContext db, GoalHandler goals) : PageModel
         }
 
         Year = area?.Year ?? Year;
+        if (area is not null)
+        {
+            Contents = await ContentsAsync(db, area.Id, cancellationToken);
+        }
         if (!ModelState.IsValid)
         {
             // The form did not bind: show the validator's messages with the binding's, as the handler would.
@@ -93,4 +101,16 @@ public class AreaModel(FinsamDbContext db, GoalHandler goals) : PageModel
             : string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToPage("Index", new { ar = area.Year });
     }
+
+    /// <summary>The objectives and indicators of a goal area, counted in words.</summary>
+    internal static async Task<string> ContentsAsync(FinsamDbContext db, int areaId, CancellationToken cancellationToken)
+    {
+        var objectives = await db.Objectives.CountAsync(o => o.GoalAreaId == areaId, cancellationToken);
+        var indicators = await db.Indicators.CountAsync(i => db.Objectives.Any(o => o.Id == i.ObjectiveId && o.GoalAreaId == areaId), cancellationToken);
+        return string.Join(" och ", new[] { Counted(objectives, "målsättning", "målsättningar"), Counted(indicators, "indikator", "indikatorer") }.Where(c => c.Length > 0));
+    }
+
+    /// <summary>"1 indikator", "3 indikatorer", and "" for none.</summary>
+    internal static string Counted(int count, string one, string many) =>
+        count switch { 0 => "", 1 => $"1 {one}", _ => $"{count} {many}" };
 }

@@ -24,6 +24,11 @@ public class InsatsGoalsModel(FinsamDbContext db, InsatsGoalHandler goals) : Pag
 
     public int? Id { get; private set; }
 
+    /// <summary>The saved goal's text and its insats (for the removal's confirmation), empty for a new goal.</summary>
+    public string SavedText { get; private set; } = "";
+
+    public string InsatsName { get; private set; } = "";
+
     public IReadOnlyList<InsatsChoice> Insatser { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -36,7 +41,8 @@ public class InsatsGoalsModel(FinsamDbContext db, InsatsGoalHandler goals) : Pag
                 return NotFound();
             }
 
-            (Id, Year, InsatsId) = (goal.Id, goal.Year, goal.InsatsId);
+            (Id, Year, InsatsId, SavedText) = (goal.Id, goal.Year, goal.InsatsId, goal.Text);
+            InsatsName = await db.Insatser.Where(i => i.Id == goal.InsatsId).Select(i => i.Code + " " + i.Name).SingleAsync(cancellationToken);
             Input = new InsatsGoalInput
             {
                 Version = goal.Version, SortOrder = goal.SortOrder, Text = goal.Text, IsMainOutcome = goal.IsMainOutcome, Measure = MeasureInput.From(goal.Measure),
@@ -66,7 +72,8 @@ public class InsatsGoalsModel(FinsamDbContext db, InsatsGoalHandler goals) : Pag
 
         if (goal is not null)
         {
-            (Year, InsatsId) = (goal.Year, goal.InsatsId);
+            (Year, InsatsId, SavedText) = (goal.Year, goal.InsatsId, goal.Text);
+            InsatsName = await db.Insatser.Where(i => i.Id == goal.InsatsId).Select(i => i.Code + " " + i.Name).SingleAsync(cancellationToken);
         }
         else if (!YearFilter.InRange(Year))
         {
@@ -93,12 +100,19 @@ public class InsatsGoalsModel(FinsamDbContext db, InsatsGoalHandler goals) : Pag
         return RedirectToPage("Index", new { ar = Year });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Removes the goal once the user has ticked the confirmation; without the tick, the page again with the reason.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var goal = await db.InsatsGoals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (goal is null)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            RemoveForm.NotConfirmed(ModelState, "insatsmålet");
+            return await OnGetAsync(id, cancellationToken);
         }
 
         var result = await goals.DeleteGoalAsync(id, cancellationToken);

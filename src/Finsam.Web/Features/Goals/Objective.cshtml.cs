@@ -19,6 +19,9 @@ public class ObjectiveModel(FinsamDbContext db, GoalHandler goals) : PageModel
 
     public int? Id { get; private set; }
 
+    /// <summary>The objective's indicators counted in words (for the removal's confirmation).</summary>
+    public string Contents { get; private set; } = "";
+
     public GoalArea Area { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -102,6 +105,12 @@ public class ObjectiveModel(FinsamDbContext db, GoalHandler goals) : PageModel
 
     private async Task<bool> LoadAreaAsync(CancellationToken cancellationToken)
     {
+        if (Id is { } id)
+        {
+            var indicators = await db.Indicators.CountAsync(i => i.ObjectiveId == id, cancellationToken);
+            Contents = AreaModel.Counted(indicators, "indikator", "indikatorer");
+        }
+
         var area = await db.GoalAreas.AsNoTracking().SingleOrDefaultAsync(a => a.Id == AreaId, cancellationToken);
         Area = area!;
         return area is not null;

@@ -27,6 +27,9 @@ public class SurveyModel(FinsamDbContext db, SurveyImporter importer, SurveyRoun
 
     public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
 
+    /// <summary>The result whose removal the user is asked to confirm, if any.</summary>
+    public SurveyResult? ResultToRemove { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -139,8 +142,19 @@ public class SurveyModel(FinsamDbContext db, SurveyImporter importer, SurveyRoun
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostDeleteResultAsync(int id, int resultId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes one result once confirmed: the list's button asks first (the page again, naming the result, with a
+    /// button that confirms), so a slip of the mouse removes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteResultAsync(int id, int resultId, bool confirm, CancellationToken cancellationToken)
     {
+        if (!confirm)
+        {
+            var page = await OnGetAsync(id, cancellationToken);
+            ResultToRemove = Round?.Results.SingleOrDefault(r => r.Id == resultId);
+            return ResultToRemove is null ? NotFound() : page;
+        }
+
         if (await rounds.DeleteResultAsync(id, resultId, cancellationToken) is not { } result)
         {
             return NotFound();

@@ -18,6 +18,9 @@ public class EnrolmentModel(FinsamDbContext db, RegistrationService registration
 
     public Enrolment Enrolment { get; private set; } = null!;
 
+    /// <summary>Whether this is the participant's only enrolment (removing it removes the participant too).</summary>
+    public bool IsOnlyEnrolment { get; private set; }
+
     public FormChoices Choices { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -102,6 +105,7 @@ public class EnrolmentModel(FinsamDbContext db, RegistrationService registration
         }
 
         (Enrolment, Choices) = loaded;
+        IsOnlyEnrolment = !await db.Enrolments.AnyAsync(e => e.ParticipantId == Enrolment.ParticipantId && e.Id != id, cancellationToken);
         return true;
     }
 }

@@ -449,11 +449,37 @@ public sealed class RegistrationService(FinsamDbContext db, AuditLog audit, Pers
         return null;
     }
 
+    /// <summary>The changed fields in the audit log's words ("startdatum, avslutsorsak"), never the names in code.</summary>
     private List<string> ChangedProperties(object entity)
     {
-        var names = db.Entry(entity).Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name).ToList();
+        var names = db.Entry(entity).Properties.Where(p => p.IsModified && p.Metadata.Name != "Version")
+            .Select(p => FieldNames.GetValueOrDefault(p.Metadata.Name, "annan uppgift")).Distinct().ToList();
         return names.Count == 0 ? ["inga ändringar"] : names;
     }
+
+    /// <summary>The Swedish names, as the forms label them, of the participant's and the enrolment's fields that a correction may change.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(Participant.Gender)] = "kön",
+        [nameof(Participant.BirthYear)] = "födelseår",
+        [nameof(Participant.PersonKeyHash)] = "personnummer",
+        [nameof(Participant.ConsentDate)] = "datum för samtycke",
+        [nameof(Enrolment.ParticipantId)] = "deltagare",
+        [nameof(Enrolment.ParticipantGender)] = "kön",
+        [nameof(Enrolment.InsatsId)] = "insats",
+        [nameof(Enrolment.StartDate)] = "startdatum",
+        [nameof(Enrolment.HomeMunicipality)] = "hemkommun",
+        [nameof(Enrolment.Education)] = "utbildningsnivå",
+        [nameof(Enrolment.ReferringMemberId)] = "remitterad av",
+        [nameof(Enrolment.SupportAtStart)] = "försörjning vid start",
+        [nameof(Enrolment.TimeInSupportBeforeStart)] = "tid i offentlig försörjning före start",
+        [nameof(Enrolment.EndDate)] = "slutdatum",
+        [nameof(Enrolment.EndReason)] = "avslutsorsak",
+        [nameof(Enrolment.EndReasonSubCode)] = "underkod",
+        [nameof(Enrolment.SupportAtEnd)] = "försörjning vid avslut",
+        [nameof(Enrolment.FollowUp12Months)] = "uppföljning efter 12 månader",
+        [nameof(Enrolment.ImportKey)] = "importnyckel",
+    };
 
     private static string? CanonicalSubCode(string? text, IEnumerable<EndReasonCode> codes) =>
         string.IsNullOrWhiteSpace(text) ? null : codes.First(c => string.Equals(c.Name, text.Trim(), StringComparison.OrdinalIgnoreCase)).Name;

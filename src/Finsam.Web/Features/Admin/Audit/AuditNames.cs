@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Finsam.Domain.Reports;
 
 namespace Finsam.Web.Features.Admin.Audit;
@@ -8,7 +9,7 @@ namespace Finsam.Web.Features.Admin.Audit;
 /// Ordförande har ordet") instead of the names in code ("Participant 12", "AnnualReportText 2024/ChairmanForeword").
 /// The stored entries keep the code names, so searching and exports stay stable; only the page translates.
 /// </summary>
-public static class AuditNames
+public static partial class AuditNames
 {
     private static readonly Dictionary<string, string> Swedish = new(StringComparer.Ordinal)
     {
@@ -68,4 +69,14 @@ public static class AuditNames
 
         return entityId;
     }
+
+    /// <summary>
+    /// An entry's details as the page shows them: a checksum (64 hexadecimal digits, e.g. of an adopted report's PDF)
+    /// as "kontrollsumma" and its first 12 digits, which tell files apart; the stored entry keeps the whole value.
+    /// </summary>
+    public static string Details(string? details) =>
+        details is null ? "" : Checksum().Replace(details, m => $"med kontrollsumma {m.Value[..12].ToLowerInvariant()}…");
+
+    [GeneratedRegex("(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])")]
+    private static partial Regex Checksum();
 }
