@@ -30,18 +30,16 @@ public static class ParticipantStatisticsQuery
     /// Reads the enrolments as facts. The SQL is EF's (so it is right for each provider), but the rows are read by
     /// ordinal here: a year of a large förbund is tens of thousands of rows, and EF's materialiser took about as long as
     /// the whole statistics may (docs/performance.md). The column order is the projection's below. Every column read
-    /// costs about as much as the database's own work for the row, so the eight small codes (gender, whether identified,
-    /// education, time in support, end reason, follow-up, support at start and at end) come as one integer
-    /// (<see cref="FactCodes"/>).
+    /// costs about as much as the database's own work for the row, so the two ids come as one integer, the two dates as
+    /// another (day numbers), and the eight small codes (gender, whether identified, education, time in support, end
+    /// reason, follow-up, support at start and at end) as a third (<see cref="FactCodes"/>).
     /// </summary>
     private static async Task<List<EnrolmentFact>> ReadFactsAsync(this FinsamDbContext db, IQueryable<Enrolment> enrolments, CancellationToken cancellationToken)
     {
         var query = enrolments.AsNoTracking().Select(e => new
         {
-            e.InsatsId,
-            e.ParticipantId,
-            e.StartDate,
-            e.EndDate,
+            Ids = ((long)e.ParticipantId * FactCodes.ParticipantId) + e.InsatsId,
+            Days = ((long)e.StartDate.DayNumber * FactCodes.StartDay) + (e.EndDate == null ? 0L : e.EndDate.Value.DayNumber + 1L),
             e.Participant!.BirthYear,
             e.ReferringMemberId,
             e.HomeMunicipality,
@@ -71,21 +69,24 @@ public static class ParticipantStatisticsQuery
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var codes = reader.GetInt64(8);
+                var ids = reader.GetInt64(0);
+                var days = reader.GetInt64(1);
+                var codes = reader.GetInt64(6);
+                var endDay = (int)(days % FactCodes.StartDay);
                 var endReason = FactCodes.Field(codes, FactCodes.EndReason);
                 var followUp = FactCodes.Field(codes, FactCodes.FollowUp);
                 facts.Add(new EnrolmentFact(
-                    reader.GetInt32(0),
-                    reader.GetInt32(1),
+                    (int)(ids % FactCodes.ParticipantId),
+                    (int)(ids / FactCodes.ParticipantId),
                     (Gender)FactCodes.Field(codes, FactCodes.Gender),
-                    Date(reader, 2),
-                    reader.IsDBNull(3) ? null : Date(reader, 3),
+                    DateOnly.FromDayNumber((int)(days / FactCodes.StartDay)),
+                    endDay == 0 ? null : DateOnly.FromDayNumber(endDay - 1),
                     endReason == 0 ? null : (EndReason)endReason)
                 {
-                    BirthYear = reader.GetInt32(4),
-                    ReferringMemberId = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    HomeMunicipality = Shared(reader, 6, names),
-                    EndReasonSubCode = Shared(reader, 7, names),
+                    BirthYear = reader.GetInt32(2),
+                    ReferringMemberId = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                    HomeMunicipality = Shared(reader, 4, names),
+                    EndReasonSubCode = Shared(reader, 5, names),
                     IsIdentified = FactCodes.Field(codes, FactCodes.Identified) == 1,
                     Education = (EducationLevel)FactCodes.Field(codes, FactCodes.Education),
                     TimeInSupportBeforeStart = (TimeInSupport)FactCodes.Field(codes, FactCodes.TimeInSupport),
@@ -100,67 +101,6 @@ public static class ParticipantStatisticsQuery
         finally
         {
             await db.Database.CloseConnectionAsync();
-        }
-
-        // SQLite keeps a date as its ISO text, which the provider parses with the culture-aware parser (a third of the
-        // read's time); its fixed form is read directly here. Other providers return a date.
-        static DateOnly Date(System.Data.Common.DbDataReader reader, int ordinal)
-        {
-            if (reader.GetFieldType(ordinal) != typeof(string))
-            {
-                return reader.GetFieldValue<DateOnly>(ordinal);
-            }
-
-            var text = reader.GetString(ordinal);
-            return TryReadIsoDate(text, out var date) ? date : DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        // "yyyy-MM-dd" exactly (as EF writes a DateOnly on SQLite); anything else is left to the parser.
-        static bool TryReadIsoDate(string text, out DateOnly date)
-        {
-            date = default;
-            if (text.Length != 10 || text[4] != '-' || text[7] != '-')
-            {
-                return false;
-            }
-
-            var year = 0;
-            var month = 0;
-            var day = 0;
-            for (var i = 0; i < 10; i++)
-            {
-                if (i is 4 or 7)
-                {
-                    continue;
-                }
-
-                var digit = text[i] - '0';
-                if (digit is < 0 or > 9)
-                {
-                    return false;
-                }
-
-                if (i < 4)
-                {
-                    year = (year * 10) + digit;
-                }
-                else if (i < 7)
-                {
-                    month = (month * 10) + digit;
-                }
-                else
-                {
-                    day = (day * 10) + digit;
-                }
-            }
-
-            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            {
-                return false;
-            }
-
-            date = new DateOnly(year, month, day);
-            return true;
         }
 
         // Municipalities and sub-codes are a few names repeated on every row: one string each.
@@ -189,7 +129,16 @@ public static class ParticipantStatisticsQuery
     /// </summary>
     private static class FactCodes
     {
-        public const int Columns = 9;
+        public const int Columns = 7;
+
+        /// <summary>The participant's id times this, plus the insats's id, is the first column (both ids are below 2³¹).</summary>
+        public const long ParticipantId = 1L << 32;
+
+        /// <summary>
+        /// The start's day number times this, plus the end's day number + 1 (0 while ongoing), is the second column: the
+        /// databases count the days (a day number is below 2²² up to year 9999), so no date is sent as text and parsed.
+        /// </summary>
+        public const long StartDay = 1L << 22;
 
         public const long Gender = 1L;                  // 6 bits
         public const long Identified = 1L << 6;         // 1 bit
