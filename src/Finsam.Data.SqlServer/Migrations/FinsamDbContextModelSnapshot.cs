@@ -1453,7 +1453,9 @@ namespace Finsam.Data.SqlServer.Migrations
 
                     b.HasIndex("ReferringMemberId");
 
-                    b.HasIndex("EndDate", "InsatsId", "FollowUp12Months");
+                    b.HasIndex("EndDate", "InsatsId", "FollowUp12Months")
+                        .HasDatabaseName("IX_Enrolments_EndedFollowUps")
+                        .HasFilter("EndDate IS NOT NULL");
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 

@@ -1389,7 +1389,9 @@ namespace Finsam.Data.Sqlite.Migrations
 
                     b.HasIndex("ReferringMemberId");
 
-                    b.HasIndex("EndDate", "InsatsId", "FollowUp12Months");
+                    b.HasIndex("EndDate", "InsatsId", "FollowUp12Months")
+                        .HasDatabaseName("IX_Enrolments_EndedFollowUps")
+                        .HasFilter("EndDate IS NOT NULL");
 
                     b.HasIndex("InsatsId", "StartDate", "EndDate");
 

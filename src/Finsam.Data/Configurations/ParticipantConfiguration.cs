@@ -57,8 +57,11 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         }).HasDatabaseName("IX_Enrolments_StatisticsFacts");
 
         // The year's statistics count the 12-month follow-up of the enrolments that ended the year before in the
-        // database: this index answers that count alone (ParticipantStatisticsQuery).
-        builder.HasIndex(e => new { e.EndDate, e.InsatsId, e.FollowUp12Months });
+        // database: this index answers that count alone (ParticipantStatisticsQuery). Ended enrolments only, so that
+        // the list's "pågående" filter (EndDate IS NULL) is never sent to it instead of the list's own index.
+        builder.HasIndex(e => new { e.EndDate, e.InsatsId, e.FollowUp12Months })
+            .HasDatabaseName("IX_Enrolments_EndedFollowUps")
+            .HasFilter("EndDate IS NOT NULL");
 
         // The participant list (newest first, paged) counts and pages over this index alone: its order is the list's
         // order and it holds every column the list filters on, so only the 50 rows of a page are read from the table.

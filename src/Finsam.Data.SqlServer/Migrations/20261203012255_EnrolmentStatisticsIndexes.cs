@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Finsam.Data.Sqlite.Migrations
+namespace Finsam.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class EnrolmentStatisticsFactsIndex : Migration
+    public partial class EnrolmentStatisticsIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,12 @@ namespace Finsam.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Enrolments_StartDate_EndDate",
                 table: "Enrolments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_EndedFollowUps",
+                table: "Enrolments",
+                columns: new[] { "EndDate", "InsatsId", "FollowUp12Months" },
+                filter: "EndDate IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_StatisticsFacts",
@@ -23,6 +29,10 @@ namespace Finsam.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_EndedFollowUps",
+                table: "Enrolments");
+
             migrationBuilder.DropIndex(
                 name: "IX_Enrolments_StatisticsFacts",
                 table: "Enrolments");
