@@ -305,6 +305,7 @@ public sealed class FindingTests(FindingTests.Fixture fixture) : IClassFixture<F
     [InlineData("deltagarnr", "stigande")]
     [InlineData("deltagarnr", "fallande")]
     [InlineData("insats", "stigande")]
+    [InlineData("insats", "fallande")]
     [InlineData("start", "stigande")]
     public async Task The_participant_list_sorts_by_its_columns_on_every_page(string column, string order)
     {
@@ -324,7 +325,8 @@ public sealed class FindingTests(FindingTests.Fixture fixture) : IClassFixture<F
         var expected = sorted.Select(e => $"{e.ParticipantId} {e.Code} {SwedishFormat.Date(e.StartDate)}").ToList();
         var pages = (expected.Count + 49) / 50;
         Assert.True(pages >= 3);
-        foreach (var page in new[] { 1, 2, pages })
+        // Every page (the list by insats reads insats by insats, from the nearer end of each).
+        for (var page = 1; page <= pages; page++)
         {
             Assert.Equal(expected.Skip((page - 1) * 50).Take(50), await ParticipantRowsAsync($"kon=Woman&sortera={column}&ordning={order}&sida={page}"));
         }

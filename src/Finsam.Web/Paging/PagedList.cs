@@ -55,6 +55,59 @@ public static class PagedList
     }
 
     /// <summary>
+    /// Like <see cref="CreateByKeysAsync{TKey, T}"/> for an order that goes segment by segment (the participant list by
+    /// insats: every enrolment of the first insats, then of the next), where no index holds the whole order: each
+    /// segment's count is known, so a page reads only the segments it covers, each from its nearer end
+    /// (<c>keys(skip, take, reversed, …)</c> returns the segment's keys in its order, skipping from its end when reversed).
+    /// </summary>
+    public static async Task<PagedList<T>> CreateBySegmentsAsync<TKey, T>(
+        IReadOnlyList<(int Count, Func<int, int, bool, CancellationToken, Task<List<TKey>>> Keys)> segments,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<List<T>>> rowsOf,
+        Func<T, TKey> keyOf,
+        int number,
+        int size,
+        CancellationToken cancellationToken = default)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var total = segments.Sum(s => s.Count);
+        var last = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(number, 1, last);
+        var start = (page - 1) * size;
+        var end = Math.Min(start + size, total);
+        var pageKeys = new List<TKey>();
+        var offset = 0;
+        foreach (var (count, keys) in segments)
+        {
+            var from = Math.Max(start, offset) - offset;
+            var to = Math.Min(end, offset + count) - offset;
+            if (from < to)
+            {
+                var fromEnd = from > count - to;
+                var read = await keys(fromEnd ? count - to : from, to - from, fromEnd, cancellationToken);
+                if (fromEnd)
+                {
+                    read.Reverse();
+                }
+
+                pageKeys.AddRange(read);
+            }
+
+            offset += count;
+            if (offset >= end)
+            {
+                break;
+            }
+        }
+
+        var byKey = (await rowsOf(pageKeys, cancellationToken)).ToDictionary(keyOf);
+        return new PagedList<T>(pageKeys.Where(byKey.ContainsKey).Select(k => byKey[k]).ToList(), page, size, total);
+    }
+
+    /// <summary>
     /// Which rows page <paramref name="number"/> (clamped to the pages there are) covers: skip and take in the query's
     /// order, or, when <paramref name="FromEnd"/>, skip and take in the reversed order (the page is then read reversed).
     /// </summary>

@@ -90,12 +90,45 @@ public class IndexModel(FinsamDbContext db, AuditLog audit, RegistrationService 
         ArgumentNullException.ThrowIfNull(query);
         var enrolments = query.Apply(db.Enrolments.AsNoTracking());
         sort ??= EnrolmentSort.Default;
+        if (sort.Column == EnrolmentSortColumn.Insats)
+        {
+            return ListByInsatsAsync(db, enrolments, pageNumber, sort, cancellationToken);
+        }
+
         return PagedList.CreateByKeysAsync(
             sort.Apply(enrolments, reversed: false).Select(e => e.Id),
             sort.Apply(enrolments, reversed: true).Select(e => e.Id),
-            (ids, ct) => db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.Id))
-                .Select(e => new Row(e.Id, e.ParticipantId, e.Insats!.Code, e.StartDate, e.EndDate, e.EndReason, e.Participant!.Gender, e.Participant.BirthYear, e.Participant.PersonKeyHash != null))
-                .ToListAsync(ct),
+            (ids, ct) => RowsAsync(db, ids, ct),
+            row => row.EnrolmentId,
+            pageNumber,
+            PageSize,
+            cancellationToken);
+    }
+
+    private static Task<List<Row>> RowsAsync(FinsamDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new Row(e.Id, e.ParticipantId, e.Insats!.Code, e.StartDate, e.EndDate, e.EndReason, e.Participant!.Gender, e.Participant.BirthYear, e.Participant.PersonKeyHash != null))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The list by insats code: no index holds that order (the code is the insats's), so sorting every enrolment by it
+    /// took 40 ms at 100 000 enrolments. The enrolments are counted per insats, and a page reads only the insatser it
+    /// covers, each in its own order (start date, then id) from the index on insats and start.
+    /// </summary>
+    private static async Task<PagedList<Row>> ListByInsatsAsync(
+        FinsamDbContext db, IQueryable<Enrolment> enrolments, int pageNumber, EnrolmentSort sort, CancellationToken cancellationToken)
+    {
+        var counts = await enrolments.GroupBy(e => e.InsatsId).Select(g => new { InsatsId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.InsatsId, g => g.Count, cancellationToken);
+        var ids = counts.Keys.ToList();
+        var insatser = db.Insatser.AsNoTracking().Where(i => ids.Contains(i.Id));
+        var inOrder = await (sort.Descending ? insatser.OrderByDescending(i => i.Code) : insatser.OrderBy(i => i.Code))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        var withinInsats = new EnrolmentSort(EnrolmentSortColumn.Start, sort.Descending);
+        return await PagedList.CreateBySegmentsAsync(
+            inOrder.Select(id => (counts[id], (Func<int, int, bool, CancellationToken, Task<List<int>>>)((skip, take, reversed, ct) =>
+                withinInsats.Apply(enrolments.Where(e => e.InsatsId == id), reversed).Select(e => e.Id).Skip(skip).Take(take).ToListAsync(ct)))).ToList(),
+            (keys, ct) => RowsAsync(db, keys, ct),
             row => row.EnrolmentId,
             pageNumber,
             PageSize,
