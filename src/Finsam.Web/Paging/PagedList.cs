@@ -74,10 +74,9 @@ public static class PagedList
         ArgumentNullException.ThrowIfNull(keyOf);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var total = segments.Sum(s => s.Count);
-        var last = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(number, 1, last);
+        var (page, _, take, _) = Window(total, number, size);
         var start = (page - 1) * size;
-        var end = Math.Min(start + size, total);
+        var end = start + take;
         var pageKeys = new List<TKey>();
         var offset = 0;
         foreach (var (count, keys) in segments)
