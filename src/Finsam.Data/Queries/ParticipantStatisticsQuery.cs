@@ -151,6 +151,33 @@ public static class ParticipantStatisticsQuery
 
         private static readonly long[] Fields = [Gender, Identified, Education, TimeInSupport, EndReason, FollowUp, SupportAtStart, SupportAtEnd, 1L << 53];
 
+        /// <summary>
+        /// Every value an enum defines fits its field: a value added to an enum that would not fits fails here, at the
+        /// first statistics read (every statistics test), instead of spilling into the next field.
+        /// </summary>
+        static FactCodes()
+        {
+            Fits<Finsam.Domain.Participants.Gender>(Gender);
+            Fits<EducationLevel>(Education);
+            Fits<TimeInSupport>(TimeInSupport);
+            Fits<Finsam.Domain.Participants.EndReason>(EndReason);
+            Fits<FollowUpResult>(FollowUp);
+            Fits<IncomeSupport>(SupportAtStart);
+            Fits<IncomeSupport>(SupportAtEnd);
+
+            static void Fits<TEnum>(long field)
+                where TEnum : struct, Enum
+            {
+                var room = Fields[Array.IndexOf(Fields, field) + 1] / field;
+                var all = Enum.GetValues<TEnum>().Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var largest = typeof(TEnum).IsDefined(typeof(FlagsAttribute), false) ? all.Aggregate(0L, (a, v) => a | v) : all.Max();
+                if (all.Min() < 0 || largest >= room)
+                {
+                    throw new InvalidOperationException($"{typeof(TEnum).Name} has values up to {largest}; its statistics field holds values below {room}.");
+                }
+            }
+        }
+
         /// <summary>The value of the field whose multiplier is given.</summary>
         public static int Field(long codes, long field)
         {
