@@ -18,6 +18,19 @@ namespace Finsam.TestSupport;
 /// </summary>
 public class FinsamFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Test hosts never watch their files with inotify: every watcher takes one of the machine's inotify
+    /// instances (128 per user by default), and a test run keeps dozens of hosts alive at once. With watching on, a run
+    /// failed at random with "the configured user limit (128) on the number of inotify instances has been reached".
+    /// </summary>
+    static FinsamFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+        // The other file providers (static files, the content root) poll instead of taking an inotify instance each.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <summary>The app's data folder (SQLite file, logs): a new temporary folder unless given. Deleted when the factory is disposed.</summary>
     public string DataDirectory { get; init; } = NewDataDirectory();
 
