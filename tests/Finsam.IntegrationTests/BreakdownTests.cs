@@ -273,6 +273,11 @@ public sealed class BreakdownTests(BreakdownTests.Fixture fixture) : IClassFixtu
         {
             var breakdowns = model.Sections.Single(s => s.Kind == ReportSectionKind.Breakdowns).Blocks.OfType<Finsam.Reporting.AnnualReport.ChartBlock>().Select(c => c.Data).ToList();
             Assert.Equal(5, breakdowns.Count);
+
+            // The age table is printed once: in Deltagarnas fördelning, not again under Deltagare.
+            var participants = model.Sections.Single(s => s.Kind == ReportSectionKind.Participants).Blocks;
+            Assert.DoesNotContain(participants.OfType<Finsam.Reporting.AnnualReport.TableBlock>(), b => b.Table.Title.Contains("åldersgrupp", StringComparison.Ordinal));
+            Assert.DoesNotContain(workbook.Worksheets, w => w.Name == "Åldersgrupper");
             foreach (var table in breakdowns)
             {
                 var sheet = workbook.Worksheet(table.Key);

@@ -62,10 +62,11 @@ public sealed class AnnualReportService(FinsamDbContext db, DraftPdfCache draftP
         var settings = await SectionSettingsAsync(cancellationToken);
         var texts = await LatestTextsAsync(year, cancellationToken);
         var sections = new List<ReportSection>();
+        var included = settings.Where(s => s.Enabled).Select(s => s.Kind).ToHashSet();
         foreach (var setting in settings.Where(s => s.Enabled))
         {
             var own = texts.GetValueOrDefault(setting.Kind);
-            var blocks = await content.BlocksAsync(setting.Kind, year, statements, cancellationToken);
+            var blocks = await content.BlocksAsync(setting.Kind, year, statements, included, cancellationToken);
             if (setting.Kind == ReportSectionKind.BoardDecision && adoption is not null)
             {
                 // An adopted report states the decision (never the proposal) and dates the signatures with it.

@@ -11,8 +11,10 @@ namespace Finsam.Web.Features.AnnualReport;
 /// <summary>The computed content of each section of the annual report: tables, charts and sentences, from the year's data.</summary>
 public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
 {
-    public async Task<IReadOnlyList<ReportBlock>> BlocksAsync(ReportSectionKind kind, int year, StatementQuery.YearStatements statements, CancellationToken cancellationToken)
+    /// <param name="included">The sections the report prints; a section leaves out a table another one prints.</param>
+    public async Task<IReadOnlyList<ReportBlock>> BlocksAsync(ReportSectionKind kind, int year, StatementQuery.YearStatements statements, IReadOnlySet<ReportSectionKind> included, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(included);
         ArgumentNullException.ThrowIfNull(statements);
         var c = statements.Current;
         var p = statements.Previous;
@@ -29,7 +31,7 @@ public sealed class ReportContent(FinsamDbContext db, ReportGoalContent goals)
                 [EconomyTables.IncomeStatement(year, c.Income, p?.Income, notes), EconomyTables.BalanceSheet(year, c.Closing, p?.Closing, statements.ContingentLiabilities, notes)]).Select(t => new TableBlock(t))],
             ReportSectionKind.BoardDecision => [await SignaturesAsync(year, cancellationToken)],
             ReportSectionKind.GoalFulfilment => await goals.GoalFulfilmentAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),
-            ReportSectionKind.Participants => ReportGoalContent.Participants(year, await StatisticsAsync(year, cancellationToken)),
+            ReportSectionKind.Participants => ReportGoalContent.Participants(year, await StatisticsAsync(year, cancellationToken), included.Contains(ReportSectionKind.Breakdowns)),
             ReportSectionKind.Breakdowns => ReportGoalContent.Breakdowns(year, await StatisticsAsync(year, cancellationToken)),
             ReportSectionKind.Surveys => await goals.SurveysAsync(year, cancellationToken),
             ReportSectionKind.Appendices => await goals.AppendixAsync(year, await StatisticsAsync(year, cancellationToken), cancellationToken),

@@ -97,7 +97,11 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     private static MeasureUnit Unit(bool share, bool points, bool kronor) =>
         points ? MeasureUnit.PercentagePoints : share ? MeasureUnit.Share : kronor ? MeasureUnit.Kronor : MeasureUnit.Number;
 
-    public static IReadOnlyList<ReportBlock> Participants(int year, YearlyParticipantStatistics statistics)
+    /// <param name="agesInBreakdowns">
+    /// The report also has the section Deltagarnas fördelning, whose age breakdown (chart and table) holds the same
+    /// figures: the age table is printed there only, so no table appears twice.
+    /// </param>
+    public static IReadOnlyList<ReportBlock> Participants(int year, YearlyParticipantStatistics statistics, bool agesInBreakdowns = false)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var total = statistics.Total;
@@ -129,10 +133,13 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             + (ReferenceEquals(outcomes, total) ? "" : $" Andelarna räknas på insatser där utfallsmåtten är tillämpliga ({Figure(outcomes.Ended.Total)} av {Figure(total.Ended.Total)} avslutade).");
         blocks.Add(new TableBlock(reasonTable with { Note = reasonTable.Note is { } hiddenNote ? $"{reasonNote} {hiddenNote}" : reasonNote }));
 
-        var ages = new TableRows();
-        var ageRows = total.CurrentByAge.Select(r => ages.Add([r.Key.Label, r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
-        ages.Sum("Summa aktuella", ageRows);
-        blocks.Add(new TableBlock(ReportSmallCells.Apply(new ReportTable("Åldersgrupper", $"Aktuella deltagare per åldersgrupp {year}", GenderColumns("Ålder"), ages.Rows), GenderRowGroups(ages.Rows.Count))));
+        if (!agesInBreakdowns)
+        {
+            var ages = new TableRows();
+            var ageRows = total.CurrentByAge.Select(r => ages.Add([r.Key.Label, r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
+            ages.Sum("Summa aktuella", ageRows);
+            blocks.Add(new TableBlock(ReportSmallCells.Apply(new ReportTable("Åldersgrupper", $"Aktuella deltagare per åldersgrupp {year}", GenderColumns("Ålder"), ages.Rows), GenderRowGroups(ages.Rows.Count))));
+        }
 
         var support = new TableRows();
         foreach (var s in total.SupportOfEnded)
