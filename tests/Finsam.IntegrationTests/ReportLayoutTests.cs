@@ -248,6 +248,33 @@ public sealed class ReportLayoutTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData(Adopted)]
     [InlineData(Draft)]
+    public async Task No_column_header_is_broken_inside_a_word(int year)
+    {
+        // Every header word of every printed table (a word with "/" or "-" may break there).
+        var model = await ModelAsync(year);
+        var headerWords = model.Sections.SelectMany(s => s.Blocks)
+            .SelectMany(b => b switch { TableBlock t => [t.Table], ChartBlock c => [c.Data], _ => Array.Empty<ReportTable>() })
+            .SelectMany(t => t.Columns).SelectMany(c => c.Header.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 5 && !w.Contains('/', StringComparison.Ordinal) && !w.Contains('-', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("Bedömning", headerWords);
+
+        // A broken word prints as two words, the second on the next line at the same left edge ("Bedömni" over "ng").
+        using var pdf = PdfDocument.Open(year == Adopted ? _adoptedPdf : _draftPdf);
+        foreach (var page in pdf.GetPages())
+        {
+            var words = page.GetWords().Where(w => w.Letters.All(l => l.PointSize < 40)).ToList();
+            foreach (var a in words)
+            {
+                var below = words.FirstOrDefault(b => b.BoundingBox.Top < a.BoundingBox.Bottom && a.BoundingBox.Bottom - b.BoundingBox.Top < a.BoundingBox.Height
+                    && Math.Abs(b.BoundingBox.Left - a.BoundingBox.Left) < 1.5 && headerWords.Contains(a.Text + b.Text));
+                Assert.True(below is null, $"{year}, page {page.Number}: the header word {a.Text}{below?.Text} is broken as \"{a.Text}\" over \"{below?.Text}\".");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Adopted)]
+    [InlineData(Draft)]
     public void No_text_in_the_body_is_smaller_than_8_pt_and_no_internal_label_is_printed(int year)
     {
         using var pdf = PdfDocument.Open(year == Adopted ? _adoptedPdf : _draftPdf);

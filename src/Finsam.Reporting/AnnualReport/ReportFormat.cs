@@ -15,7 +15,20 @@ public static class ReportFormat
                 CellKind.Share => Percent(n, column.ShareDecimals),
                 _ => SwedishFormat.Number(n, n % 1 == 0 ? 0 : 1),
             }
-            : cell.Text ?? "";
+            : cell.Measure is { } measure && cell.Text is { } text ? KeepFiguresTogether(text, measure) : cell.Text ?? "";
+    }
+
+    /// <summary>
+    /// A measured figure printed as text breaks only between its parts: "29 %, 9 av 31" after the comma, never inside
+    /// "9 av 31" or "29 %"; a target keeps its relation with its number ("minst 80 %"). Non-breaking spaces, so a
+    /// narrow column never prints "9 av" above "31".
+    /// </summary>
+    private static string KeepFiguresTogether(string text, MeasuredValue measure)
+    {
+        var kept = text.Replace(" av ", "\u00a0av\u00a0", StringComparison.Ordinal).Replace(" %", "\u00a0%", StringComparison.Ordinal);
+        return measure.Relation is { Length: > 0 } relation && kept.StartsWith(relation + " ", StringComparison.Ordinal)
+            ? relation + "\u00a0" + kept[(relation.Length + 1)..]
+            : kept;
     }
 
     /// <summary>A share as a percentage with at most <paramref name="maxDecimals"/> decimals, trailing zeros dropped: "50 %", "11,75 %".</summary>

@@ -3,8 +3,8 @@ namespace Finsam.Reporting.AnnualReport;
 /// <summary>
 /// Whether a table fits the width of a portrait A4 page (17 cm between the margins) at the size the report sets it
 /// (report.css: 9 pt, or 8 pt for a <see cref="TableView.WideFrom"/>-column table, never smaller). A table cannot be
-/// narrower than its cells' longest unbreakable text: a number (printed without a break), a word, or a header's word
-/// (a wide table's headers break anywhere). When that minimum is wider than the portrait page, the table's section is
+/// narrower than its cells' longest unbreakable text: a number (printed without a break), a word, a result's "n av N"
+/// (non-breaking spaces, <see cref="ReportFormat.Cell"/>) or a header's word. When that minimum is wider than the portrait page, the table's section is
 /// printed on landscape pages (<c>@page wide</c>), so no table is set below 8 pt or runs off the page.
 /// </summary>
 public static class TableWidth
@@ -29,8 +29,8 @@ public static class TableWidth
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var column = table.Columns[c];
-            // Bold header: its longest word, unless a wide table's header may break anywhere.
-            var widest = wide ? 0.0 : Words(column.Header).Select(w => Em(w) * 1.06).DefaultIfEmpty(0).Max();
+            // Bold header: its longest word (a header breaks between words only, report.css).
+            var widest = Words(column.Header).Select(w => Em(w) * 1.06).DefaultIfEmpty(0).Max();
             for (var r = 0; r < table.Rows.Count; r++)
             {
                 var row = table.Rows[r];

@@ -24,4 +24,19 @@ public sealed class ReportFormatTests
         Assert.Equal("1 234,5", ReportFormat.Cell(new ReportCell(null, 1_234_500m), new ReportColumn("Belopp", CellKind.Amount)).Replace('\u00a0', ' '));
         Assert.Equal("text", ReportFormat.Cell("text", share));
     }
+
+    [Fact]
+    public void A_measured_figure_breaks_only_between_its_parts()
+    {
+        var text = new ReportColumn("Resultat", CellKind.Text);
+        var result = new ReportCell("35 %, 43 av 124", null) { Measure = new MeasuredValue(0.3468m, MeasureUnit.Share, 43, 124) };
+        Assert.Equal("35\u00a0%, 43\u00a0av\u00a0124", ReportFormat.Cell(result, text));
+        var target = new ReportCell("minst 80 %", null) { Measure = new MeasuredValue(0.8m, MeasureUnit.Share, Relation: "minst") };
+        Assert.Equal("minst\u00a080\u00a0%", ReportFormat.Cell(target, text));
+        var points = new ReportCell("högst 5 procentenheter", null) { Measure = new MeasuredValue(5m, MeasureUnit.PercentagePoints, Relation: "högst") };
+        Assert.Equal("högst\u00a05 procentenheter", ReportFormat.Cell(points, text));
+
+        // Text without measured numbers is printed as it is.
+        Assert.Equal("9 av 31 deltagare", ReportFormat.Cell("9 av 31 deltagare", text));
+    }
 }

@@ -20,11 +20,25 @@ public sealed class TableWidthTests
     }
 
     [Fact]
-    public void A_long_word_in_a_text_column_counts_but_a_wide_tables_header_breaks_anywhere()
+    public void A_long_word_counts_in_a_cell_and_in_a_header_which_breaks_between_words_only()
     {
+        // A header of short words breaks between them: the row's "Arbetslivsinriktad" is still the column's widest word.
         var narrow = TableWidth.MinimumPoints(Table(8, 1_000m));
         Assert.Equal(narrow, TableWidth.MinimumPoints(Table(8, 1_000m, "Kategori och insats med en mycket lång rubrik")), 6);
         var longWord = new ReportTable("T", "T", [new ReportColumn("Post", CellKind.Text)], [new ReportRow(["Rehabiliteringssamordningsverksamhetsutvecklingsprojektet"])]);
         Assert.True(TableWidth.MinimumPoints(longWord) > 200);
+
+        // A wide table's header word is never broken inside ("Bedömni|ng"), so its longest word counts too.
+        Assert.True(TableWidth.MinimumPoints(Table(8, 1_000m, "Rehabiliteringssamordningsverksamhetsutvecklingsprojektet")) > narrow + 150);
+    }
+
+    [Fact]
+    public void A_results_n_av_N_is_one_unbreakable_word()
+    {
+        var column = new ReportColumn("R", CellKind.Text);
+        ReportTable Of(ReportCell cell) => new("T", "T", [column], [new ReportRow([cell])]);
+        var plain = TableWidth.MinimumPoints(Of("29 %, 9 av 31"));
+        var measured = TableWidth.MinimumPoints(Of(new ReportCell("29 %, 9 av 31", null) { Measure = new MeasuredValue(0.29m, MeasureUnit.Share, 9, 31) }));
+        Assert.True(measured > plain, $"\"9 av 31\" kept together is wider ({measured:0.0} pt) than its widest word ({plain:0.0} pt).");
     }
 }
