@@ -137,6 +137,83 @@ public sealed class SmallCellTests(SmallCellTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task No_end_reason_share_gives_back_a_count_that_the_table_beside_it_hides()
+    {
+        // "16 av 67" for women to work beside a count shown as ".." would give the cell back, and the small ones of the
+        // row by subtraction. The report's chart of shares hides what its Avslutsorsaker table hides, with no n or N
+        // left in the JSON; the board's overview chart hides what Statistik's ended table hides.
+        var board = await ClientAsync(Roles.Board);
+        var hiddenCounts = 0;
+        foreach (var year in new[] { 2023, 2024 })
+        {
+            using var json = JsonDocument.Parse(await board.GetStringAsync($"/api/arsredovisning/{year}"));
+            var tables = json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("blocks").EnumerateArray())
+                .SelectMany(b => b.GetProperty("type").GetString() switch { "table" => [b.GetProperty("table")], "chart" => [b.GetProperty("data")], _ => Array.Empty<JsonElement>() })
+                .ToList();
+            static string Text(JsonElement cell) => cell.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+            var counts = tables.Single(t => t.GetProperty("key").GetString() == "Avslutsorsaker").GetProperty("rows").EnumerateArray()
+                .ToDictionary(r => Text(r.GetProperty("cells")[0]), r => r.GetProperty("cells").EnumerateArray().ToList());
+            var shares = tables.Single(t => t.GetProperty("key").GetString() == "Utfall per kön").GetProperty("rows").EnumerateArray().ToList();
+            foreach (var row in shares)
+            {
+                var cells = row.GetProperty("cells").EnumerateArray().ToList();
+                var countRow = counts[Text(cells[0])];
+                foreach (var (series, column) in new[] { (1, 1), (2, 2), (3, 4) })
+                {
+                    var hidden = Text(countRow[column]) is SmallCells.SmallMark or SmallCells.HiddenMark;
+                    hiddenCounts += hidden ? 1 : 0;
+                    var share = cells[series];
+                    var shareHidden = Text(share) is SmallCells.SmallMark or SmallCells.HiddenMark;
+                    Assert.True(!hidden || shareHidden, $"{year}: {Text(cells[0])}, column {series}: the count is hidden but the share reads \"{Text(share)}\".");
+                    Assert.True(!shareHidden || !share.TryGetProperty("measure", out _), $"{year}: {Text(cells[0])}, column {series}: a hidden share keeps its n and N.");
+                }
+            }
+
+            // The board's overview: its chart's table against Statistik's ended table (a row per gender, a column per reason).
+            var statistikPage = Html.Parse(await board.GetStringAsync($"/Oversikt/Statistik?ar={year}"));
+            var ended = Table(statistikPage, $"Avslutade {year} per avslutsorsak och kön");
+            var overview = Html.Parse(await board.GetStringAsync($"/Oversikt?ar={year}"));
+            var chart = Table(overview, $"Avslutsorsak per kön {year}");
+            var reasonColumns = overview.QuerySelectorAll("table").First(t => t.QuerySelector("caption")?.TextContent.StartsWith($"Avslutsorsak per kön {year}", StringComparison.Ordinal) == true)
+                .QuerySelectorAll("thead th").Skip(1).Select(h => h.TextContent.Trim()).ToList();
+            var reasonHeaders = statistikPage.QuerySelectorAll("table").First(t => t.QuerySelector("caption")?.TextContent.StartsWith($"Avslutade {year} per avslutsorsak", StringComparison.Ordinal) == true)
+                .QuerySelectorAll("thead th").Skip(1).Select(h => h.TextContent.Trim()).ToList();
+            string[] genderRows = [SwedishNames.Of(Finsam.Domain.Participants.Gender.Woman), SwedishNames.Of(Finsam.Domain.Participants.Gender.Man), "Totalt"];
+            Assert.Equal(3, reasonColumns.Count);
+            foreach (var (reason, shown) in chart)
+            {
+                var column = reasonHeaders.IndexOf(reason);
+                Assert.True(column >= 0, $"{year}: no column {reason} in Statistik's ended table");
+                for (var series = 0; series < 3; series++)
+                {
+                    var count = ended.Single(r => r.Header == genderRows[series]).Cells[column];
+                    Assert.True(count is not (SmallCells.SmallMark or SmallCells.HiddenMark) || shown[series] is SmallCells.SmallMark or SmallCells.HiddenMark,
+                        $"{year}, overview: {reason} / {reasonColumns[series]}: the count is hidden but the share reads \"{shown[series]}\".");
+                }
+            }
+        }
+
+        Assert.True(hiddenCounts > 0, "The demo has hidden end-reason counts to check against.");
+
+        // The overview's trend of the share to work or studies hides, year by year, what Statistik hides for that year.
+        var trend = Table(Html.Parse(await board.GetStringAsync("/Oversikt?ar=2024")), "Andel till arbete eller studier per år");
+        Assert.NotEmpty(trend);
+        foreach (var (year, shown) in trend)
+        {
+            var hint = Html.Parse(await board.GetStringAsync($"/Oversikt/Statistik?ar={year}")).QuerySelectorAll("p.hint")
+                .Select(p => p.TextContent.Trim()).Single(t => t.StartsWith("Till arbete eller studier:", StringComparison.Ordinal));
+            var match = System.Text.RegularExpressions.Regex.Match(hint, @"^Till arbete eller studier: kvinnor (.+?), män (.+?), alla (.+?)\.(\s|$)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            Assert.True(match.Success, hint);
+            string[] parts = [match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value];
+            for (var series = 0; series < 3; series++)
+            {
+                Assert.True(parts[series].Trim() != SmallCells.HiddenMark || shown[series] is SmallCells.SmallMark or SmallCells.HiddenMark,
+                    $"{year}: Statistik hides the share to work or studies of series {series}, the overview's trend reads \"{shown[series]}\".");
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_reports_json_shows_no_count_of_one_to_four_in_its_participant_tables()
     {
         var (row, column, label) = await CellOfOneAsync();

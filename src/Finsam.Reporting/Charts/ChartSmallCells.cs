@@ -7,7 +7,8 @@ public static class ChartSmallCells
 {
     /// <summary>
     /// The chart without the values <paramref name="hidden"/> names (series index, category index): each is drawn as no
-    /// value and labelled "&lt;5" when its count is 1–4 (count charts), otherwise "..".
+    /// value and labelled "&lt;5" when its count is 1–4 (count charts), otherwise "..", and a hidden share loses its
+    /// numbers (n and N) as well.
     /// </summary>
     public static ChartData Without(this ChartData chart, Func<int, int, bool> hidden)
     {
@@ -26,7 +27,13 @@ public static class ChartSmallCells
                     : chart.Format == ChartValueFormat.Number && s.Values[c] is { } v && SmallCells.IsSmall((int)v) ? SmallCells.SmallMark
                     : SmallCells.HiddenMark)
                 .ToList();
-            return s with { Values = [.. s.Values.Select((v, c) => masked[c] ? null : v)], Labels = labels };
+            // A hidden share keeps neither its value nor its n and N (the workbook and the JSON would print them).
+            return s with
+            {
+                Values = [.. s.Values.Select((v, c) => masked[c] ? null : v)],
+                Labels = labels,
+                Shares = s.Shares is null ? null : [.. s.Shares.Select((share, c) => c < masked.Count && masked[c] ? default : share)],
+            };
         }).ToList();
         return chart with { Series = series };
     }

@@ -1,3 +1,4 @@
+using Finsam.Domain.Participants;
 using Finsam.Domain.Statistics;
 
 namespace Finsam.Web.Features;
@@ -36,6 +37,32 @@ public sealed class ShownCounts
         ArgumentNullException.ThrowIfNull(hidden);
         return new ShownCounts(grid, grid.Select((row, r) => row.Select((_, c) => hidden(r, c)).ToArray()).ToArray());
     }
+
+    /// <summary>
+    /// The ended per end reason and gender as a role sees them: a row per gender (in <see cref="Gender"/>'s order) and
+    /// the total row, a column per end reason (in <see cref="ParticipantStatistics.EndedByReason"/>'s order) and the
+    /// total column. A share drawn from these counts (an end reason's share of a gender's ended) is hidden where its
+    /// count is (<see cref="EndReasonHidden"/>), or "16 av 67" would give back a cell the table shows as "..".
+    /// </summary>
+    public static ShownCounts EndedByReason(bool suppress, ParticipantStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var reasons = statistics.EndedByReason;
+        return Of(suppress,
+            [.. Genders.Select(g => (IReadOnlyList<int>)[.. reasons.Select(r => r.Counts[g]), statistics.Ended[g]]), [.. reasons.Select(r => r.Counts.Total), statistics.Ended.Total]],
+            rowTotals: true, columnTotals: true);
+    }
+
+    /// <summary>In a table of <see cref="EndedByReason"/>: whether the count of a gender (null = all) and end reason (null = all) is hidden.</summary>
+    public bool EndReasonHidden(ParticipantStatistics statistics, Gender? gender, EndReason? reason)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var row = gender is { } g ? Array.IndexOf(Genders, g) : Genders.Length;
+        var column = reason is { } r ? statistics.EndedByReason.Select((x, i) => (x.Key, i)).First(x => x.Key == r).i : statistics.EndedByReason.Count;
+        return Hidden(row, column);
+    }
+
+    private static readonly Gender[] Genders = Enum.GetValues<Gender>();
 
     public int Value(int row, int column) => _grid[row][column];
 

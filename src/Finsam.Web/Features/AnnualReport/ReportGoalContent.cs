@@ -115,14 +115,22 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                 [.. statistics.Insatser.Select((i, r) => (i.Statistics.Flow.Current, ReportSmallCells.IsHidden(flows.Rows[r].Cells[1])))]);
         blocks.Add(Chart(perInsats, ChartKind.StackedBars, "Deltagare per insats"));
         var outcomes = statistics.Outcomes;
-        Gender?[] genderSeries = [Gender.Woman, Gender.Man, null];
-        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes).Without((series, reason) => SmallCells.Hides(outcomes.EndedShare(genderSeries[series], Enum.GetValues<EndReason>()[reason]))),
-            ChartKind.Bars, "Utfall per kön"));
-
         var reasons = new TableRows();
         var reasonRows = total.EndedByReason.Select(r => reasons.Add([SwedishNames.Of(r.Key), r.Counts.Women, r.Counts.Men, r.Counts.OtherOrUnspecified, r.Counts.Total])).ToArray();
         var reasonSum = reasons.Sum("Summa avslutade", reasonRows);
         var reasonTable = ReportSmallCells.Apply(new ReportTable("Avslutsorsaker", $"Avslutsorsaker {year}", GenderColumns("Avslutsorsak"), reasons.Rows), GenderRowGroups(reasons.Rows.Count));
+
+        // A share of the chart is hidden when it shows a small group, or (drawn from the same enrolments as the table
+        // below) when the table hides its count: "16 av 67" beside a hidden ".." would give the hidden cell back, and
+        // with it, by subtraction, the small ones.
+        Gender?[] genderSeries = [Gender.Woman, Gender.Man, null];
+        int[] genderColumns = [1, 2, 4];
+        bool CountHidden(int series, EndReason reason) => ReferenceEquals(outcomes, total)
+            && reasonTable.Rows.FirstOrDefault(r => r.Cells[0].Text == SwedishNames.Of(reason)) is { } row
+            && ReportSmallCells.IsHidden(row.Cells[genderColumns[series]]);
+        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes).Without((series, reason) =>
+                SmallCells.Hides(outcomes.EndedShare(genderSeries[series], Enum.GetValues<EndReason>()[reason])) || CountHidden(series, Enum.GetValues<EndReason>()[reason])),
+            ChartKind.Bars, "Utfall per kön"));
 
         // A share is hidden when it shows a small group or (taken from this table) a count it adds up is hidden.
         var work = Array.IndexOf(Enum.GetValues<EndReason>(), EndReason.Work);

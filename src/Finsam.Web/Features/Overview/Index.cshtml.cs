@@ -59,6 +59,19 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         FederationGoals = await db.FederationGoalsForYearAsync(year, Statistics, cancellationToken);
         InsatsGoals = await db.InsatsGoalsForYearAsync(year, Statistics, scale, cancellationToken);
 
+        var ended = ShownCounts.EndedByReason(SmallCells, Statistics.Total);
+        bool HiddenShare(Domain.Participants.Gender? gender, Domain.Participants.EndReason reason) =>
+            Domain.Statistics.SmallCells.Hides(Statistics.Outcomes.EndedShare(gender, reason))
+            || (ReferenceEquals(Statistics.Outcomes, Statistics.Total) && ended.EndReasonHidden(Statistics.Total, gender, reason));
+        // As Statistik shows the year's share to work or studies: hidden with the counts it is taken from.
+        static bool HiddenWorkOrStudies(YearlyParticipantStatistics y, Domain.Participants.Gender? gender)
+        {
+            var counts = ShownCounts.EndedByReason(suppress: true, y.Total);
+            return Domain.Statistics.SmallCells.Hides(y.Outcomes.WorkOrStudiesShare(gender))
+                || (ReferenceEquals(y.Outcomes, y.Total) && new Domain.Participants.EndReason?[] { Domain.Participants.EndReason.Work, Domain.Participants.EndReason.Studies, null }
+                    .Any(r => counts.EndReasonHidden(y.Total, gender, r)));
+        }
+
         var perInsats = StatisticsCharts.ParticipantsPerInsats(year, Statistics.Insatser.Select(i => ($"{i.Code} {i.Name}", i.Statistics)).ToList());
         var outcomes = StatisticsCharts.OutcomesByGender(year, Statistics.Outcomes);
         Charts =
@@ -68,7 +81,9 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
             new(SmallCells
                 ? perInsats.AsShown((series, insats) => Flows.Counts.Hidden(insats, series + 1), [.. Statistics.Insatser.Select((_, i) => (Flows.Counts.Value(i, 0), Flows.Counts.Hidden(i, 0)))])
                 : perInsats, ChartKind.StackedBars, "Insats"),
-            new(SmallCells ? outcomes.Without((series, reason) => Domain.Statistics.SmallCells.Hides(Statistics.Outcomes.EndedShare(GenderSeries[series], Enum.GetValues<Domain.Participants.EndReason>()[reason]))) : outcomes, ChartKind.Bars, "Avslutsorsak"),
+            // A share is hidden when it shows a small group, or (drawn from the same enrolments) when the ended table of
+            // Statistik hides its count: a shown "16 av 67" would give that cell back, and the small ones by subtraction.
+            new(SmallCells ? outcomes.Without((series, reason) => HiddenShare(GenderSeries[series], Enum.GetValues<Domain.Participants.EndReason>()[reason])) : outcomes, ChartKind.Bars, "Avslutsorsak"),
         ];
 
         var trend = trendYears.Select(y => statistics[y].Total).ToList();
@@ -82,7 +97,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         TrendCharts =
         [
             new(SmallCells ? flowTrend.WithoutSmallCounts() : flowTrend, ChartKind.Line, "År"),
-            new(SmallCells ? workTrend.Without((series, y) => Domain.Statistics.SmallCells.Hides(outcomeYears[y].WorkOrStudiesShare(GenderSeries[series]))) : workTrend, ChartKind.Line, "År"),
+            new(SmallCells ? workTrend.Without((series, y) => HiddenWorkOrStudies(statistics[trendYears[y]], GenderSeries[series])) : workTrend, ChartKind.Line, "År"),
         ];
     }
 
