@@ -214,6 +214,53 @@ public sealed class SmallCellTests(SmallCellTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_insats_goals_result_is_hidden_where_the_flow_table_hides_a_count_it_is_computed_from()
+    {
+        // "24 %, 5 av 21" in the bilaga beside the flow table's ".." for that insats's arbete/studier would give the cell
+        // back, and with the column's total the small ones. The flow table's columns per metric: 1 aktuella, 5 nya,
+        // 6 avslutade, 7 arbete/studier, 9 arbetssökande.
+        var columns = new Dictionary<Finsam.Domain.Goals.GoalMetric, int[]>
+        {
+            [Finsam.Domain.Goals.GoalMetric.Participants] = [1], [Finsam.Domain.Goals.GoalMetric.NewParticipants] = [5],
+            [Finsam.Domain.Goals.GoalMetric.EndedParticipants] = [6], [Finsam.Domain.Goals.GoalMetric.WorkOrStudiesShare] = [7, 6],
+            [Finsam.Domain.Goals.GoalMetric.JobSeekingShare] = [9, 6], [Finsam.Domain.Goals.GoalMetric.EndedShareOfCurrent] = [6, 1],
+        };
+        var board = await ClientAsync(Roles.Board);
+        var checkedHidden = 0;
+        foreach (var year in new[] { 2023, 2024 })
+        {
+            var goals = await fixture.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.InsatsGoals.Where(g => g.Year == year).Select(g => new { g.Insats!.Code, g.Insats.Name, g.Text, g.Measure.Metric })));
+            using var json = JsonDocument.Parse(await board.GetStringAsync($"/api/arsredovisning/{year}"));
+            var tables = json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("blocks").EnumerateArray())
+                .Where(b => b.GetProperty("type").GetString() == "table").Select(b => b.GetProperty("table")).ToList();
+            static string Text(JsonElement cell) => cell.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+            static List<List<JsonElement>> Rows(JsonElement table) => [.. table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells").EnumerateArray().ToList())];
+            var flows = Rows(tables.Single(t => t.GetProperty("key").GetString() == "Deltagarflöden"));
+            foreach (var goal in goals.Where(g => columns.ContainsKey(g.Metric)))
+            {
+                var flow = flows.SingleOrDefault(r => Text(r[0]).StartsWith($"{goal.Name} – {goal.Code}", StringComparison.Ordinal));
+                var goalTable = tables.SingleOrDefault(t => t.GetProperty("key").GetString() == $"Mål {goal.Code}");
+                if (flow is null || goalTable.ValueKind == JsonValueKind.Undefined)
+                {
+                    continue;
+                }
+
+                var hidden = columns[goal.Metric].Any(c => Text(flow[c]) is SmallCells.SmallMark or SmallCells.HiddenMark);
+                var result = Rows(goalTable).Single(r => Text(r[0]).StartsWith(goal.Text, StringComparison.Ordinal))[2];
+                if (hidden && Text(result) != Finsam.Web.Features.Goals.GoalText.NotApplicable)
+                {
+                    checkedHidden++;
+                    Assert.True(Text(result) is SmallCells.SmallMark or SmallCells.HiddenMark && !result.TryGetProperty("measure", out _),
+                        $"{year}, {goal.Code} \"{goal.Text}\": the flow table hides its count, the result reads \"{Text(result)}\".");
+                }
+            }
+        }
+
+        Assert.True(checkedHidden > 0, "The demo has goal results computed from hidden flow cells to check.");
+    }
+
+    [Fact]
     public async Task The_reports_json_shows_no_count_of_one_to_four_in_its_participant_tables()
     {
         var (row, column, label) = await CellOfOneAsync();

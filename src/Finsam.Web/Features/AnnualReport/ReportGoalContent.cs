@@ -27,7 +27,10 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
 
     public async Task<IReadOnlyList<ReportBlock>> GoalFulfilmentAsync(int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken)
     {
-        var areas = await db.FederationGoalsForYearAsync(year, statistics, await PreviousAsync(year, cancellationToken), cancellationToken);
+        var previous = await PreviousAsync(year, cancellationToken);
+        var areas = await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken);
+        var flows = new PrintedFlows(statistics);
+        var previousFlows = new PrintedFlows(previous);
         if (areas.Count == 0)
         {
             return [new ParagraphBlock($"Inga mål för förbundet är inlagda för {year}.")];
@@ -50,8 +53,8 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
                     i.Indicator.Text,
                     ReportMeasure(i.Indicator.Measure),
                     TargetCell(i.Indicator.Measure),
-                    ResultCell(i.Result, i.Indicator.Measure),
-                    PreviousCell(i.Previous, i.Indicator.Measure),
+                    ResultCell(i.Result, i.Indicator.Measure, flows.Hides(null, i.Indicator.Measure)),
+                    PreviousCell(i.Previous, i.Indicator.Measure, previousFlows.Hides(null, i.Indicator.Measure)),
                     i.Assessment is { } a ? SwedishNames.Of(a) : "Ej bedömd",
                     i.Indicator.Comment,
                 ])).ToList();
@@ -71,9 +74,13 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     /// A goal's result as printed ("35 %, 43 av 124"), under the small-cell rule (the report is published, docs/privacy.md),
     /// with its numbers for the workbook (value, n, N); a hidden result has no numbers either.
     /// </summary>
-    private static ReportCell ResultCell(GoalResult result, GoalMeasure measure)
+    /// <param name="hiddenInFlows">
+    /// The participant flow table hides a count the result is computed from (<see cref="PrintedFlows"/>): the result is
+    /// hidden too, or "24 %, 5 av 21" would give back the ".." of the table.
+    /// </param>
+    private static ReportCell ResultCell(GoalResult result, GoalMeasure measure, bool hiddenInFlows = false)
     {
-        var text = GoalText.Result(result, measure, smallCells: true);
+        var text = hiddenInFlows && !result.IsNotApplicable && result.Value is not null ? SmallCells.HiddenMark : GoalText.Result(result, measure, smallCells: true);
         return new(text, null)
         {
             Measure = text is SmallCells.SmallMark or SmallCells.HiddenMark || result.IsNotApplicable || result.Value is not { } value ? null
@@ -83,8 +90,36 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     }
 
     /// <summary>Last year's result beside this year's: blank when there is none, otherwise as <see cref="ResultCell"/>.</summary>
-    private static ReportCell PreviousCell(GoalResult? result, GoalMeasure measure) =>
-        GoalText.HasPrevious(result) ? ResultCell(result, measure) : "";
+    private static ReportCell PreviousCell(GoalResult? result, GoalMeasure measure, bool hiddenInFlows) =>
+        GoalText.HasPrevious(result) ? ResultCell(result, measure, hiddenInFlows) : "";
+
+    /// <summary>
+    /// A year's participant flow table as the report prints it (<see cref="Flows"/>, under the small-cell rule), to hide
+    /// a goal's computed result wherever the table hides a count it is taken from: aktuella, nya, avslutade, arbete/studier
+    /// or arbetssökande of the goal's insats, or of the förbund's total for the förbund's indicators.
+    /// </summary>
+    private sealed class PrintedFlows(YearlyParticipantStatistics statistics)
+    {
+        private readonly ReportTable table = Flows(statistics.Year, statistics);
+
+        public bool Hides(int? insatsId, GoalMeasure measure)
+        {
+            var row = insatsId is { } id ? statistics.Insatser.ToList().FindIndex(i => i.InsatsId == id) : statistics.Insatser.Count;
+            return row >= 0 && Columns(measure.Metric).Any(c => ReportSmallCells.IsHidden(table.Rows[row].Cells[c]));
+        }
+
+        /// <summary>The flow table's columns a metric is computed from (1 aktuella, 5 nya, 6 avslutade, 7 arbete/studier, 9 arbetssökande).</summary>
+        private static int[] Columns(GoalMetric metric) => metric switch
+        {
+            GoalMetric.Participants => [1],
+            GoalMetric.NewParticipants => [5],
+            GoalMetric.EndedParticipants => [6],
+            GoalMetric.WorkOrStudiesShare => [7, 6],
+            GoalMetric.JobSeekingShare => [9, 6],
+            GoalMetric.EndedShareOfCurrent => [6, 1],
+            _ => [],
+        };
+    }
 
     /// <summary>A goal's target as printed ("minst 35 %"), with its relation and value for the workbook.</summary>
     private static ReportCell TargetCell(GoalMeasure measure) => new(GoalText.Target(measure), null)
@@ -296,7 +331,9 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     public async Task<IReadOnlyList<ReportBlock>> AppendixAsync(int year, YearlyParticipantStatistics statistics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        var goals = await db.InsatsGoalsForYearAsync(year, statistics, scale, await PreviousAsync(year, cancellationToken), cancellationToken);
+        var previous = await PreviousAsync(year, cancellationToken);
+        var goals = await db.InsatsGoalsForYearAsync(year, statistics, scale, previous, cancellationToken);
+        var flows = (Current: new PrintedFlows(statistics), Previous: new PrintedFlows(previous));
         var blocks = new List<ReportBlock>();
         var withGoals = goals.ToDictionary(g => g.Insats.Id);
         var individual = statistics.Insatser.Select(i => i.InsatsId).ToHashSet();
@@ -304,7 +341,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         var summaryOrder = statistics.Insatser.Where(i => withGoals.ContainsKey(i.InsatsId)).Select(i => withGoals[i.InsatsId]).Concat(structural).ToList();
         if (summaryOrder.Count > 0)
         {
-            blocks.Add(new TableBlock(Summary(year, summaryOrder)));
+            blocks.Add(new TableBlock(Summary(year, summaryOrder, flows.Current)));
         }
 
         foreach (var insats in statistics.Insatser)
@@ -312,7 +349,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             blocks.Add(new HeadingBlock($"{insats.Name} – {insats.Code}"));
             if (withGoals.TryGetValue(insats.InsatsId, out var status))
             {
-                blocks.AddRange(GoalBlocks(year, status));
+                blocks.AddRange(GoalBlocks(year, status, flows));
             }
 
             var s = insats.Statistics;
@@ -343,7 +380,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             foreach (var status in structural)
             {
                 blocks.Add(new HeadingBlock($"{status.Insats.Name} – {status.Insats.Code}"));
-                blocks.AddRange(GoalBlocks(year, status));
+                blocks.AddRange(GoalBlocks(year, status, flows));
             }
         }
 
@@ -359,7 +396,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         : GoalText.Metric(measure) + (measure.SourceNote is { } note ? $" (källa: {note})" : "");
 
     /// <summary>Sammanställning av måluppfyllelse: one row per goal; the insats and its rating on the insats's first row.</summary>
-    private static ReportTable Summary(int year, IReadOnlyList<InsatsGoalStatus> insatser)
+    private static ReportTable Summary(int year, IReadOnlyList<InsatsGoalStatus> insatser, PrintedFlows flows)
     {
         var rows = new List<ReportRow>();
         foreach (var status in insatser)
@@ -375,7 +412,7 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
             [
                 i == 0 ? status.Insats.Name : "",
                 g.Goal.Text,
-                ResultCell(g.Result, g.Goal.Measure),
+                ResultCell(g.Result, g.Goal.Measure, flows.Hides(status.Insats.Id, g.Goal.Measure)),
                 i == 0 ? rating : "",
             ])));
         }
@@ -385,14 +422,14 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     }
 
     /// <summary>An insats's goal table (this year's result beside last year's) and its rating.</summary>
-    private static IEnumerable<ReportBlock> GoalBlocks(int year, InsatsGoalStatus status)
+    private static IEnumerable<ReportBlock> GoalBlocks(int year, InsatsGoalStatus status, (PrintedFlows Current, PrintedFlows Previous) flows)
     {
         var rows = status.Goals.Select(g => new ReportRow(
         [
             g.Goal.Text + (g.Goal.IsMainOutcome ? " (huvudmål)" : ""),
             TargetCell(g.Goal.Measure),
-            ResultCell(g.Result, g.Goal.Measure),
-            PreviousCell(g.Previous, g.Goal.Measure),
+            ResultCell(g.Result, g.Goal.Measure, flows.Current.Hides(status.Insats.Id, g.Goal.Measure)),
+            PreviousCell(g.Previous, g.Goal.Measure, flows.Previous.Hides(status.Insats.Id, g.Goal.Measure)),
             GoalText.Met(g.Result),
         ])).ToList();
         yield return new TableBlock(new ReportTable($"Mål {status.Insats.Code}", $"Mål och resultat {year}: {status.Insats.Name}",

@@ -45,9 +45,19 @@ public class DetailsModel(JobStore jobs, AuditLog audit, TimeProvider clock) : P
     }
 
     /// <summary>The job's state as JSON, for the page's script.</summary>
+    /// <summary>A job's state in the user's words, as the page and its script show it.</summary>
+    public static string StateText(JobState state) => state switch
+    {
+        JobState.Queued => "Väntar",
+        JobState.Running => "Pågår",
+        JobState.Succeeded => "Klart",
+        _ => "Misslyckades",
+    };
+
     public IActionResult OnGetStatus(Guid id) => Visible(id) is not { } job ? NotFound() : new JsonResult(new
     {
         state = job.State.ToString(),
+        stateText = StateText(job.State),
         finished = job.IsFinished,
         done = job.Progress.Done,
         total = job.Progress.Total,

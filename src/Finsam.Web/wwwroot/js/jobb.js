@@ -9,6 +9,7 @@
     const url = section.getAttribute('data-job-status');
     const bar = document.getElementById('jobb-progress');
     const step = document.getElementById('jobb-steg');
+    const status = document.querySelector('[data-job-state]');
     const tick = async () => {
         try {
             const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
@@ -24,6 +25,12 @@
                 } else {
                     bar.value = state.percent;
                     bar.textContent = state.percent + ' %';
+                }
+
+                // A job queued when the page was made shows "Pågår" once the worker has started it.
+                if (status && status.getAttribute('data-job-state') !== state.state) {
+                    status.setAttribute('data-job-state', state.state);
+                    status.textContent = state.stateText;
                 }
 
                 if (step.textContent !== state.text) {
