@@ -41,6 +41,9 @@ public sealed class SmallCellTests(SmallCellTests.Fixture fixture) : IClassFixtu
             .ToList();
     }
 
+    /// <summary>A cell of the report's JSON as printed: its text, or "" for a number or an empty cell.</summary>
+    private static string Text(JsonElement cell) => cell.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+
     private static bool IsSmallNumber(string text) =>
         int.TryParse(text.Replace("\u00a0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && SmallCells.IsSmall(n);
 
@@ -150,7 +153,6 @@ public sealed class SmallCellTests(SmallCellTests.Fixture fixture) : IClassFixtu
             var tables = json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("blocks").EnumerateArray())
                 .SelectMany(b => b.GetProperty("type").GetString() switch { "table" => [b.GetProperty("table")], "chart" => [b.GetProperty("data")], _ => Array.Empty<JsonElement>() })
                 .ToList();
-            static string Text(JsonElement cell) => cell.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
             var counts = tables.Single(t => t.GetProperty("key").GetString() == "Avslutsorsaker").GetProperty("rows").EnumerateArray()
                 .ToDictionary(r => Text(r.GetProperty("cells")[0]), r => r.GetProperty("cells").EnumerateArray().ToList());
             var shares = tables.Single(t => t.GetProperty("key").GetString() == "Utfall per kön").GetProperty("rows").EnumerateArray().ToList();
@@ -234,7 +236,6 @@ public sealed class SmallCellTests(SmallCellTests.Fixture fixture) : IClassFixtu
             using var json = JsonDocument.Parse(await board.GetStringAsync($"/api/arsredovisning/{year}"));
             var tables = json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("blocks").EnumerateArray())
                 .Where(b => b.GetProperty("type").GetString() == "table").Select(b => b.GetProperty("table")).ToList();
-            static string Text(JsonElement cell) => cell.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
             static List<List<JsonElement>> Rows(JsonElement table) => [.. table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("cells").EnumerateArray().ToList())];
             var flows = Rows(tables.Single(t => t.GetProperty("key").GetString() == "Deltagarflöden"));
             foreach (var goal in goals.Where(g => columns.ContainsKey(g.Metric)))
