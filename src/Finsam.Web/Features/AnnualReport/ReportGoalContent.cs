@@ -29,12 +29,13 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     {
         var previous = await PreviousAsync(year, cancellationToken);
         var areas = await db.FederationGoalsForYearAsync(year, statistics, previous, cancellationToken);
-        var flows = new PrintedFlows(statistics);
-        var previousFlows = new PrintedFlows(previous);
         if (areas.Count == 0)
         {
             return [new ParagraphBlock($"Inga mål för förbundet är inlagda för {year}.")];
         }
+
+        var flows = new PrintedFlows(statistics);
+        var previousFlows = new PrintedFlows(previous);
 
         var blocks = new List<ReportBlock>();
         foreach (var area in areas)
@@ -102,9 +103,13 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
     {
         private readonly ReportTable table = Flows(statistics.Year, statistics);
 
+        /// <summary>The table's row of each insats (in the order of <see cref="YearlyParticipantStatistics.Insatser"/>); the total row follows them.</summary>
+        private readonly Dictionary<int, int> rows = statistics.Insatser.Select((i, r) => (i.InsatsId, r)).ToDictionary(x => x.InsatsId, x => x.r);
+
+        /// <param name="insatsId">The goal's insats; null for the förbund's total.</param>
         public bool Hides(int? insatsId, GoalMeasure measure)
         {
-            var row = insatsId is { } id ? statistics.Insatser.ToList().FindIndex(i => i.InsatsId == id) : statistics.Insatser.Count;
+            var row = insatsId is { } id ? rows.GetValueOrDefault(id, -1) : statistics.Insatser.Count;
             return row >= 0 && Columns(measure.Metric).Any(c => ReportSmallCells.IsHidden(table.Rows[row].Cells[c]));
         }
 
@@ -160,11 +165,10 @@ public sealed class ReportGoalContent(FinsamDbContext db, RatingScale scale)
         // with it, by subtraction, the small ones.
         Gender?[] genderSeries = [Gender.Woman, Gender.Man, null];
         int[] genderColumns = [1, 2, 4];
-        bool CountHidden(int series, EndReason reason) => ReferenceEquals(outcomes, total)
-            && reasonTable.Rows.FirstOrDefault(r => r.Cells[0].Text == SwedishNames.Of(reason)) is { } row
-            && ReportSmallCells.IsHidden(row.Cells[genderColumns[series]]);
-        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes).Without((series, reason) =>
-                SmallCells.Hides(outcomes.EndedShare(genderSeries[series], Enum.GetValues<EndReason>()[reason])) || CountHidden(series, Enum.GetValues<EndReason>()[reason])),
+        var reasonRowOf = total.EndedByReason.Select((r, i) => (r.Key, Row: reasonRows[i])).ToDictionary(x => x.Key, x => x.Row);
+        bool ShareHidden(int series, EndReason reason) => SmallCells.Hides(outcomes.EndedShare(genderSeries[series], reason))
+            || (ReferenceEquals(outcomes, total) && reasonRowOf.TryGetValue(reason, out var row) && ReportSmallCells.IsHidden(reasonTable.Rows[row].Cells[genderColumns[series]]));
+        blocks.Add(Chart(StatisticsCharts.OutcomesByGender(year, outcomes).Without((series, reason) => ShareHidden(series, Enum.GetValues<EndReason>()[reason])),
             ChartKind.Bars, "Utfall per kön"));
 
         // A share is hidden when it shows a small group or (taken from this table) a count it adds up is hidden.

@@ -44,7 +44,6 @@ public class DetailsModel(JobStore jobs, AuditLog audit, TimeProvider clock) : P
         return Page();
     }
 
-    /// <summary>The job's state as JSON, for the page's script.</summary>
     /// <summary>A job's state in the user's words, as the page and its script show it.</summary>
     public static string StateText(JobState state) => state switch
     {
@@ -54,6 +53,7 @@ public class DetailsModel(JobStore jobs, AuditLog audit, TimeProvider clock) : P
         _ => "Misslyckades",
     };
 
+    /// <summary>The job's state as JSON, for the page's script.</summary>
     public IActionResult OnGetStatus(Guid id) => Visible(id) is not { } job ? NotFound() : new JsonResult(new
     {
         state = job.State.ToString(),

@@ -63,13 +63,15 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         bool HiddenShare(Domain.Participants.Gender? gender, Domain.Participants.EndReason reason) =>
             Domain.Statistics.SmallCells.Hides(Statistics.Outcomes.EndedShare(gender, reason))
             || (ReferenceEquals(Statistics.Outcomes, Statistics.Total) && ended.EndReasonHidden(Statistics.Total, gender, reason));
-        // As Statistik shows the year's share to work or studies: hidden with the counts it is taken from.
-        static bool HiddenWorkOrStudies(YearlyParticipantStatistics y, Domain.Participants.Gender? gender)
+        // As Statistik shows a year's share to work or studies: hidden with the counts it is taken from (each year's
+        // ended table suppressed once, not once per series).
+        var endedOfYear = SmallCells ? trendYears.ToDictionary(y => y, y => ShownCounts.EndedByReason(suppress: true, statistics[y].Total)) : [];
+        bool HiddenWorkOrStudies(int trendYear, Domain.Participants.Gender? gender)
         {
-            var counts = ShownCounts.EndedByReason(suppress: true, y.Total);
+            var y = statistics[trendYear];
             return Domain.Statistics.SmallCells.Hides(y.Outcomes.WorkOrStudiesShare(gender))
                 || (ReferenceEquals(y.Outcomes, y.Total) && new Domain.Participants.EndReason?[] { Domain.Participants.EndReason.Work, Domain.Participants.EndReason.Studies, null }
-                    .Any(r => counts.EndReasonHidden(y.Total, gender, r)));
+                    .Any(r => endedOfYear[trendYear].EndReasonHidden(y.Total, gender, r)));
         }
 
         var perInsats = StatisticsCharts.ParticipantsPerInsats(year, Statistics.Insatser.Select(i => ($"{i.Code} {i.Name}", i.Statistics)).ToList());
@@ -97,7 +99,7 @@ public class IndexModel(FinsamDbContext db, RatingScale scale, TimeProvider cloc
         TrendCharts =
         [
             new(SmallCells ? flowTrend.WithoutSmallCounts() : flowTrend, ChartKind.Line, "År"),
-            new(SmallCells ? workTrend.Without((series, y) => HiddenWorkOrStudies(statistics[trendYears[y]], GenderSeries[series])) : workTrend, ChartKind.Line, "År"),
+            new(SmallCells ? workTrend.Without((series, y) => HiddenWorkOrStudies(trendYears[y], GenderSeries[series])) : workTrend, ChartKind.Line, "År"),
         ];
     }
 
